@@ -1,0 +1,75 @@
+import Foundation
+
+/// Entry point of the spec layer: files in, a resolved `Spec` (or every diagnostic) out.
+public enum SpecLoader {
+    /// Loads a spec file, or a directory whose `*.yaml`/`*.yml` files are merged in name order.
+    ///
+    /// - Parameters:
+    ///   - path: The spec file or directory (absolute or relative to the current directory).
+    ///   - dialects: The SQL dialects the spec must work on; some checks depend on them.
+    ///   - displayRelativeTo: Paths in diagnostics are shown relative to this directory when inside it.
+    public static func load(path: String, dialects: [Dialect] = Dialect.allCases, displayRelativeTo base: String? = nil) -> Result<Spec, SpecError> {
+        let diagnostics = DiagnosticCollector()
+        let files = specFiles(at: path, diagnostics: diagnostics)
+        var roots: [YAMLValue] = []
+        for file in files {
+            let shown = DisplayPath.make(file, relativeTo: base)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.error(nil, "cannot read spec file \(shown)")
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.error(SourceLocation(file: shown, line: 1, column: 1), "spec file is not UTF-8 text")
+                continue
+            }
+            if let root = YAMLFileReader.parse(text, file: shown, diagnostics: diagnostics) {
+                roots.append(root)
+            }
+        }
+        return resolve(SpecDocument(roots: roots), dialects: dialects, diagnostics: diagnostics)
+    }
+
+    /// Resolves YAML given as text (one file), e.g. for tests and tools.
+    public static func load(yaml: String, file: String, dialects: [Dialect] = Dialect.allCases) -> Result<Spec, SpecError> {
+        let diagnostics = DiagnosticCollector()
+        let roots = YAMLFileReader.parse(yaml, file: file, diagnostics: diagnostics).map { [$0] } ?? []
+        return resolve(SpecDocument(roots: roots), dialects: dialects, diagnostics: diagnostics)
+    }
+
+    /// The absolute paths of the spec's files, in the order they are merged.
+    public static func specFiles(at path: String) -> [String] {
+        specFiles(at: path, diagnostics: DiagnosticCollector())
+    }
+
+    private static func resolve(_ document: SpecDocument, dialects: [Dialect], diagnostics: DiagnosticCollector) -> Result<Spec, SpecError> {
+        if diagnostics.hasErrors { return .failure(SpecError(diagnostics.diagnostics.sortedByLocation())) }
+        let spec = SpecResolver(document: document, dialects: dialects, diagnostics: diagnostics).resolve()
+        guard let spec, !diagnostics.hasErrors else { return .failure(SpecError(diagnostics.diagnostics.sortedByLocation())) }
+        return .success(spec)
+    }
+
+    private static func specFiles(at path: String, diagnostics: DiagnosticCollector) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.error(nil, "spec not found at \(path); set 'spec:' in keel.yaml to a spec file or directory")
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let files = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+        if files.isEmpty {
+            diagnostics.error(nil, "spec directory \(path) holds no .yaml or .yml files")
+        }
+        return files.map { (path as NSString).appendingPathComponent($0) }
+    }
+}
+
+/// Paths as shown to people: relative to a base directory when inside it.
+public enum DisplayPath {
+    public static func make(_ path: String, relativeTo base: String?) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let root = URL(fileURLWithPath: base ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+}

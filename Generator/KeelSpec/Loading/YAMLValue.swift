@@ -1,0 +1,62 @@
+import Yams
+
+/// A YAML node together with the file it came from, so every value can be reported at its place.
+struct YAMLValue {
+    let node: Node
+    let file: String
+
+    var location: SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    /// One `key: value` pair of a mapping; keys are always read as text.
+    struct Entry {
+        let key: String
+        let keyValue: YAMLValue
+        let value: YAMLValue
+    }
+
+    var entries: [Entry]? {
+        guard case let .mapping(mapping) = node else { return nil }
+        return mapping.map { key, value in
+            Entry(key: key.string ?? "", keyValue: YAMLValue(node: key, file: file), value: YAMLValue(node: value, file: file))
+        }
+    }
+
+    var items: [YAMLValue]? {
+        guard case let .sequence(sequence) = node else { return nil }
+        return sequence.map { YAMLValue(node: $0, file: file) }
+    }
+
+    /// The resolved tag of a scalar; timestamps count as text (Keel parses dates itself).
+    var scalarTag: Tag.Name? {
+        guard case .scalar = node else { return nil }
+        let tag = Tag.Name(rawValue: node.tag.rawValue)
+        return tag == .timestamp ? .str : tag
+    }
+
+    var isNull: Bool { scalarTag == .null }
+
+    /// The text of a scalar whatever its resolved type, e.g. for names.
+    var text: String? {
+        guard case let .scalar(scalar) = node else { return nil }
+        return scalar.string
+    }
+
+    /// How the value reads to a person, for "expected X, found Y" messages.
+    var kindDescription: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar:
+            switch scalarTag {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            default: return "a string"
+            }
+        }
+    }
+}

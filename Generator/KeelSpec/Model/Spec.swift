@@ -1,0 +1,29 @@
+/// The resolved model of a spec: every name checked, every default filled in.
+///
+/// This is the one input of every emitter; nothing downstream reads YAML.
+public struct Spec: Codable, Hashable, Sendable {
+    /// The language version (`keel: 1`).
+    public var keel: Int
+    public var service: Service
+    /// Lowest tier first.
+    public var tiers: [Tier]
+    public var features: [Feature]
+    /// Global roles; `admin` is always among them and may do everything.
+    public var roles: [String]
+    public var tables: [Table]
+    public var resources: [ResourceEndpoint]
+    public var customEndpoints: [CustomEndpoint]
+    public var types: [TypeDefinition]
+    public var config: [ConfigKey]
+    public var gateway: Gateway
+
+    /// The table named `name`, if any.
+    public func table(named name: String) -> Table? {
+        tables.first { $0.name == name }
+    }
+
+    /// The named type `name`, if any.
+    public func type(named name: String) -> TypeDefinition? {
+        types.first { $0.name == name }
+    }
+}

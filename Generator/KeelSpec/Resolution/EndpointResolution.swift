@@ -1,0 +1,200 @@
+extension SpecResolver {
+    struct Endpoints {
+        var resources: [ResourceEndpoint] = []
+        var custom: [CustomEndpoint] = []
+        /// Inline bodies of custom endpoints, as named types.
+        var inlineBodies: [TypeDefinition] = []
+    }
+
+    func resolveEndpoints(auth: Service.Auth, roles: [String], tables: [Table], inlineTypes: [TypeDefinition]) -> Endpoints {
+        var result = Endpoints()
+        var routes: [String: SourceLocation] = [:]
+        var names: [String: SourceLocation] = [:]
+        for item in index.lists["endpoints"] ?? [] {
+            guard let entries = item.entries else {
+                diagnostics.error(item.location, "an endpoint must be a mapping with 'resource' or 'name', found \(item.kindDescription)")
+                continue
+            }
+            let keys = entries.map(\.key)
+            var endpointRoutes: [(String, SourceLocation)] = []
+            if keys.contains("resource") {
+                guard let resource = resolveResource(item, auth: auth, roles: roles, tables: tables) else { continue }
+                if let first = names[resource.resource] {
+                    diagnostics.error(resource.location, "resource '\(resource.resource)' is declared twice; first at \(first)")
+                    continue
+                }
+                names[resource.resource] = resource.location
+                result.resources.append(resource)
+                endpointRoutes = resource.operations.map { ($0.routeKey(path: resource.path), resource.location) }
+            } else if keys.contains("name") {
+                guard let (endpoint, body) = resolveCustom(item, auth: auth, roles: roles) else { continue }
+                if let first = names[endpoint.name] {
+                    diagnostics.error(endpoint.location, "endpoint name '\(endpoint.name)' is used twice; first at \(first)")
+                    continue
+                }
+                names[endpoint.name] = endpoint.location
+                result.custom.append(endpoint)
+                if let body { result.inlineBodies.append(body) }
+                endpointRoutes = [("\(endpoint.method.rawValue) \(RoutePath.shape(endpoint.path))", endpoint.location)]
+            } else {
+                diagnostics.error(item.location, "an endpoint needs 'resource: <table>' (CRUD) or 'name: <operation>' (custom)")
+                continue
+            }
+            for (route, location) in endpointRoutes {
+                if let first = routes[route] {
+                    diagnostics.error(location, "route \(route) is already served by the endpoint at \(first)")
+                }
+                routes[route] = routes[route] ?? location
+            }
+        }
+        return result
+    }
+
+    private func resolveResource(_ item: YAMLValue, auth: Service.Auth, roles: [String], tables: [Table]) -> ResourceEndpoint? {
+        guard let fields = reader.fields(item, of: "a resource endpoint", allowed: ["resource", "table", "path", "operations", "auth", "roles", "feature", "list"]),
+              let resourceValue = reader.require(fields, "resource", in: "the endpoint"),
+              let resource = reader.string(resourceValue, "'resource'") else { return nil }
+        let what = "resource '\(resource)'"
+        guard checkName(resource, at: resourceValue, what: "resource") else { return nil }
+        var tableName = resource
+        var tableValue = resourceValue
+        if let value = fields.present("table"), let text = reader.string(value, "'table'") {
+            tableName = text
+            tableValue = value
+        }
+        let tableNames = index.names("tables")
+        guard tableNames.contains(tableName) else {
+            diagnostics.error(tableValue.location, "\(what) names unknown table '\(tableName)'\(Suggestion.hint(for: tableName, in: tableNames))")
+            return nil
+        }
+        let table = tables.first { $0.name == tableName }
+        let path = fields.present("path").flatMap { value in
+            reader.string(value, "'path'").flatMap { checkPath($0, at: value, what: "path") }
+        } ?? "/\(resource.replacingOccurrences(of: "_", with: "-"))"
+        if path.contains("{") {
+            diagnostics.error(fields["path"]?.location ?? item.location, "the path of \(what) cannot hold parameters; Keel adds /{id} itself")
+        }
+        var operations = ResourceEndpoint.Operation.allCases
+        if let value = fields.present("operations"), let list = reader.strings(value, "'operations'") {
+            operations = []
+            for (text, at) in list {
+                guard let operation = ResourceEndpoint.Operation(rawValue: text) else {
+                    diagnostics.error(at.location, "unknown operation '\(text)'\(Suggestion.hint(for: text, in: ResourceEndpoint.Operation.allCases.map(\.rawValue))); operations are list, get, create, update, delete")
+                    continue
+                }
+                if operations.contains(operation) {
+                    diagnostics.error(at.location, "operation '\(text)' is listed twice")
+                }
+                operations.append(operation)
+            }
+            if list.isEmpty { diagnostics.error(value.location, "\(what) has no operations; remove the endpoint or list at least one") }
+        }
+        let requiresAuth = endpointAuth(fields, service: auth, what: what)
+        var requirement = RoleRequirement(read: [], write: [])
+        if let value = fields.present("roles") {
+            requirement = resourceRoles(value, roles: roles, what: what, requiresAuth: requiresAuth)
+        } else if requiresAuth {
+            // Our users' convention: every role reads; viewers do not write.
+            requirement = RoleRequirement(read: roles, write: roles.filter { $0 != "viewer" })
+        }
+        let feature = fields.present("feature").flatMap { checkFeature($0, what: what) }
+        let list = listOptions(fields.present("list"), table: table, what: what, hasList: operations.contains(.list))
+        return ResourceEndpoint(
+            resource: resource, table: tableName, path: path, operations: operations, requiresAuth: requiresAuth,
+            roles: requirement, feature: feature, list: list, location: resourceValue.location
+        )
+    }
+
+    /// `auth: required | none` on an endpoint; `required` is impossible when the service has no auth.
+    func endpointAuth(_ fields: Fields, service: Service.Auth, what: String) -> Bool {
+        guard let value = fields.present("auth"), let text = reader.keyword(value, "'auth' of \(what)", allowed: ["required", "none"]) else {
+            return service != .none
+        }
+        if text == "required", service == .none {
+            diagnostics.error(value.location, "\(what) requires auth, but service.auth is none; set service.auth to local or jwt")
+        }
+        return text == "required" && service != .none
+    }
+
+    private func resourceRoles(_ value: YAMLValue, roles: [String], what: String, requiresAuth: Bool) -> RoleRequirement {
+        if !requiresAuth {
+            diagnostics.error(value.location, "\(what) has roles but no auth; roles need an authenticated caller")
+            return RoleRequirement(read: [], write: [])
+        }
+        if value.items != nil {
+            let all = checkRoles(value, roles: roles, what: "the roles of \(what)")
+            return RoleRequirement(read: all, write: all)
+        }
+        guard let fields = reader.fields(value, of: "the roles of \(what)", allowed: ["read", "write"]) else {
+            return RoleRequirement(read: [], write: [])
+        }
+        return RoleRequirement(
+            read: fields.present("read").map { checkRoles($0, roles: roles, what: "the read roles of \(what)") } ?? roles,
+            write: fields.present("write").map { checkRoles($0, roles: roles, what: "the write roles of \(what)") } ?? roles.filter { $0 != "viewer" }
+        )
+    }
+
+    private func listOptions(_ value: YAMLValue?, table: Table?, what: String, hasList: Bool) -> ResourceEndpoint.ListOptions {
+        var options = ResourceEndpoint.ListOptions(filter: [], sort: [], pageSize: 50, maxPageSize: 200)
+        guard let value else { return options }
+        if !hasList {
+            diagnostics.error(value.location, "\(what) has 'list' options but no list operation")
+        }
+        guard let fields = reader.fields(value, of: "the list options of \(what)", allowed: ["filter", "sort", "page_size", "max_page_size"]) else { return options }
+        let columns = table?.columns ?? []
+        func columnNames(_ key: String, unsortable: Bool) -> [String] {
+            guard let list = fields.present(key).flatMap({ reader.strings($0, "'\(key)'") }) else { return [] }
+            return list.compactMap { name, at in
+                guard let column = columns.first(where: { $0.name == name }) else {
+                    if table != nil {
+                        diagnostics.error(at.location, "'\(key)' names unknown column '\(name)' of table '\(table?.name ?? "")'\(Suggestion.hint(for: name, in: columns.map(\.name)))")
+                    }
+                    return nil
+                }
+                if [.json, .bytes].contains(column.type) || (unsortable && column.type == .text) {
+                    diagnostics.error(at.location, "cannot \(key) on \(column.type.keyword) column '\(name)'")
+                    return nil
+                }
+                return name
+            }
+        }
+        options.filter = columnNames("filter", unsortable: false)
+        options.sort = columnNames("sort", unsortable: true)
+        options.maxPageSize = fields.present("max_page_size").flatMap { reader.int($0, "'max_page_size'", in: 1...10_000) } ?? max(200, options.pageSize)
+        if let pageValue = fields.present("page_size"), let size = reader.int(pageValue, "'page_size'", in: 1...10_000) {
+            options.pageSize = size
+            if size > options.maxPageSize {
+                diagnostics.error(pageValue.location, "page_size \(size) is larger than max_page_size \(options.maxPageSize)")
+            }
+        }
+        return options
+    }
+}
+
+extension ResourceEndpoint.Operation {
+    /// `GET /products/{}`: the method and path shape, for detecting two endpoints on one route.
+    func routeKey(path: String) -> String {
+        switch self {
+        case .list: "GET \(path)"
+        case .create: "POST \(path)"
+        case .get: "GET \(path)/{}"
+        case .update: "PATCH \(path)/{}"
+        case .delete: "DELETE \(path)/{}"
+        }
+    }
+}
+
+/// Path helpers shared by endpoint checks.
+enum RoutePath {
+    /// Parameter names in `{}` in path order.
+    static func parameters(_ path: String) -> [String] {
+        path.split(separator: "/").compactMap { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
+        }
+    }
+
+    /// The path with every parameter name erased, so `/a/{x}` and `/a/{y}` compare equal.
+    static func shape(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix("{") ? "{}" : String($0) }.joined(separator: "/")
+    }
+}

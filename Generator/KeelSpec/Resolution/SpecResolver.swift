@@ -1,0 +1,64 @@
+/// Turns the merged YAML of a spec into the resolved `Spec`, reporting every problem it finds.
+///
+/// Names of every section are known up front (from `SectionIndex`), so each construct checks
+/// its references as it is read, in one pass.
+final class SpecResolver {
+    let reader: ValueReader
+    let index: SectionIndex
+    let dialects: [Dialect]
+    var diagnostics: DiagnosticCollector { reader.diagnostics }
+
+    /// Built-in tables of a generated service; a spec may not define them.
+    static let builtInTables = ["users", "keel_config", "keel_migrations"]
+    static let defaultRoles = ["admin", "maintainer", "viewer"]
+
+    init(document: SpecDocument, dialects: [Dialect], diagnostics: DiagnosticCollector) {
+        self.reader = ValueReader(diagnostics: diagnostics)
+        self.index = SectionIndex(roots: document.roots, reader: reader)
+        self.dialects = dialects
+    }
+
+    /// The model, or nil when any error was reported.
+    func resolve() -> Spec? {
+        let keel = resolveVersion()
+        let service = resolveService()
+        let roles = resolveRoles(auth: service?.auth)
+        let tiers = resolveTiers(auth: service?.auth)
+        let features = resolveFeatures(tiers: tiers)
+        let tables = resolveTables(auth: service?.auth)
+        let types = resolveTypes()
+        let endpoints = resolveEndpoints(auth: service?.auth ?? .none, roles: roles, tables: tables, inlineTypes: types)
+        let config = resolveConfig()
+        let gateway = resolveGateway(service: service)
+        checkTypeNamesAgainstModels(types: types, tables: tables)
+
+        guard !diagnostics.hasErrors, let keel, let service, let gateway else { return nil }
+        return Spec(
+            keel: keel, service: service, tiers: tiers, features: features, roles: roles, tables: tables,
+            resources: endpoints.resources, customEndpoints: endpoints.custom,
+            types: types + endpoints.inlineBodies, config: config, gateway: gateway
+        )
+    }
+
+    private func resolveVersion() -> Int? {
+        guard let entry = index.singles["keel"] else {
+            diagnostics.error(nil, "the spec has no 'keel: 1' line; add it at the top of one spec file")
+            return nil
+        }
+        guard let version = reader.int(entry.value, "'keel'") else { return nil }
+        guard version == 1 else {
+            diagnostics.error(entry.value.location, "unsupported spec version \(version); this keel reads version 1")
+            return nil
+        }
+        return version
+    }
+
+    /// The model name a type may not take because a table's model already has it.
+    private func checkTypeNamesAgainstModels(types: [TypeDefinition], tables: [Table]) {
+        for type in types {
+            if let table = tables.first(where: { $0.model == type.name }) {
+                diagnostics.error(type.location, "type '\(type.name)' has the name of table '\(table.name)''s model; rename the type, or refer to the table by name")
+            }
+        }
+    }
+}

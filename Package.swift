@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Keel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "keel", targets: ["keel"]),
+        .library(name: "KeelSpec", targets: ["KeelSpec"]),
+        .library(name: "KeelGenerator", targets: ["KeelGenerator"]),
+        .library(name: "KeelRuntime", targets: ["KeelRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Spec loading, validation and the resolved model every emitter reads.
+        .target(
+            name: "KeelSpec",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Generator/KeelSpec"
+        ),
+        // Built-in Mustache templates, shipped as resources so `keel` finds them wherever it runs.
+        .target(
+            name: "KeelTemplates",
+            path: "templates",
+            resources: [.copy("swift"), .copy("typescript")]
+        ),
+        // Emitters (model -> files), the writer and the checker.
+        .target(
+            name: "KeelGenerator",
+            dependencies: [
+                "KeelSpec",
+                "KeelTemplates",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Generator/KeelGenerator"
+        ),
+        .executableTarget(
+            name: "keel",
+            dependencies: [
+                "KeelGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Generator/keel"
+        ),
+        // The library generated services link against.
+        .target(
+            name: "KeelRuntime",
+            path: "Runtime/KeelRuntime"
+        ),
+        .testTarget(
+            name: "KeelSpecTests",
+            dependencies: ["KeelSpec"],
+            path: "Tests/KeelSpecTests",
+            resources: [.copy("Invalid")]
+        ),
+        .testTarget(
+            name: "KeelGeneratorTests",
+            dependencies: ["KeelGenerator"],
+            path: "Tests/KeelGeneratorTests",
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "KeelCLITests",
+            dependencies: ["keel"],
+            path: "Tests/KeelCLITests"
+        ),
+        .testTarget(
+            name: "KeelRuntimeTests",
+            dependencies: ["KeelRuntime"],
+            path: "Tests/KeelRuntimeTests"
+        ),
+    ]
+)
