@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "KeelTemplates",
             path: "templates",
-            resources: [.copy("swift"), .copy("typescript")]
+            resources: [.copy("swift")]
         ),
         // Emitters (model -> files), the writer and the checker.
         .target(

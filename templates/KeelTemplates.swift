@@ -1,1 +1,7 @@
-public enum KeelTemplates {}
+import Foundation
+
+/// Keel's built-in Mustache templates, shipped as resources of this module.
+public enum KeelTemplates {
+    /// The folder holding `swift/` and `typescript/` template folders.
+    public static var directory: URL? { Bundle.module.resourceURL }
+}

@@ -5,6 +5,21 @@ struct YAMLValue {
     let node: Node
     let file: String
 
+    init(node: Node, file: String) {
+        self.node = node
+        self.file = file
+    }
+
+    /// A value Keel derives (a default) that reports at `mark`, the place it stands in for.
+    init(node: Node, file: String, mark: Mark?) {
+        var node = node
+        if case var .scalar(scalar) = node {
+            scalar.mark = mark
+            node = .scalar(scalar)
+        }
+        self.init(node: node, file: file)
+    }
+
     var location: SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }

@@ -5,8 +5,9 @@ extension SpecResolver {
             guard checkName(entry.name, at: entry.key, what: "config key") else { return nil }
             let what = "config key '\(entry.name)'"
             guard let fields = reader.fields(entry.value, of: what, allowed: ["env", "category", "type", "sensitive", "default", "description"]) else { return nil }
-            let envValue = reader.require(fields, "env", in: what)
-            let env = envValue.flatMap { value in
+            // Without `env`, the variable is the key in upper case (`smtp_host` -> SMTP_HOST).
+            let envValue = fields.present("env") ?? YAMLValue(node: .init(entry.name.uppercased()), file: entry.key.file, mark: entry.key.node.mark)
+            let env = Optional(envValue).flatMap { value in
                 reader.string(value, "'env'").flatMap { name -> String? in
                     guard NameRules.isEnvName(name) else {
                         diagnostics.error(value.location, "env '\(name)' must be an UPPER_SNAKE_CASE variable name")

@@ -1,0 +1,26 @@
+import KeelSpec
+
+/// What every emitter may know besides the model: never the clock, the environment or other files.
+public struct EmitContext: Sendable {
+    public var settings: ProjectSettings
+    /// The spec's path as named in headers (relative to the project root).
+    public var specName: String
+    public var templates: TemplateLibrary
+
+    public init(settings: ProjectSettings, specName: String, templates: TemplateLibrary) {
+        self.settings = settings
+        self.specName = specName
+        self.templates = templates
+    }
+
+    /// `contents` with the generated header in the comment syntax of `path`.
+    public func file(_ path: String, _ contents: String) -> GeneratedFile {
+        GeneratedFile(path: path, contents: GeneratedHeader.comment(for: path, specName: specName) + contents)
+    }
+}
+
+/// Turns the model into files. Pure: the same spec and context always give the same bytes.
+public protocol Emitter: Sendable {
+    /// The files of this output, or none when the output is turned off in `keel.yaml`.
+    func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile]
+}

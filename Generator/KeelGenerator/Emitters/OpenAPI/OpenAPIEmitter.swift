@@ -1,0 +1,175 @@
+import KeelSpec
+
+/// Writes `outputs.openapi`: an OpenAPI 3.1 description of every endpoint of the service.
+public struct OpenAPIEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+        guard let path = context.settings.outputs.openapi else { return [] }
+        return [context.file(path, YAMLRenderer.render(document(spec)))]
+    }
+
+    func document(_ spec: Spec) -> StructuredValue {
+        var operations = BuiltInOperations.operations(spec)
+        for resource in spec.resources {
+            operations += resourceOperations(resource, spec: spec)
+        }
+        operations += spec.customEndpoints.map { customOperation($0, spec: spec) }
+
+        var info = ObjectBuilder()
+        info.set("title", .string(spec.service.title))
+        info.set("version", .string(spec.service.version))
+        return .object([
+            ("openapi", "3.1.0"),
+            ("info", info.value),
+            ("servers", .array([.object([("url", "/")])])),
+            ("tags", .array(tags(operations).map { .object([("name", .string($0))]) })),
+            ("paths", paths(operations)),
+            ("components", components(spec)),
+        ])
+    }
+
+    /// Groups operations by path, keeping the order in which paths first appear.
+    private func paths(_ operations: [OpenAPIOperation]) -> StructuredValue {
+        var order: [String] = []
+        var byPath: [String: [(String, StructuredValue)]] = [:]
+        for operation in operations {
+            if byPath[operation.path] == nil { order.append(operation.path) }
+            byPath[operation.path, default: []].append((operation.method, operation.value))
+        }
+        return .object(order.map { ($0, .object(byPath[$0] ?? [])) })
+    }
+
+    private func tags(_ operations: [OpenAPIOperation]) -> [String] {
+        var seen: [String] = []
+        for operation in operations where !seen.contains(operation.tag) { seen.append(operation.tag) }
+        return seen
+    }
+
+    private func resourceOperations(_ resource: ResourceEndpoint, spec: Spec) -> [OpenAPIOperation] {
+        guard let table = spec.table(named: resource.table) else { return [] }
+        let model = table.model
+        let collection = spec.service.basePath + resource.path
+        let item = collection + "/{id}"
+        let idParameter = OpenAPIOperation.parameter("id", in: "path", schema: OpenAPISchemas.scalar(for: ColumnType.id), required: true)
+        let plural = Inflector.upperCamel(resource.resource)
+        return resource.operations.map { kind in
+            var operation = OpenAPIOperation(
+                method: "", path: collection, operationId: "", summary: "", tag: resource.resource,
+                requiresAuth: resource.requiresAuth, roles: resource.roles.roles(for: kind), feature: resource.feature
+            )
+            switch kind {
+            case .list:
+                operation.method = "get"
+                operation.operationId = "list\(plural)"
+                operation.summary = "List \(resource.resource)"
+                operation.parameters = listParameters(resource, table: table)
+                operation.responses = [("200", OpenAPIOperation.jsonResponse("A page of \(resource.resource)", OpenAPISchemas.ref("\(model)Page")))]
+                operation.addErrors([422])
+            case .get:
+                operation.method = "get"
+                operation.path = item
+                operation.operationId = "get\(model)"
+                operation.summary = "Get one \(model) by id"
+                operation.parameters = [idParameter]
+                operation.responses = [("200", OpenAPIOperation.jsonResponse("The \(model)", OpenAPISchemas.ref(model)))]
+                operation.addErrors([404])
+            case .create:
+                operation.method = "post"
+                operation.operationId = "create\(model)"
+                operation.summary = "Create a \(model)"
+                operation.requestBody = OpenAPIOperation.jsonBody(OpenAPISchemas.ref("\(model)Create"))
+                let location = StructuredValue.object([("Location", .object([
+                    ("description", .string("URL of the new \(model)")), ("schema", .object([("type", "string")])),
+                ]))])
+                operation.responses = [("201", OpenAPIOperation.jsonResponse("The created \(model)", OpenAPISchemas.ref(model), headers: location))]
+                operation.addErrors([400, 409, 413, 422] + (spec.tiers.contains { $0.limits.contains { $0.table == table.name } } ? [403] : []))
+            case .update:
+                operation.method = "patch"
+                operation.path = item
+                operation.operationId = "update\(model)"
+                operation.summary = "Change some fields of a \(model)"
+                operation.parameters = [idParameter]
+                operation.requestBody = OpenAPIOperation.jsonBody(OpenAPISchemas.ref("\(model)Patch"))
+                operation.responses = [("200", OpenAPIOperation.jsonResponse("The updated \(model)", OpenAPISchemas.ref(model)))]
+                operation.addErrors([400, 404, 409, 413, 422])
+            case .delete:
+                operation.method = "delete"
+                operation.path = item
+                operation.operationId = "delete\(model)"
+                operation.summary = "Delete a \(model)"
+                operation.parameters = [idParameter]
+                operation.responses = [("204", .object([("description", "Deleted")]))]
+                operation.addErrors([404, 409])
+            }
+            return operation
+        }
+    }
+
+    private func listParameters(_ resource: ResourceEndpoint, table: Table) -> [StructuredValue] {
+        let options = resource.list
+        var parameters = [
+            OpenAPIOperation.parameter("limit", in: "query", schema: .object([
+                ("type", "integer"), ("minimum", 1), ("maximum", .integer(Int64(options.maxPageSize))), ("default", .integer(Int64(options.pageSize))),
+            ]), required: false),
+            OpenAPIOperation.parameter("offset", in: "query", schema: .object([("type", "integer"), ("minimum", 0), ("default", 0)]), required: false),
+        ]
+        if !options.sort.isEmpty {
+            let keys = options.sort.flatMap { [$0, "-\($0)"] }.joined(separator: "|")
+            parameters.append(OpenAPIOperation.parameter(
+                "sort", in: "query", schema: .object([("type", "string"), ("pattern", .string("^(\(keys))(,(\(keys)))*$"))]), required: false,
+                description: "Comma-separated columns; a leading '-' sorts descending. Allowed: \(options.sort.joined(separator: ", "))."
+            ))
+        }
+        for name in options.filter {
+            guard let column = table.column(named: name) else { continue }
+            parameters.append(OpenAPIOperation.parameter(name, in: "query", schema: OpenAPISchemas.scalar(for: column.type), required: false,
+                                                         description: "Only rows whose \(name) equals this value."))
+        }
+        return parameters
+    }
+
+    private func customOperation(_ endpoint: CustomEndpoint, spec: Spec) -> OpenAPIOperation {
+        var operation = OpenAPIOperation(
+            method: endpoint.method.rawValue.lowercased(), path: spec.service.basePath + endpoint.path, operationId: endpoint.name,
+            summary: endpoint.description ?? Inflector.upperCamel(endpoint.name), tag: "custom",
+            requiresAuth: endpoint.requiresAuth, roles: endpoint.roles, feature: endpoint.feature
+        )
+        operation.parameters = endpoint.params.map {
+            OpenAPIOperation.parameter($0.name, in: "path", schema: OpenAPISchemas.scalar(for: $0.type), required: true, description: $0.description)
+        } + endpoint.query.map {
+            OpenAPIOperation.parameter($0.name, in: "query", schema: OpenAPISchemas.scalar(for: $0.type), required: $0.required, description: $0.description)
+        }
+        operation.requestBody = endpoint.body.map { OpenAPIOperation.jsonBody(OpenAPISchemas.reference($0, spec: spec)) }
+        if let response = endpoint.response {
+            operation.responses = [("200", OpenAPIOperation.jsonResponse("Success", OpenAPISchemas.reference(response, spec: spec)))]
+        } else {
+            operation.responses = [("204", .object([("description", "Success, no content")]))]
+        }
+        operation.addErrors((endpoint.body == nil ? [] : [400, 413]) + [422])
+        return operation
+    }
+
+    private func components(_ spec: Spec) -> StructuredValue {
+        var schemas: [(String, StructuredValue)] = [("Error", OpenAPISchemas.error)]
+        schemas += BuiltInOperations.schemas(spec)
+        for table in spec.tables {
+            schemas.append((table.model, OpenAPISchemas.model(table)))
+            schemas.append(("\(table.model)Create", OpenAPISchemas.create(table)))
+            schemas.append(("\(table.model)Patch", OpenAPISchemas.patch(table)))
+            if spec.resources.contains(where: { $0.table == table.name && $0.operations.contains(.list) }) {
+                schemas.append(("\(table.model)Page", OpenAPISchemas.page(of: table.model)))
+            }
+        }
+        schemas += spec.types.map { ($0.name, OpenAPISchemas.named($0, spec: spec)) }
+        let responses = OpenAPISchemas.errorNames.keys.sorted().compactMap { code -> (String, StructuredValue)? in
+            guard let (name, description) = OpenAPISchemas.errorNames[code] else { return nil }
+            return (name, OpenAPIOperation.jsonResponse(description, OpenAPISchemas.ref("Error")))
+        }
+        return .object([
+            ("securitySchemes", .object([("bearerAuth", .object([("type", "http"), ("scheme", "bearer"), ("bearerFormat", "JWT")]))])),
+            ("responses", .object(responses)),
+            ("schemas", .object(schemas)),
+        ])
+    }
+}

@@ -1,0 +1,99 @@
+import KeelSpec
+
+/// One operation of the OpenAPI document, built up by the emitter and rendered at the end.
+struct OpenAPIOperation {
+    var method: String
+    var path: String
+    var operationId: String
+    var summary: String
+    var tag: String
+    var requiresAuth: Bool
+    var roles: [String] = []
+    var feature: String?
+    var parameters: [StructuredValue] = []
+    var requestBody: StructuredValue?
+    /// Status code -> response object, in the order they are added.
+    var responses: [(String, StructuredValue)] = []
+
+    /// Adds the error responses every operation with these properties can give.
+    mutating func addErrors(_ codes: [Int]) {
+        var all = codes
+        if requiresAuth { all += [401, 403] }
+        if feature != nil, !all.contains(403) { all.append(403) }
+        for code in Set(all).sorted() {
+            responses.append((String(code), OpenAPISchemas.errorResponse(code)))
+        }
+    }
+
+    var value: StructuredValue {
+        var operation = ObjectBuilder()
+        operation.set("operationId", .string(operationId))
+        operation.set("summary", .string(summary))
+        var notes: [String] = []
+        if !roles.isEmpty { notes.append("Roles: \(roles.joined(separator: ", ")).") }
+        if let feature { notes.append("Needs the licensed feature `\(feature)` (403 FEATURE_NOT_LICENSED otherwise).") }
+        if !notes.isEmpty { operation.set("description", .string(notes.joined(separator: " "))) }
+        operation.set("tags", .array([.string(tag)]))
+        if requiresAuth { operation.set("security", .array([.object([("bearerAuth", .array([]))])])) }
+        if !parameters.isEmpty { operation.set("parameters", .array(parameters)) }
+        operation.set("requestBody", requestBody)
+        operation.set("responses", .object(responses))
+        if !roles.isEmpty { operation.set("x-keel-roles", .array(roles.map(StructuredValue.string))) }
+        if let feature { operation.set("x-keel-feature", .string(feature)) }
+        return operation.value
+    }
+
+    static func parameter(_ name: String, in location: String, schema: StructuredValue, required: Bool, description: String? = nil) -> StructuredValue {
+        var parameter = ObjectBuilder()
+        parameter.set("name", .string(name))
+        parameter.set("in", .string(location))
+        parameter.set("required", .bool(required))
+        parameter.set("description", description.map(StructuredValue.string))
+        parameter.set("schema", schema)
+        return parameter.value
+    }
+
+    static func jsonBody(_ schema: StructuredValue) -> StructuredValue {
+        .object([("required", true), ("content", .object([("application/json", .object([("schema", schema)]))]))])
+    }
+
+    static func jsonResponse(_ description: String, _ schema: StructuredValue, headers: StructuredValue? = nil) -> StructuredValue {
+        var response = ObjectBuilder()
+        response.set("description", .string(description))
+        response.set("headers", headers)
+        response.set("content", .object([("application/json", .object([("schema", schema)]))]))
+        return response.value
+    }
+}
+
+extension OpenAPISchemas {
+    static let errorNames: [Int: (String, String)] = [
+        400: ("BadRequest", "Malformed request (e.g. invalid JSON)"),
+        401: ("Unauthorized", "Missing, invalid or expired token"),
+        403: ("Forbidden", "Wrong role, feature not licensed, or tier limit reached"),
+        404: ("NotFound", "No such resource"),
+        409: ("Conflict", "Unique or foreign-key conflict"),
+        413: ("PayloadTooLarge", "Request body over the size limit"),
+        422: ("UnprocessableEntity", "Validation failed; `errors` lists each bad field"),
+        503: ("ServiceUnavailable", "A dependency (the database) is down"),
+    ]
+
+    static func errorResponse(_ code: Int) -> StructuredValue {
+        .object([("$ref", .string("#/components/responses/\(errorNames[code]?.0 ?? "BadRequest")"))])
+    }
+
+    /// The one error envelope of every generated service.
+    static var error: StructuredValue {
+        object(properties: [
+            ("detail", .object([("type", "string")])),
+            ("code", .object([("type", "string"), ("examples", .array(["NOT_FOUND", "VALIDATION_FAILED", "FEATURE_NOT_LICENSED", "TIER_LIMIT_REACHED"]))])),
+            ("status_code", .object([("type", "integer")])),
+            ("trace_id", .object([("type", "string")])),
+            ("feature", .object([("type", "string"), ("description", "The unlicensed feature (FEATURE_NOT_LICENSED only)")])),
+            ("errors", .object([("type", "array"), ("items", object(properties: [
+                ("field", .object([("type", "string")])),
+                ("message", .object([("type", "string")])),
+            ], required: ["field", "message"]))])),
+        ], required: ["detail", "code", "status_code", "trace_id"])
+    }
+}

@@ -1,0 +1,150 @@
+import KeelSpec
+
+/// JSON Schemas (OpenAPI 3.1) for columns, models and named types.
+enum OpenAPISchemas {
+    static func ref(_ name: String) -> StructuredValue {
+        .object([("$ref", .string("#/components/schemas/\(name)"))])
+    }
+
+    /// The schema of a column's value in a model, a create body or a patch body.
+    static func column(_ column: Column, forInput: Bool = false) -> StructuredValue {
+        var schema = ObjectBuilder()
+        let base = scalar(for: column.type)
+        if case let .object(pairs) = base { for (key, value) in pairs { schema.set(key, value) } }
+        if column.nullable { schema = nullable(schema) }
+        if let min = column.min { schema.set("minimum", .number(format(min))) }
+        if let max = column.max { schema.set("maximum", .number(format(max))) }
+        if let length = column.minLength { schema.set("minLength", .integer(Int64(length))) }
+        if let length = column.maxLength { schema.set("maxLength", .integer(Int64(length))) }
+        if let pattern = column.pattern { schema.set("pattern", .string(pattern)) }
+        if column.type == .id, !forInput { schema.set("readOnly", true) }
+        if let value = column.defaultValue.flatMap(defaultLiteral) {
+            if case .decimal = column.type, case let .number(text) = value {
+                schema.set("default", .string(text))
+            } else {
+                schema.set("default", value)
+            }
+        }
+        if let description = column.description { schema.set("description", .string(description)) }
+        return schema.value
+    }
+
+    /// Adds `null` to a schema's `type` (and `enum`), the OpenAPI 3.1 way.
+    private static func nullable(_ builder: ObjectBuilder) -> ObjectBuilder {
+        var result = ObjectBuilder()
+        for (key, value) in builder.pairs {
+            switch (key, value) {
+            case let ("type", .string(type)): result.set(key, .array([.string(type), "null"]))
+            case let ("enum", .array(values)): result.set(key, .array(values + [.null]))
+            default: result.set(key, value)
+            }
+        }
+        return result
+    }
+
+    static func scalar(for type: ColumnType) -> StructuredValue {
+        switch type {
+        case .id, .int, .ref: .object([("type", "integer"), ("format", "int64")])
+        case .int32: .object([("type", "integer"), ("format", "int32")])
+        case .float: .object([("type", "number"), ("format", "double")])
+        // Decimals travel as strings so no client rounds them through a double.
+        case .decimal: .object([("type", "string"), ("format", "decimal"), ("pattern", "^-?[0-9]+(\\.[0-9]+)?$")])
+        case .bool: .object([("type", "boolean")])
+        case .string, .text: .object([("type", "string")])
+        case .date: .object([("type", "string"), ("format", "date")])
+        case .timestamp: .object([("type", "string"), ("format", "date-time")])
+        case .uuid: .object([("type", "string"), ("format", "uuid")])
+        case .json: .object([])
+        case .bytes: .object([("type", "string"), ("contentEncoding", "base64")])
+        case let .enumeration(values): .object([("type", "string"), ("enum", .array(values.map(StructuredValue.string)))])
+        }
+    }
+
+    static func scalar(for type: ScalarType) -> StructuredValue {
+        switch type {
+        case .int: scalar(for: ColumnType.int)
+        case .int32: scalar(for: ColumnType.int32)
+        case .float: scalar(for: ColumnType.float)
+        case .decimal: scalar(for: ColumnType.decimal(precision: 18, scale: 2))
+        case .bool: scalar(for: ColumnType.bool)
+        case .string, .text: scalar(for: ColumnType.string)
+        case .date: scalar(for: ColumnType.date)
+        case .timestamp: scalar(for: ColumnType.timestamp)
+        case .uuid: scalar(for: ColumnType.uuid)
+        case .json: scalar(for: ColumnType.json)
+        case .bytes: scalar(for: ColumnType.bytes)
+        }
+    }
+
+    static func reference(_ type: TypeReference, spec: Spec) -> StructuredValue {
+        switch type {
+        case let .scalar(type): scalar(for: type)
+        case let .model(table): ref(spec.table(named: table)?.model ?? table)
+        case let .named(name): ref(name)
+        case let .array(items): .object([("type", "array"), ("items", reference(items, spec: spec))])
+        case let .enumeration(values): .object([("type", "string"), ("enum", .array(values.map(StructuredValue.string)))])
+        }
+    }
+
+    /// The model as returned by the API: every column present.
+    static func model(_ table: Table) -> StructuredValue {
+        object(properties: table.columns.map { ($0.name, column($0)) }, required: table.columns.map(\.name), description: table.description)
+    }
+
+    /// The create body: no id; columns without a default and not nullable are required.
+    static func create(_ table: Table) -> StructuredValue {
+        let columns = table.columns.filter { $0.type != .id }
+        let required = columns.filter { !$0.nullable && $0.defaultValue == nil }.map(\.name)
+        return object(properties: columns.map { ($0.name, column($0, forInput: true)) }, required: required, closed: true)
+    }
+
+    /// The patch body: any subset of the writable columns.
+    static func patch(_ table: Table) -> StructuredValue {
+        let columns = table.columns.filter { $0.type != .id }
+        return object(properties: columns.map { ($0.name, column($0, forInput: true)) }, required: [], closed: true)
+    }
+
+    static func page(of model: String) -> StructuredValue {
+        object(properties: [
+            ("items", .object([("type", "array"), ("items", ref(model))])),
+            ("limit", .object([("type", "integer")])),
+            ("offset", .object([("type", "integer")])),
+            ("total", .object([("type", "integer")])),
+        ], required: ["items", "limit", "offset", "total"])
+    }
+
+    static func named(_ type: TypeDefinition, spec: Spec) -> StructuredValue {
+        let properties = type.fields.map { field -> (String, StructuredValue) in
+            var schema = reference(field.type, spec: spec)
+            if let description = field.description, case let .object(pairs) = schema {
+                schema = .object(pairs + [("description", .string(description))])
+            }
+            return (field.name, schema)
+        }
+        return object(properties: properties, required: type.fields.filter(\.required).map(\.name), closed: type.inlineBodyOf != nil)
+    }
+
+    static func object(properties: [(String, StructuredValue)], required: [String], closed: Bool = false, description: String? = nil) -> StructuredValue {
+        var schema = ObjectBuilder()
+        schema.set("type", "object")
+        if let description { schema.set("description", .string(description)) }
+        schema.set("properties", .object(properties))
+        if !required.isEmpty { schema.set("required", .array(required.map(StructuredValue.string))) }
+        if closed { schema.set("additionalProperties", false) }
+        return schema.value
+    }
+
+    private static func defaultLiteral(_ value: DefaultValue) -> StructuredValue? {
+        switch value {
+        case .now, .uuid, .json: nil
+        case let .string(text): .string(text)
+        case let .integer(number): .integer(number)
+        case let .number(text): .number(text)
+        case let .bool(flag): .bool(flag)
+        }
+    }
+
+    static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
+}

@@ -1,0 +1,40 @@
+import KeelSpec
+
+/// Writes `Licensing.swift` into `outputs.swift`: the `Tier` and `Feature` types of the spec.
+public struct SwiftLicensingEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+        guard let directory = context.settings.outputs.swift else { return [] }
+        let tiers: [[String: Any]] = spec.tiers.enumerated().map { rank, tier in
+            let limits = tier.limits.map { "\"\($0.table)\": \($0.maxRows)" }
+            return [
+                "name": tier.name, "caseName": SwiftNames.identifier(tier.name), "rank": String(rank),
+                "limits": limits.isEmpty ? "[:]" : "[" + limits.joined(separator: ", ") + "]",
+            ]
+        }
+        let features: [[String: Any]] = spec.features.map { feature in
+            var entry: [String: Any] = ["name": feature.name, "caseName": SwiftNames.identifier(feature.name), "tierCase": SwiftNames.identifier(feature.tier)]
+            if let description = feature.description { entry["description"] = description }
+            return entry
+        }
+        let body = context.templates.render("swift/Licensing.swift", ["service": spec.service.name, "tiers": tiers, "features": features])
+        return [context.file(directory + "/Licensing.swift", body)]
+    }
+}
+
+/// Swift spellings of spec names.
+enum SwiftNames {
+    private static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "func", "import", "init", "inout", "let", "operator",
+        "protocol", "static", "struct", "subscript", "typealias", "var", "break", "case", "continue", "default", "defer",
+        "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as",
+        "catch", "false", "is", "nil", "super", "self", "throw", "throws", "true", "try", "internal", "public", "private",
+    ]
+
+    /// lowerCamelCase identifier, backticked when Swift reserves it.
+    static func identifier(_ snake: String) -> String {
+        let name = Inflector.lowerCamel(snake)
+        return keywords.contains(name) ? "`\(name)`" : name
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import KeelSpec
+
+/// One run of the generator: settings and spec loaded, every output rendered in memory.
+public struct Generation: Sendable {
+    public var settings: ProjectSettings
+    public var spec: Spec
+    public var files: [GeneratedFile]
+
+    /// The emitters of every output Keel writes today, in a fixed order.
+    public static let emitters: [any Emitter] = [OpenAPIEmitter(), SwiftLicensingEmitter()]
+
+    /// Loads `keel.yaml`, the spec and the templates, and renders every output; nothing touches the disk.
+    ///
+    /// - Parameter displayRelativeTo: diagnostics name files relative to this directory (default: the current one).
+    public static func run(configPath: String, displayRelativeTo base: String? = nil) -> Result<Generation, SpecError> {
+        let settings: ProjectSettings
+        switch ProjectLoader.load(configPath: configPath, displayRelativeTo: base) {
+        case let .success(loaded): settings = loaded
+        case let .failure(error): return .failure(error)
+        }
+        let specResult = SpecLoader.load(path: settings.spec, dialects: settings.dialects, displayRelativeTo: base)
+        let templateResult = TemplateLibrary.load(overrideDirectory: settings.templates, displayRelativeTo: base)
+        switch (specResult, templateResult) {
+        case let (.success(spec), .success(templates)):
+            let context = EmitContext(settings: settings, specName: DisplayPath.make(settings.spec, relativeTo: settings.root), templates: templates)
+            do {
+                let files = try emitters.flatMap { try $0.emit(spec, context: context) }
+                return .success(Generation(settings: settings, spec: spec, files: files))
+            } catch let error as SpecError {
+                return .failure(error)
+            } catch {
+                return .failure(SpecError([Diagnostic(.error, at: nil, "generation failed: \(error)")]))
+            }
+        case let (.failure(specError), .failure(templateError)):
+            return .failure(SpecError(specError.diagnostics + templateError.diagnostics))
+        case let (.failure(error), _), let (_, .failure(error)):
+            return .failure(error)
+        }
+    }
+
+    /// Directories Keel owns entirely: stale generated files in them are pruned.
+    /// Migrations are history and never pruned; the OpenAPI output is a single file.
+    public var ownedDirectories: [String] {
+        [settings.outputs.swift, settings.outputs.typescript, settings.outputs.marchproxy].compactMap { $0 }
+    }
+
+    /// What writing this generation would change.
+    public func plan() -> WritePlan {
+        WritePlan(files: files, ownedDirectories: ownedDirectories)
+    }
+}

@@ -1,0 +1,69 @@
+/// Renders a `StructuredValue` as block-style YAML, quoting every string that YAML would read as something else.
+public enum YAMLRenderer {
+    public static func render(_ value: StructuredValue) -> String {
+        var out = ""
+        write(value, indent: 0, into: &out)
+        return out
+    }
+
+    private static func write(_ value: StructuredValue, indent: Int, into out: inout String) {
+        let pad = String(repeating: "  ", count: indent)
+        switch value {
+        case let .object(pairs) where !pairs.isEmpty:
+            for (key, child) in pairs {
+                out += pad + scalar(.string(key)) + ":"
+                writeChild(child, indent: indent, into: &out)
+            }
+        case let .array(items) where !items.isEmpty:
+            for item in items {
+                if case let .object(pairs) = item, !pairs.isEmpty {
+                    // `- key: value` with the other keys aligned under the first.
+                    var nested = ""
+                    write(item, indent: indent + 1, into: &nested)
+                    out += pad + "- " + nested.dropFirst(pad.count + 2)
+                } else {
+                    out += pad + "-"
+                    writeChild(item, indent: indent, into: &out)
+                }
+            }
+        default:
+            out += pad + scalar(value) + "\n"
+        }
+    }
+
+    /// A value after `key:` or `-`: inline when scalar or empty, else on the following lines.
+    private static func writeChild(_ child: StructuredValue, indent: Int, into out: inout String) {
+        switch child {
+        case let .object(pairs) where !pairs.isEmpty:
+            out += "\n"
+            write(child, indent: indent + 1, into: &out)
+        case let .array(items) where !items.isEmpty:
+            out += "\n"
+            write(child, indent: indent + 1, into: &out)
+        default:
+            out += " " + scalar(child) + "\n"
+        }
+    }
+
+    private static func scalar(_ value: StructuredValue) -> String {
+        switch value {
+        case .object: return "{}"
+        case .array: return "[]"
+        case let .string(text): return isPlainSafe(text) ? text : JSONRenderer.quote(text)
+        case let .integer(number): return String(number)
+        case let .number(text): return text
+        case let .bool(flag): return flag ? "true" : "false"
+        case .null: return "null"
+        }
+    }
+
+    private static let plainFirst = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/$")
+    private static let plainRest = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./{}-$ ,()'`")
+    private static let specialWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"]
+
+    /// Plain (unquoted) only when no YAML reader could take the text for a number, boolean, null or syntax.
+    private static func isPlainSafe(_ text: String) -> Bool {
+        guard let first = text.first, plainFirst.contains(first), text.allSatisfy(plainRest.contains), text.last != " " else { return false }
+        return !specialWords.contains(text.lowercased())
+    }
+}

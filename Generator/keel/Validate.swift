@@ -1,0 +1,21 @@
+import ArgumentParser
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the spec and report every error as path:line:col.",
+        discussion: """
+        Examples:
+          keel validate
+          keel validate --config services/shop/keel.yaml
+        """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        let generation = try project.generation()
+        let spec = generation.spec
+        let endpoints = spec.resources.count + spec.customEndpoints.count
+        Console.print("keel: \(Console.shown(generation.settings.spec)) is valid: \(spec.tables.count) tables, \(endpoints) endpoints, \(spec.types.count) types")
+    }
+}
