@@ -55,14 +55,12 @@ let package = Package(
         .testTarget(
             name: "KeelSpecTests",
             dependencies: ["KeelSpec"],
-            path: "Tests/KeelSpecTests",
-            resources: [.copy("Invalid")]
+            path: "Tests/KeelSpecTests"
         ),
         .testTarget(
             name: "KeelGeneratorTests",
             dependencies: ["KeelGenerator"],
-            path: "Tests/KeelGeneratorTests",
-            resources: [.copy("Golden")]
+            path: "Tests/KeelGeneratorTests"
         ),
         .testTarget(
             name: "KeelCLITests",

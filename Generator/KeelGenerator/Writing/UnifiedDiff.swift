@@ -53,10 +53,10 @@ public enum UnifiedDiff {
         while i < x.count || j < y.count {
             if i < x.count, j < y.count, x[i] == y[j] {
                 edits.append(Edit(kind: " ", text: x[i], oldLine: prefix + i, newLine: prefix + j)); i += 1; j += 1
-            } else if j < y.count, i == x.count || lcs[i][j + 1] >= lcs[i + 1][j] {
-                edits.append(Edit(kind: "+", text: y[j], oldLine: prefix + i, newLine: prefix + j)); j += 1
-            } else {
+            } else if i < x.count, j == y.count || lcs[i + 1][j] >= lcs[i][j + 1] {
                 edits.append(Edit(kind: "-", text: x[i], oldLine: prefix + i, newLine: prefix + j)); i += 1
+            } else {
+                edits.append(Edit(kind: "+", text: y[j], oldLine: prefix + i, newLine: prefix + j)); j += 1
             }
         }
         for k in 0..<suffix {
