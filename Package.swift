@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelGeneratorTests",
-            dependencies: ["KeelGenerator"],
+            dependencies: ["KeelGenerator", .product(name: "Yams", package: "Yams")],
             path: "Tests/KeelGeneratorTests"
         ),
         .testTarget(

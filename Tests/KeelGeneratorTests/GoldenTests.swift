@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import KeelGenerator
+import KeelSpec
+
+/// The example project against committed expected files (set KEEL_UPDATE_GOLDEN=1 to rewrite them, then review).
+struct GoldenTests {
+    static let exampleRoot = TestProject.repositoryRoot + "/specs/example"
+
+    func example() throws -> Generation {
+        try Generation.run(configPath: Self.exampleRoot + "/keel.yaml", displayRelativeTo: Self.exampleRoot).get()
+    }
+
+    func expectGolden(_ actual: String, _ name: String) throws {
+        let path = TestProject.goldenDirectory + "/" + name
+        if ProcessInfo.processInfo.environment["KEEL_UPDATE_GOLDEN"] == "1" {
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOfFile: path, encoding: .utf8)), "\(name) differs from the golden file")
+    }
+
+    @Test func resolvedModel() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(try example().spec), as: UTF8.self) + "\n"
+        try expectGolden(json, "example.model.json")
+    }
+
+    @Test func openAPIDocument() throws {
+        let generation = try example()
+        let openapi = try #require(generation.files.first { $0.path.hasSuffix("openapi.yaml") })
+        try expectGolden(openapi.contents, "example.openapi.yaml")
+    }
+
+    @Test func committedExampleOutputIsCurrent() throws {
+        let plan = try example().plan()
+        #expect(plan.isUpToDate, "run `swift run keel generate --config specs/example/keel.yaml`")
+    }
+
+    @Test func generationIsDeterministic() throws {
+        let first = try example().files
+        let second = try example().files
+        #expect(first == second)
+    }
+
+    /// openapi-spec-validator (PyPI) is the referee; the test script installs it.
+    @Test func openAPIPassesTheValidator() throws {
+        let generation = try example()
+        let openapi = try #require(generation.files.first { $0.path.hasSuffix("openapi.yaml") })
+        let file = NSTemporaryDirectory() + "keel-openapi-\(UUID().uuidString).yaml"
+        try openapi.contents.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try ProcessRunner.run("/usr/bin/env", ["python3", "-m", "openapi_spec_validator", file])
+        #expect(result.status == 0, "openapi-spec-validator: \(result.output)")
+    }
+}
