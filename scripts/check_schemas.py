@@ -12,8 +12,9 @@
 Prints `ok <path>` or one `<path>:<line>:<column>: error: <message>` line per problem,
 then `N passed, M failed`; the exit status is 1 when any file failed.
 
-YAML is read the way the generator reads it (YAML 1.2 core schema): only
-true/false are booleans and dates stay strings. Duplicate keys are errors.
+YAML is read the way the generator reads it (Yams' default resolver): YAML 1.1
+scalars (yes/no/on/off are booleans), except that timestamps stay strings, as
+Keel parses dates itself. Duplicate keys are errors, as in Yams.
 
 Usage: python3 scripts/check_schemas.py [ROOT]   (ROOT defaults to <repo>/specs)
 """
@@ -21,7 +22,6 @@ Usage: python3 scripts/check_schemas.py [ROOT]   (ROOT defaults to <repo>/specs)
 import difflib
 import json
 import os
-import re
 import sys
 
 import jsonschema
@@ -34,18 +34,13 @@ YAML_EXTS = (".yaml", ".yml")
 
 
 class Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core booleans and no implicit timestamps."""
+    """SafeLoader whose timestamps stay strings (like KeelSpec's YAMLValue.scalarTag)."""
 
 
 Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"))
 
 
 def rel(path):
@@ -179,42 +174,44 @@ class Describer:
                 return out
         return [error]
 
-    def message(self, error):
+    @staticmethod
+    def custom_text(error, schema):
+        """The schema's own wording for this failure, if it has one."""
+        if error.validator == "pattern" and schema.get("patternErrorMessage"):
+            return schema["patternErrorMessage"]
+        return schema.get("errorMessage")
+
+    def messages(self, error):
+        """[(json path, key to point at or None, message)] for one leaf error."""
         schema = error.schema if isinstance(error.schema, dict) else {}
         path = list(error.absolute_path)
         where = "/".join(str(p) for p in path) or "(top level)"
-        in_names = "propertyNames" in error.absolute_schema_path
-        if in_names:
-            # the value checked is a key of the mapping at `path`; point at that key
-            text = schema.get("errorMessage") or schema.get("patternErrorMessage") or error.message
-            if error.validator == "pattern" and schema.get("patternErrorMessage"):
-                text = schema["patternErrorMessage"]
-            return path, error.instance, f"{where}: '{error.instance}' {text}" if not text.startswith("'") else f"{where}: {text}"
+        text = self.custom_text(error, schema)
+        if "propertyNames" in error.absolute_schema_path:
+            # the value checked is a key of the mapping at `path`: point at that key
+            return [(path, error.instance, f"{where}: '{error.instance}' {text}" if text
+                     else f"{where}: {error.message}")]
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            props = schema.get("properties", {})
-            extra = [k for k in error.instance if k not in props]
-            if extra:
-                hint = ""
-                close = difflib.get_close_matches(extra[0], list(props), n=1)
-                if close:
-                    hint = f"; did you mean '{close[0]}'?"
-                return path, extra[0], (f"{where}: unknown key '{extra[0]}'{hint} "
-                                        f"(allowed: {', '.join(props)})")
-        if error.validator == "pattern" and schema.get("patternErrorMessage"):
-            return path, None, f"{where}: '{error.instance}' {schema['patternErrorMessage']}"
-        if schema.get("errorMessage"):
-            text = schema["errorMessage"]
-            if isinstance(error.instance, str) and text.startswith(("is ", "must ")):
+            props = list(schema.get("properties", {}))
+            out = []
+            for extra in (k for k in error.instance if k not in props):
+                close = difflib.get_close_matches(extra, props, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                out.append((path, extra, f"{where}: unknown key '{extra}'{hint} (allowed: {', '.join(props)})"))
+            if out:
+                return out
+        if text:
+            if isinstance(error.instance, str) and text.startswith(("is ", "must ", "does ")):
                 text = f"'{error.instance}' {text}"
-            return path, None, f"{where}: {text}"
+            return [(path, None, f"{where}: {text}")]
         if error.validator == "enum":
             close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
             if close:
-                return path, None, f"{where}: {error.message}; did you mean '{close[0]}'?"
-        return path, None, f"{where}: {error.message}"
+                return [(path, None, f"{where}: {error.message}; did you mean '{close[0]}'?")]
+        return [(path, None, f"{where}: {error.message}")]
 
     def describe(self, error):
-        return [self.message(leaf) for leaf in self.leaves(error)]
+        return [m for leaf in self.leaves(error) for m in self.messages(leaf)]
 
 
 def check(path, validator, describer):

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine with Swift lacks for building and testing Keel. Safe to run again.
+set -euo pipefail
+
+need_apt=()
+command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
+command -v git >/dev/null || need_apt+=(git)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+fi
+
+# The referees of the tests: openapi-spec-validator for the OpenAPI output, jsonschema for specs/keel.schema.json.
+if ! python3 -c 'import openapi_spec_validator, jsonschema, yaml' 2>/dev/null; then
+  python3 -m pip install --quiet openapi-spec-validator jsonschema pyyaml
+fi
+
+command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://swift.org/install)" >&2; exit 1; }
