@@ -55,12 +55,14 @@ let package = Package(
         .testTarget(
             name: "KeelSpecTests",
             dependencies: ["KeelSpec"],
-            path: "Tests/KeelSpecTests"
+            path: "Tests/KeelSpecTests",
+            exclude: ["Invalid"]
         ),
         .testTarget(
             name: "KeelGeneratorTests",
             dependencies: ["KeelGenerator", .product(name: "Yams", package: "Yams")],
-            path: "Tests/KeelGeneratorTests"
+            path: "Tests/KeelGeneratorTests",
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "KeelCLITests",

@@ -57,13 +57,26 @@ public enum YAMLRenderer {
         }
     }
 
-    private static let plainFirst = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/$")
-    private static let plainRest = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./{}-$ ,()'`")
+    /// ASCII bytes allowed first in a plain scalar, and anywhere after (byte-indexed tables: this runs for every string).
+    private static let plainFirst = asciiTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/$")
+    private static let plainRest = asciiTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./{}-$ ,()'`")
     private static let specialWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"]
+
+    private static func asciiTable(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
 
     /// Plain (unquoted) only when no YAML reader could take the text for a number, boolean, null or syntax.
     private static func isPlainSafe(_ text: String) -> Bool {
-        guard let first = text.first, plainFirst.contains(first), text.allSatisfy(plainRest.contains), text.last != " " else { return false }
-        return !specialWords.contains(text.lowercased())
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), first < 128, plainFirst[Int(first)] else { return false }
+        var last = first
+        while let byte = bytes.next() {
+            guard byte < 128, plainRest[Int(byte)] else { return false }
+            last = byte
+        }
+        return last != UInt8(ascii: " ") && (text.utf8.count > 5 || !specialWords.contains(text.lowercased()))
     }
 }

@@ -11,7 +11,7 @@ enum YAMLFileReader {
     /// The root of `text`, or nil (with a diagnostic) when the YAML does not parse.
     static func parse(_ text: String, file: String, diagnostics: DiagnosticCollector) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
             return YAMLValue(node: node, file: file)
         } catch let error as YamlError {
             report(error, file: file, diagnostics: diagnostics)

@@ -45,9 +45,8 @@ struct YAMLValue {
 
     /// The resolved tag of a scalar; timestamps count as text (Keel parses dates itself).
     var scalarTag: Tag.Name? {
-        guard case .scalar = node else { return nil }
-        let tag = Tag.Name(rawValue: node.tag.rawValue)
-        return tag == .timestamp ? .str : tag
+        guard case let .scalar(scalar) = node else { return nil }
+        return ScalarTag.of(scalar)
     }
 
     var isNull: Bool { scalarTag == .null }

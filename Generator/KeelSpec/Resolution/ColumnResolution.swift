@@ -15,7 +15,7 @@ extension SpecResolver {
     /// The longest `string` MySQL (InnoDB, utf8mb4) can put in a unique index.
     static let mysqlMaxIndexedVarchar = 768
 
-    func resolveColumn(_ entry: YAMLValue.Entry, table: String, tables: [String]) -> Column? {
+    func resolveColumn(_ entry: YAMLValue.Entry, table: String) -> Column? {
         let name = entry.key
         guard checkName(name, at: entry.keyValue, what: "column"), checkNotReserved(name, at: entry.keyValue, what: "column") else { return nil }
         let what = "column '\(table).\(name)'"
@@ -37,7 +37,7 @@ extension SpecResolver {
         if keyword == "id", let extra = options.entries.first(where: { !["type", "description"].contains($0.key) }) {
             diagnostics.error(extra.keyValue.location, "option '\(extra.key)' does not apply to id column '\(name)': the primary key is always a non-null, unique, auto-increment integer")
         }
-        guard let type = columnType(keyword, options: options, at: typeValue, what: what, tables: tables) else { return nil }
+        guard let type = columnType(keyword, options: options, at: typeValue, what: what) else { return nil }
 
         let nullable = options.present("nullable").flatMap { reader.bool($0, "'nullable'") } ?? false
         let unique = options.present("unique").flatMap { reader.bool($0, "'unique'") } ?? false
@@ -59,6 +59,8 @@ extension SpecResolver {
         checkBounds(column, options: options, what: what)
         if let value = options.present("default") {
             column.defaultValue = defaultValue(value, for: column, what: what)
+        } else if let value = options["default"], !nullable {
+            diagnostics.error(value.location, "default of \(what) is null, but the column is not nullable; add 'nullable: true' or give a value")
         }
         checkDialects(column, options: options, what: what)
         if case let .ref(_, onDelete) = type, onDelete == .setNull, !nullable {
@@ -70,7 +72,7 @@ extension SpecResolver {
         return column
     }
 
-    private func columnType(_ keyword: String, options: Fields, at value: YAMLValue, what: String, tables: [String]) -> ColumnType? {
+    private func columnType(_ keyword: String, options: Fields, at value: YAMLValue, what: String) -> ColumnType? {
         switch keyword {
         case "id": return .id
         case "int": return .int
@@ -113,8 +115,8 @@ extension SpecResolver {
                 return nil
             }
             guard let target = reader.string(tableValue, "'table'") else { return nil }
-            guard tables.contains(target) else {
-                diagnostics.error(tableValue.location, "\(what) refers to unknown table '\(target)'\(Suggestion.hint(for: target, in: tables))")
+            guard index.contains("tables", target) else {
+                diagnostics.error(tableValue.location, "\(what) refers to unknown table '\(target)'\(Suggestion.hint(for: target, in: index.names("tables")))")
                 return nil
             }
             let onDelete = options.present("on_delete")
@@ -137,7 +139,7 @@ extension SpecResolver {
 
     private func checkBounds(_ column: Column, options: Fields, what: String) {
         if let min = column.min, let max = column.max, min > max {
-            diagnostics.error(options["min"]?.location ?? column.location, "\(what) has min \(min) greater than max \(max)")
+            diagnostics.error(options["min"]?.location ?? column.location, "\(what) has min \(NumberText.format(min)) greater than max \(NumberText.format(max))")
         }
         if let min = column.minLength, let max = column.maxLength, min > max {
             diagnostics.error(options["min_length"]?.location ?? column.location, "\(what) has min_length \(min) greater than max_length \(max)")
@@ -145,7 +147,7 @@ extension SpecResolver {
         if column.type == .int32 {
             for key in ["min", "max"] {
                 if let value = options.present(key), let number = reader.number(value, "'\(key)'"), abs(number) > Double(Int32.max) {
-                    diagnostics.error(value.location, "\(key) \(number) is outside the range of int32; use 'int'")
+                    diagnostics.error(value.location, "\(key) \(NumberText.format(number)) is outside the range of int32; use 'int'")
                 }
             }
         }

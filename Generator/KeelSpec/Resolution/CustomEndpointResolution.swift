@@ -21,7 +21,7 @@ extension SpecResolver {
             if requiresAuth {
                 endpointRoles = checkRoles(value, roles: roles, what: "the roles of \(what)")
             } else {
-                diagnostics.error(value.location, "\(what) has roles but no auth; roles need an authenticated caller")
+                diagnostics.error(value.location, "\(what) has roles but 'auth: none'; roles need an authenticated caller, so remove one or the other")
             }
         }
         let feature = fields.present("feature").flatMap { checkFeature($0, what: what) }
@@ -29,12 +29,17 @@ extension SpecResolver {
         let declared = fields.present("params").map { parameters($0, what: "the params of \(what)", isQuery: false) } ?? []
         let query = fields.present("query").map { parameters($0, what: "the query of \(what)", isQuery: true) } ?? []
         var params: [CustomEndpoint.Parameter] = []
+        // Names declared in `params`, valid or not, so a bad type is not also reported as a missing parameter.
+        let declaredNames = Set(fields.present("params")?.entries?.map(\.key) ?? [])
         if let path, let pathValue {
             let inPath = RoutePath.parameters(path)
+            for (offset, name) in inPath.enumerated() where inPath[..<offset].contains(name) {
+                diagnostics.error(pathValue.location, "path parameter '{\(name)}' appears twice in the path of \(what)")
+            }
             for name in inPath {
                 if let param = declared.first(where: { $0.name == name }) {
                     params.append(param)
-                } else {
+                } else if !declaredNames.contains(name) {
                     diagnostics.error(pathValue.location, "path parameter '{\(name)}' of \(what) is missing from 'params'; add 'params: { \(name): string }' with its type")
                 }
             }

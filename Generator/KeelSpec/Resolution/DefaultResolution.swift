@@ -21,7 +21,7 @@ extension SpecResolver {
         }
         switch column.type {
         case .id, .ref, .bytes:
-            diagnostics.error(value.location, "\(what) cannot have a default (a \(column.type.keyword) column)")
+            diagnostics.error(value.location, "\(what) cannot have a default (it is of type \(column.type.keyword))")
             return nil
         case .bool:
             guard let flag = reader.bool(value, "default of \(what)") else { return nil }
@@ -42,6 +42,15 @@ extension SpecResolver {
             guard let string = reader.string(value, "default of \(what)") else { return nil }
             if let max = column.maxLength, string.count > max {
                 diagnostics.error(value.location, "default of \(what) is longer than its max_length \(max)")
+                return nil
+            }
+            if let min = column.minLength, string.count < min {
+                diagnostics.error(value.location, "default of \(what) is shorter than its min_length \(min)")
+                return nil
+            }
+            if let pattern = column.pattern, let regex = try? NSRegularExpression(pattern: pattern),
+               regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) == nil {
+                diagnostics.error(value.location, "default '\(string)' of \(what) does not match its pattern \(pattern)")
                 return nil
             }
             return .string(string)
@@ -70,11 +79,11 @@ extension SpecResolver {
 
     private func checkRange(_ number: Double, column: Column, at value: YAMLValue, what: String) -> Bool {
         if let min = column.min, number < min {
-            diagnostics.error(value.location, "default of \(what) is below its min \(min)")
+            diagnostics.error(value.location, "default of \(what) is below its min \(NumberText.format(min))")
             return false
         }
         if let max = column.max, number > max {
-            diagnostics.error(value.location, "default of \(what) is above its max \(max)")
+            diagnostics.error(value.location, "default of \(what) is above its max \(NumberText.format(max))")
             return false
         }
         return true

@@ -10,6 +10,7 @@ extension SpecResolver {
         var result = Endpoints()
         var routes: [String: SourceLocation] = [:]
         var names: [String: SourceLocation] = [:]
+        let tablesByName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in index.lists["endpoints"] ?? [] {
             guard let entries = item.entries else {
                 diagnostics.error(item.location, "an endpoint must be a mapping with 'resource' or 'name', found \(item.kindDescription)")
@@ -18,7 +19,7 @@ extension SpecResolver {
             let keys = entries.map(\.key)
             var endpointRoutes: [(String, SourceLocation)] = []
             if keys.contains("resource") {
-                guard let resource = resolveResource(item, auth: auth, roles: roles, tables: tables) else { continue }
+                guard let resource = resolveResource(item, auth: auth, roles: roles, tablesByName: tablesByName) else { continue }
                 if let first = names[resource.resource] {
                     diagnostics.error(resource.location, "resource '\(resource.resource)' is declared twice; first at \(first)")
                     continue
@@ -50,7 +51,7 @@ extension SpecResolver {
         return result
     }
 
-    private func resolveResource(_ item: YAMLValue, auth: Service.Auth, roles: [String], tables: [Table]) -> ResourceEndpoint? {
+    private func resolveResource(_ item: YAMLValue, auth: Service.Auth, roles: [String], tablesByName: [String: Table]) -> ResourceEndpoint? {
         guard let fields = reader.fields(item, of: "a resource endpoint", allowed: ["resource", "table", "path", "operations", "auth", "roles", "feature", "list"]),
               let resourceValue = reader.require(fields, "resource", in: "the endpoint"),
               let resource = reader.string(resourceValue, "'resource'") else { return nil }
@@ -62,12 +63,11 @@ extension SpecResolver {
             tableName = text
             tableValue = value
         }
-        let tableNames = index.names("tables")
-        guard tableNames.contains(tableName) else {
-            diagnostics.error(tableValue.location, "\(what) names unknown table '\(tableName)'\(Suggestion.hint(for: tableName, in: tableNames))")
+        guard index.contains("tables", tableName) else {
+            diagnostics.error(tableValue.location, "\(what) names unknown table '\(tableName)'\(Suggestion.hint(for: tableName, in: index.names("tables")))")
             return nil
         }
-        let table = tables.first { $0.name == tableName }
+        let table = tablesByName[tableName]
         let path = fields.present("path").flatMap { value in
             reader.string(value, "'path'").flatMap { checkPath($0, at: value, what: "path") }
         } ?? "/\(resource.replacingOccurrences(of: "_", with: "-"))"
@@ -118,7 +118,7 @@ extension SpecResolver {
 
     private func resourceRoles(_ value: YAMLValue, roles: [String], what: String, requiresAuth: Bool) -> RoleRequirement {
         if !requiresAuth {
-            diagnostics.error(value.location, "\(what) has roles but no auth; roles need an authenticated caller")
+            diagnostics.error(value.location, "\(what) has roles but no authentication (its 'auth: none' or service.auth: none); remove the roles or require auth")
             return RoleRequirement(read: [], write: [])
         }
         if value.items != nil {

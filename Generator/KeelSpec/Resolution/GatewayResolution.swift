@@ -1,13 +1,18 @@
 extension SpecResolver {
+    /// The gateway; checked even when the service has errors, so all errors are reported, but nil then.
     func resolveGateway(service: Service?) -> Gateway? {
-        guard let service else { return nil }
+        let name = service?.name ?? "service"
+        let basePath = service?.basePath ?? ""
         let defaultMapping = Gateway.Mapping(
-            name: "external-api", description: "Public traffic to \(service.name)-api", source: ["external"], dest: ["api"],
-            listenPort: 443, protocol: .https, pathPrefix: service.basePath.isEmpty ? "/" : service.basePath, location: service.location
+            name: "external-api", description: "Public traffic to \(name)-api", source: ["external"], dest: ["api"],
+            listenPort: 443, protocol: .https, pathPrefix: basePath.isEmpty ? "/" : basePath,
+            location: service?.location ?? SourceLocation(file: "<default>", line: 1, column: 1)
         )
-        var gateway = Gateway(collection: service.name, authType: .none, services: [], mappings: [defaultMapping])
+        var gateway = Gateway(collection: name, authType: .none, services: [], mappings: [defaultMapping])
         guard let entry = index.singles["gateway"], !entry.value.isNull,
-              let fields = reader.fields(entry.value, of: "'gateway'", allowed: ["collection", "auth_type", "services", "mappings"]) else { return gateway }
+              let fields = reader.fields(entry.value, of: "'gateway'", allowed: ["collection", "auth_type", "services", "mappings"]) else {
+            return service == nil ? nil : gateway
+        }
         if let value = fields.present("collection"), let text = reader.string(value, "'collection'") {
             if text.isEmpty || text.count > 100 {
                 diagnostics.error(value.location, "gateway collection must be 1 to 100 characters (MarchProxy's limit)")
@@ -23,16 +28,23 @@ extension SpecResolver {
         }
         var serviceNames = ["api"]
         for other in gateway.services {
-            if serviceNames.contains(other.name) {
-                diagnostics.error(other.location, "gateway service '\(other.name)' is defined twice ('api' is this service)")
+            if other.name == "api" {
+                diagnostics.error(other.location, "gateway service name 'api' stands for this service itself; choose another name")
+            } else if let first = gateway.services.first(where: { $0.name == other.name }), first.location != other.location {
+                diagnostics.error(other.location, "gateway service '\(other.name)' is defined twice; first at \(first.location)")
             }
             serviceNames.append(other.name)
         }
         if let value = fields.present("mappings") {
             gateway.mappings = (value.items ?? []).compactMap { gatewayMapping($0, services: serviceNames) }
             if value.items == nil { diagnostics.error(value.location, "gateway mappings must be a list, found \(value.kindDescription)") }
+            for mapping in gateway.mappings {
+                if let first = gateway.mappings.first(where: { $0.name == mapping.name }), first.location != mapping.location {
+                    diagnostics.error(mapping.location, "gateway mapping '\(mapping.name)' is defined twice; first at \(first.location)")
+                }
+            }
         }
-        return gateway
+        return service == nil ? nil : gateway
     }
 
     private func gatewayService(_ item: YAMLValue) -> Gateway.Service? {
@@ -79,7 +91,8 @@ extension SpecResolver {
             guard let value = reader.require(fields, key, in: what), let list = reader.strings(value, "'\(key)'") else { return nil }
             let known = services + (allowExternal ? ["external"] : [])
             for (service, at) in list where !known.contains(service) {
-                diagnostics.error(at.location, "\(what) names unknown service '\(service)'\(Suggestion.hint(for: service, in: known)); known: \(known.joined(separator: ", "))")
+                let fix = Suggestion.closest(to: service, in: known).map { "did you mean '\($0)'?" } ?? "known: \(known.joined(separator: ", "))"
+                diagnostics.error(at.location, "\(what) names unknown service '\(service)'; \(fix)")
             }
             return list.map(\.0)
         }

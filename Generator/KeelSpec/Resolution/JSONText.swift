@@ -13,9 +13,9 @@ enum JSONText {
         case .alias:
             return "null"
         case let .scalar(scalar):
-            switch Tag.Name(rawValue: node.tag.rawValue) {
+            switch ScalarTag.of(scalar) {
             case .null: return "null"
-            case .bool: return node.bool == true ? "true" : "false"
+            case .bool: return ScalarTag.bool(scalar.string) == true ? "true" : "false"
             case .int, .float: return scalar.string
             default: return quote(scalar.string)
             }

@@ -96,9 +96,8 @@ extension SpecResolver {
     /// Checks a reference to a feature; reports unknown ones.
     func checkFeature(_ value: YAMLValue, what: String) -> String? {
         guard let name = reader.string(value, what) else { return nil }
-        let features = index.names("features")
-        guard features.contains(name) else {
-            diagnostics.error(value.location, "\(what) names unknown feature '\(name)'\(Suggestion.hint(for: name, in: features))")
+        guard index.contains("features", name) else {
+            diagnostics.error(value.location, "\(what) names unknown feature '\(name)'\(Suggestion.hint(for: name, in: index.names("features")))")
             return nil
         }
         return name

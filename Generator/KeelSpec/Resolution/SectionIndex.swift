@@ -17,7 +17,12 @@ struct SectionIndex {
 
     private(set) var singles: [String: YAMLValue.Entry] = [:]
     private(set) var named: [String: [Named]] = [:]
+    /// `section.name` -> its definition, to name the first place of a duplicate.
+    private var firstDefinitions: [String: Named] = [:]
     private(set) var lists: [String: [YAMLValue]] = [:]
+    /// Names of each named section, in order and as a set: resolution asks for them once per reference.
+    private var nameLists: [String: [String]] = [:]
+    private var nameSets: [String: Set<String>] = [:]
 
     init(roots: [YAMLValue], reader: ValueReader) {
         let diagnostics = reader.diagnostics
@@ -42,6 +47,10 @@ struct SectionIndex {
                 }
             }
         }
+        for (section, entries) in named {
+            nameLists[section] = entries.map(\.name)
+            nameSets[section] = Set(entries.map(\.name))
+        }
     }
 
     private mutating func add(_ section: YAMLValue.Entry, diagnostics: DiagnosticCollector) {
@@ -52,11 +61,13 @@ struct SectionIndex {
         }
         let noun = Self.noun(of: section.key)
         for entry in entries {
-            if let first = named[section.key]?.first(where: { $0.name == entry.key }) {
+            if let first = firstDefinitions[section.key + "." + entry.key] {
                 diagnostics.error(entry.keyValue.location, "\(noun) '\(entry.key)' is defined twice; first at \(first.key.location)")
                 continue
             }
-            named[section.key, default: []].append(Named(name: entry.key, key: entry.keyValue, value: entry.value))
+            let definition = Named(name: entry.key, key: entry.keyValue, value: entry.value)
+            named[section.key, default: []].append(definition)
+            firstDefinitions[section.key + "." + entry.key] = definition
         }
     }
 
@@ -70,5 +81,7 @@ struct SectionIndex {
         }
     }
 
-    func names(_ section: String) -> [String] { named[section, default: []].map(\.name) }
+    func names(_ section: String) -> [String] { nameLists[section, default: []] }
+
+    func contains(_ section: String, _ name: String) -> Bool { nameSets[section]?.contains(name) ?? false }
 }

@@ -1,7 +1,7 @@
 extension SpecResolver {
     func resolveService() -> Service? {
         guard let entry = index.singles["service"] else {
-            diagnostics.error(nil, "the spec has no 'service' section; add one with at least 'name' and 'version'")
+            diagnostics.error(specStart, "the spec has no 'service' section; add one with at least 'name' and 'version'")
             return nil
         }
         let what = "'service'"
@@ -15,7 +15,9 @@ extension SpecResolver {
             }
         }
         var version: String?
-        if let value = reader.require(fields, "version", in: what), let text = reader.string(value, "service version") {
+        if let value = reader.require(fields, "version", in: what), value.scalarTag == .float || value.scalarTag == .int {
+            diagnostics.error(value.location, "service version must be a semantic version like 1.0.0, found \(value.kindDescription)")
+        } else if let value = fields.present("version"), let text = reader.string(value, "service version") {
             if NameRules.isSemver(text) {
                 version = text
             } else {

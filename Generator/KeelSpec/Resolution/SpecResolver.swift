@@ -6,6 +6,8 @@ final class SpecResolver {
     let reader: ValueReader
     let index: SectionIndex
     let dialects: [Dialect]
+    /// Where problems of the spec as a whole are reported: the start of its first file.
+    let specStart: SourceLocation?
     var diagnostics: DiagnosticCollector { reader.diagnostics }
 
     /// Built-in tables of a generated service; a spec may not define them.
@@ -16,18 +18,21 @@ final class SpecResolver {
         self.reader = ValueReader(diagnostics: diagnostics)
         self.index = SectionIndex(roots: document.roots, reader: reader)
         self.dialects = dialects
+        self.specStart = document.roots.first.map { SourceLocation(file: $0.file, line: 1, column: 1) }
     }
 
     /// The model, or nil when any error was reported.
     func resolve() -> Spec? {
         let keel = resolveVersion()
         let service = resolveService()
-        let roles = resolveRoles(auth: service?.auth)
-        let tiers = resolveTiers(auth: service?.auth)
+        // When the service section has errors, keep checking the rest against the auth it declares.
+        let auth = service?.auth ?? declaredAuth()
+        let roles = resolveRoles(auth: auth)
+        let tiers = resolveTiers(auth: auth)
         let features = resolveFeatures(tiers: tiers)
-        let tables = resolveTables(auth: service?.auth)
+        let tables = resolveTables(auth: auth)
         let types = resolveTypes()
-        let endpoints = resolveEndpoints(auth: service?.auth ?? .none, roles: roles, tables: tables, inlineTypes: types)
+        let endpoints = resolveEndpoints(auth: auth, roles: roles, tables: tables, inlineTypes: types)
         let config = resolveConfig()
         let gateway = resolveGateway(service: service)
         checkTypeNamesAgainstModels(types: types, tables: tables)
@@ -42,7 +47,7 @@ final class SpecResolver {
 
     private func resolveVersion() -> Int? {
         guard let entry = index.singles["keel"] else {
-            diagnostics.error(nil, "the spec has no 'keel: 1' line; add it at the top of one spec file")
+            diagnostics.error(specStart, "the spec has no 'keel: 1' line; add it at the top of one spec file")
             return nil
         }
         guard let version = reader.int(entry.value, "'keel'") else { return nil }
@@ -53,11 +58,17 @@ final class SpecResolver {
         return version
     }
 
+    /// `service.auth` as written, or its default, without reporting anything (resolveService does).
+    private func declaredAuth() -> Service.Auth {
+        let written = index.singles["service"]?.value.entries?.first { $0.key == "auth" }?.value.text
+        return written.flatMap(Service.Auth.init(rawValue:)) ?? .local
+    }
+
     /// The model name a type may not take because a table's model already has it.
     private func checkTypeNamesAgainstModels(types: [TypeDefinition], tables: [Table]) {
         for type in types {
             if let table = tables.first(where: { $0.model == type.name }) {
-                diagnostics.error(type.location, "type '\(type.name)' has the name of table '\(table.name)''s model; rename the type, or refer to the table by name")
+                diagnostics.error(type.location, "type '\(type.name)' has the name of the model of table '\(table.name)'; rename the type, or use the table's name where you meant its model")
             }
         }
     }

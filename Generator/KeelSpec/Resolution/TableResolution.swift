@@ -18,7 +18,8 @@ extension SpecResolver {
         guard checkName(name, at: entry.key, what: "table"), checkNotReserved(name, at: entry.key, what: "table") else { return nil }
         if Self.builtInTables.contains(name) || name.hasPrefix("keel_") {
             if name != "users" || auth == .local {
-                diagnostics.error(entry.key.location, "table name '\(name)' is taken by a table Keel builds into every service; choose another name")
+                let owner = name == "users" ? "the user table Keel builds in when service.auth is local" : "a table Keel builds into every service"
+                diagnostics.error(entry.key.location, "table name '\(name)' is taken by \(owner); choose another name")
                 return nil
             }
         }
@@ -38,8 +39,7 @@ extension SpecResolver {
             diagnostics.error(columnsValue.location, "columns of \(what) must be a mapping of column name to type, found \(columnsValue.kindDescription)")
             return nil
         }
-        let tableNames = index.names("tables")
-        let columns = columnEntries.compactMap { resolveColumn($0, table: name, tables: tableNames) }
+        let columns = columnEntries.compactMap { resolveColumn($0, table: name) }
         checkRenames(columns, table: name)
         let ids = columns.filter { $0.type == .id }
         if ids.isEmpty, columns.count == columnEntries.count {
@@ -56,7 +56,7 @@ extension SpecResolver {
     func checkNotReserved(_ name: String, at value: YAMLValue, what: String) -> Bool {
         let languages = ReservedWords.languages(reserving: name)
         guard languages.isEmpty else {
-            diagnostics.error(value.location, "\(what) name '\(name)' is a reserved word in \(languages.joined(separator: ", ")); choose another name (e.g. '\(name)_name' or a more specific word)")
+            diagnostics.error(value.location, "\(what) name '\(name)' is a reserved word in \(languages.joined(separator: ", ")); choose a more specific name")
             return false
         }
         return true

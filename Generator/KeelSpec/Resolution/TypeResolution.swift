@@ -67,15 +67,15 @@ extension SpecResolver {
     func typeReference(_ value: YAMLValue, what: String) -> TypeReference? {
         guard let name = reader.string(value, "the type of \(what)") else { return nil }
         if let scalar = ScalarType(rawValue: name) { return .scalar(scalar) }
-        let tables = index.names("tables"), types = index.names("types")
-        if tables.contains(name) { return .model(table: name) }
-        if types.contains(name) { return .named(name) }
+        if index.contains("tables", name) { return .model(table: name) }
+        if index.contains("types", name) { return .named(name) }
         if name == "array" || name == "enum" {
             diagnostics.error(value.location, "\(what) uses '\(name)' in short form; write { type: \(name), \(name == "array" ? "items: <type>" : "values: [a, b]") }")
             return nil
         }
-        let known = ScalarType.allCases.map(\.rawValue) + tables + types
-        diagnostics.error(value.location, "\(what) names unknown type '\(name)'\(Suggestion.hint(for: name, in: known)); use a scalar type, a table or a type from 'types'")
+        let known = ScalarType.allCases.map(\.rawValue) + index.names("tables") + index.names("types")
+        let fix = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "use a scalar type, a table or a type from 'types'"
+        diagnostics.error(value.location, "\(what) names unknown type '\(name)'; \(fix)")
         return nil
     }
 }

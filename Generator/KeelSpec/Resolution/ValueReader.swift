@@ -73,7 +73,7 @@ struct ValueReader {
     }
 
     func bool(_ value: YAMLValue, _ what: String) -> Bool? {
-        guard value.scalarTag == .bool, let flag = value.node.bool else {
+        guard value.scalarTag == .bool, let flag = value.text.flatMap(ScalarTag.bool) else {
             diagnostics.error(value.location, "\(what) must be true or false, found \(value.kindDescription)")
             return nil
         }

@@ -12,8 +12,8 @@ enum OpenAPISchemas {
         let base = scalar(for: column.type)
         if case let .object(pairs) = base { for (key, value) in pairs { schema.set(key, value) } }
         if column.nullable { schema = nullable(schema) }
-        if let min = column.min { schema.set("minimum", .number(format(min))) }
-        if let max = column.max { schema.set("maximum", .number(format(max))) }
+        if let min = column.min { schema.set("minimum", .number(NumberText.format(min))) }
+        if let max = column.max { schema.set("maximum", .number(NumberText.format(max))) }
         if let length = column.minLength { schema.set("minLength", .integer(Int64(length))) }
         if let length = column.maxLength { schema.set("maxLength", .integer(Int64(length))) }
         if let pattern = column.pattern { schema.set("pattern", .string(pattern)) }
@@ -142,9 +142,5 @@ enum OpenAPISchemas {
         case let .number(text): .number(text)
         case let .bool(flag): .bool(flag)
         }
-    }
-
-    static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }

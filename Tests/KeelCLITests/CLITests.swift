@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// The `keel` binary as users run it: exit codes, where output goes, help text.
+struct CLITests {
+    /// The built `keel` next to the test bundle.
+    static let keel: String = {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+        ]
+        return candidates.map { $0.appendingPathComponent("keel").path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "keel"
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func keel(_ arguments: [String], in directory: String) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.keel)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func project(spec: String) throws -> String {
+        let root = NSTemporaryDirectory() + "keel-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/spec", withIntermediateDirectories: true)
+        try "spec: spec\noutputs: { openapi: openapi.yaml, swift: Generated }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        try spec.write(toFile: root + "/spec/main.yaml", atomically: true, encoding: .utf8)
+        return root
+    }
+
+    static let validSpec = "keel: 1\nservice: { name: shop, version: 1.0.0 }\ntables:\n  items: { columns: { id: id, title: string } }\nendpoints:\n  - resource: items\n"
+
+    @Test func validateGenerateCheckRoundTrip() throws {
+        let root = try project(spec: Self.validSpec)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let validate = try keel(["validate"], in: root)
+        #expect(validate.status == 0)
+        #expect(validate.stdout == "keel: spec is valid: 1 tables, 1 endpoints, 0 types\n")
+
+        #expect(try keel(["check"], in: root).status == 1)
+        let generate = try keel(["generate"], in: root)
+        #expect(generate.status == 0)
+        #expect(generate.stdout == "created Generated/Licensing.swift\ncreated openapi.yaml\nkeel: 2 files changed, 0 unchanged\n")
+        #expect(try keel(["generate"], in: root).stdout == "keel: 0 files changed, 2 unchanged\n")
+        #expect(try keel(["check"], in: root).status == 0)
+
+        try (try String(contentsOfFile: root + "/openapi.yaml", encoding: .utf8)).replacingOccurrences(of: "title: shop", with: "title: Shop")
+            .write(toFile: root + "/openapi.yaml", atomically: true, encoding: .utf8)
+        let check = try keel(["check", "--diff"], in: root)
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("stale: openapi.yaml\n--- a/openapi.yaml\n+++ b/openapi.yaml\n"))
+        #expect(check.stdout.contains("\n-  title: Shop\n+  title: shop\n"))
+        #expect(check.stderr == "keel: generated files are out of date; run `keel generate`\n")
+    }
+
+    @Test func specErrorsGoToStderrWithExitOne() throws {
+        let root = try project(spec: Self.validSpec.replacingOccurrences(of: "title: string", with: "title: strin"))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try keel(["generate"], in: root)
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("spec/main.yaml:4:38: error: the type of column 'items.title' must be one of"))
+        #expect(run.stderr.hasSuffix("did you mean 'string'?\nkeel: 1 error; nothing was written\n"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/openapi.yaml"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let run = try keel(["generate", "--no-such-flag"], in: NSTemporaryDirectory())
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Unknown option '--no-such-flag'"))
+    }
+
+    @Test func missingProjectFileIsExplained() throws {
+        let run = try keel(["validate", "--config", "/nonexistent/keel.yaml"], in: NSTemporaryDirectory())
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("keel: error: no keel.yaml at /nonexistent/keel.yaml; run keel in a project directory or pass --config\n"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let version = try keel(["--version"], in: NSTemporaryDirectory())
+        #expect(version.status == 0 && version.stdout == "0.1.0\n")
+        let help = try keel(["generate", "--help"], in: NSTemporaryDirectory())
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:") && help.stdout.contains("--config"))
+    }
+}
