@@ -16,7 +16,15 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @Flag(help: "Render every output even when no input changed since the last run.")
+    var force = false
+
     func run() throws {
+        let cache = GenerationCache(configPath: project.absoluteConfigPath)
+        if !force, let unchanged = cache?.unchangedFileCount() {
+            Console.print("keel: 0 files changed, \(unchanged) unchanged")
+            return
+        }
         let generation = try project.generation()
         let plan = generation.plan()
         do {
@@ -26,6 +34,7 @@ struct Generate: ParsableCommand {
             Console.error("keel: nothing was written")
             throw ExitCode.failure
         }
+        cache?.record(generation)
         for file in plan.creations { Console.print("created \(Console.shown(file.path))") }
         for file in plan.updates { Console.print("updated \(Console.shown(file.path))") }
         for path in plan.deletions { Console.print("removed \(Console.shown(path))") }

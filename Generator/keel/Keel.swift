@@ -14,7 +14,7 @@ struct Keel: ParsableCommand {
 
         Exit codes: 0 success, 1 spec errors or out-of-date files, 2 usage errors.
         """,
-        version: KeelVersion.current,
+        version: KeelVersionInfo.current,
         subcommands: [Validate.self, Generate.self, Check.self]
     )
 
@@ -32,8 +32,4 @@ struct Keel: ParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-enum KeelVersion {
-    static let current = "0.1.0"
 }

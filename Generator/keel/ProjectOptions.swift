@@ -8,10 +8,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("The project settings file.", valueName: "path"))
     var config: String = ProjectLoader.fileName
 
+    var absoluteConfigPath: String { URL(fileURLWithPath: config).standardizedFileURL.path }
+
     /// Runs the generator in memory, printing diagnostics; throws exit code 1 on errors.
     func generation() throws -> Generation {
-        let path = URL(fileURLWithPath: config).standardizedFileURL.path
-        switch Generation.run(configPath: path) {
+        switch Generation.run(configPath: absoluteConfigPath) {
         case let .success(generation):
             return generation
         case let .failure(error):

@@ -38,6 +38,9 @@ public enum JSONRenderer {
 
     /// A JSON string literal (also a valid double-quoted YAML scalar).
     public static func quote(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -6,28 +6,36 @@ public enum YAMLRenderer {
         return out
     }
 
-    private static func write(_ value: StructuredValue, indent: Int, into out: inout String) {
-        let pad = String(repeating: "  ", count: indent)
+    /// Writes `value` at `indent`; `firstPrefix` replaces the indentation of the first line (for `- key: value`).
+    private static func write(_ value: StructuredValue, indent: Int, firstPrefix: String? = nil, into out: inout String) {
+        var prefix = firstPrefix
+        func linePrefix() -> String {
+            defer { prefix = nil }
+            return prefix ?? String(repeating: "  ", count: indent)
+        }
         switch value {
         case let .object(pairs) where !pairs.isEmpty:
             for (key, child) in pairs {
-                out += pad + scalar(.string(key)) + ":"
+                out += linePrefix()
+                out += scalar(.string(key))
+                out += ":"
                 writeChild(child, indent: indent, into: &out)
             }
         case let .array(items) where !items.isEmpty:
             for item in items {
                 if case let .object(pairs) = item, !pairs.isEmpty {
                     // `- key: value` with the other keys aligned under the first.
-                    var nested = ""
-                    write(item, indent: indent + 1, into: &nested)
-                    out += pad + "- " + nested.dropFirst(pad.count + 2)
+                    write(item, indent: indent + 1, firstPrefix: linePrefix() + "- ", into: &out)
                 } else {
-                    out += pad + "-"
+                    out += linePrefix()
+                    out += "-"
                     writeChild(item, indent: indent, into: &out)
                 }
             }
         default:
-            out += pad + scalar(value) + "\n"
+            out += linePrefix()
+            out += scalar(value)
+            out += "\n"
         }
     }
 
@@ -41,7 +49,9 @@ public enum YAMLRenderer {
             out += "\n"
             write(child, indent: indent + 1, into: &out)
         default:
-            out += " " + scalar(child) + "\n"
+            out += " "
+            out += scalar(child)
+            out += "\n"
         }
     }
 

@@ -38,6 +38,11 @@ struct YAMLValue {
         }
     }
 
+    var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+
     var items: [YAMLValue]? {
         guard case let .sequence(sequence) = node else { return nil }
         return sequence.map { YAMLValue(node: $0, file: file) }

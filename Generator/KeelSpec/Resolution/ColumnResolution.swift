@@ -23,7 +23,7 @@ extension SpecResolver {
         // Shorthand: `id: id`, `notes: text`.
         var typeValue = entry.value
         var fields: Fields?
-        if entry.value.entries != nil {
+        if entry.value.isMapping {
             fields = reader.fields(entry.value, of: what, allowed: Self.commonOptions + Self.typeOptions.keys.sorted())
             guard let fields, let value = reader.require(fields, "type", in: what) else { return nil }
             typeValue = value

@@ -55,7 +55,7 @@ extension SpecResolver {
         if let value = fields.present("body") {
             if let method, !method.hasBody {
                 diagnostics.error(value.location, "\(what) is a \(method.rawValue), which takes no body; use POST, PUT or PATCH, or remove 'body'")
-            } else if value.entries != nil {
+            } else if value.isMapping {
                 let typeName = Inflector.upperCamel(name) + "Body"
                 if let fieldList = typeFields(value, what: "the body of \(what)") {
                     inlineBody = TypeDefinition(name: typeName, fields: fieldList, inlineBodyOf: name, location: value.location)
@@ -100,7 +100,7 @@ extension SpecResolver {
             var typeValue = entry.value
             var required = true
             var description: String?
-            if entry.value.entries != nil {
+            if entry.value.isMapping {
                 let allowed = isQuery ? ["type", "required", "description"] : ["type", "description"]
                 guard let fields = reader.fields(entry.value, of: "parameter '\(entry.key)'", allowed: allowed),
                       let value = reader.require(fields, "type", in: "parameter '\(entry.key)'") else { return nil }

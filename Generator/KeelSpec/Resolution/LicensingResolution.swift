@@ -43,7 +43,7 @@ extension SpecResolver {
                             limits.append(Tier.Limit(table: limit.key, maxRows: rows))
                         }
                     }
-                    if value.entries == nil {
+                    if value.isMapping == false {
                         diagnostics.error(value.location, "tier limits must be a mapping of table name to row count, found \(value.kindDescription)")
                     }
                 }
@@ -58,7 +58,7 @@ extension SpecResolver {
             guard checkName(entry.name, at: entry.key, what: "feature") else { return nil }
             var tierValue = entry.value
             var description: String?
-            if entry.value.entries != nil {
+            if entry.value.isMapping {
                 guard let fields = reader.fields(entry.value, of: "feature '\(entry.name)'", allowed: ["tier", "description"]),
                       let value = reader.require(fields, "tier", in: "feature '\(entry.name)'") else { return nil }
                 tierValue = value

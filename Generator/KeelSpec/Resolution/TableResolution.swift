@@ -80,7 +80,7 @@ extension SpecResolver {
         for item in items {
             var unique = false
             var columnsValue = item
-            if item.entries != nil {
+            if item.isMapping {
                 guard let fields = reader.fields(item, of: "an index of table '\(table)'", allowed: ["columns", "unique"]),
                       let list = reader.require(fields, "columns", in: "the index") else { continue }
                 columnsValue = list

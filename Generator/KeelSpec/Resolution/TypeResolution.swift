@@ -22,7 +22,7 @@ extension SpecResolver {
             var required = true
             var description: String?
             var type: TypeReference?
-            if entry.value.entries != nil {
+            if entry.value.isMapping {
                 guard let fields = reader.fields(entry.value, of: fieldWhat, allowed: ["type", "items", "values", "required", "description"]) else { return nil }
                 required = fields.present("required").flatMap { reader.bool($0, "'required'") } ?? true
                 description = fields.present("description").flatMap { reader.string($0, "field description") }
