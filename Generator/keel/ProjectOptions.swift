@@ -12,9 +12,18 @@ struct ProjectOptions: ParsableArguments {
 
     /// Runs the generator in memory, printing diagnostics; throws exit code 1 on errors.
     func generation() throws -> Generation {
-        switch Generation.run(configPath: absoluteConfigPath) {
-        case let .success(generation):
-            return generation
+        try reportingErrors(Generation.run(configPath: absoluteConfigPath))
+    }
+
+    /// Loads and checks the spec without rendering; throws exit code 1 on errors.
+    func validation() throws -> (ProjectSettings, Spec) {
+        try reportingErrors(Generation.validate(configPath: absoluteConfigPath))
+    }
+
+    private func reportingErrors<Value>(_ result: Result<Value, SpecError>) throws -> Value {
+        switch result {
+        case let .success(value):
+            return value
         case let .failure(error):
             Console.error(error.diagnostics.map(\.description).joined(separator: "\n"))
             let count = error.diagnostics.filter { $0.severity == .error }.count

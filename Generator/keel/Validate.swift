@@ -13,9 +13,8 @@ struct Validate: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let generation = try project.generation()
-        let spec = generation.spec
+        let (settings, spec) = try project.validation()
         let endpoints = spec.resources.count + spec.customEndpoints.count
-        Console.print("keel: \(Console.shown(generation.settings.spec)) is valid: \(spec.tables.count) tables, \(endpoints) endpoints, \(spec.types.count) types")
+        Console.print("keel: \(Console.shown(settings.spec)) is valid: \(spec.tables.count) tables, \(endpoints) endpoints, \(spec.types.count) types")
     }
 }

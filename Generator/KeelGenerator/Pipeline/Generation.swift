@@ -10,10 +10,29 @@ public struct Generation: Sendable {
     /// The emitters of every output Keel writes today, in a fixed order.
     public static let emitters: [any Emitter] = [OpenAPIEmitter(), SwiftLicensingEmitter()]
 
+    /// Loads `keel.yaml`, the spec and the templates without rendering anything: what `keel validate` needs.
+    public static func validate(configPath: String, displayRelativeTo base: String? = nil) -> Result<(ProjectSettings, Spec), SpecError> {
+        load(configPath: configPath, displayRelativeTo: base).map { ($0.settings, $0.spec) }
+    }
+
     /// Loads `keel.yaml`, the spec and the templates, and renders every output; nothing touches the disk.
     ///
     /// - Parameter displayRelativeTo: diagnostics name files relative to this directory (default: the current one).
     public static func run(configPath: String, displayRelativeTo base: String? = nil) -> Result<Generation, SpecError> {
+        load(configPath: configPath, displayRelativeTo: base).flatMap { loaded in
+            let context = EmitContext(settings: loaded.settings, specName: DisplayPath.make(loaded.settings.spec, relativeTo: loaded.settings.root), templates: loaded.templates)
+            do {
+                let files = try emitters.flatMap { try $0.emit(loaded.spec, context: context) }
+                return .success(Generation(settings: loaded.settings, spec: loaded.spec, files: files))
+            } catch let error as SpecError {
+                return .failure(error)
+            } catch {
+                return .failure(SpecError([Diagnostic(.error, at: nil, "generation failed: \(error)")]))
+            }
+        }
+    }
+
+    private static func load(configPath: String, displayRelativeTo base: String?) -> Result<(settings: ProjectSettings, spec: Spec, templates: TemplateLibrary), SpecError> {
         let settings: ProjectSettings
         switch ProjectLoader.load(configPath: configPath, displayRelativeTo: base) {
         case let .success(loaded): settings = loaded
@@ -23,15 +42,7 @@ public struct Generation: Sendable {
         let templateResult = TemplateLibrary.load(overrideDirectory: settings.templates, displayRelativeTo: base)
         switch (specResult, templateResult) {
         case let (.success(spec), .success(templates)):
-            let context = EmitContext(settings: settings, specName: DisplayPath.make(settings.spec, relativeTo: settings.root), templates: templates)
-            do {
-                let files = try emitters.flatMap { try $0.emit(spec, context: context) }
-                return .success(Generation(settings: settings, spec: spec, files: files))
-            } catch let error as SpecError {
-                return .failure(error)
-            } catch {
-                return .failure(SpecError([Diagnostic(.error, at: nil, "generation failed: \(error)")]))
-            }
+            return .success((settings, spec, templates))
         case let (.failure(specError), .failure(templateError)):
             return .failure(SpecError(specError.diagnostics + templateError.diagnostics))
         case let (.failure(error), _), let (_, .failure(error)):

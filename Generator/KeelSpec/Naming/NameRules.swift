@@ -2,27 +2,27 @@
 enum NameRules {
     /// Table, column, tier, feature, role and config names: `snake_case`.
     static func isSnakeCase(_ name: String) -> Bool {
-        matches(name, first: lower, rest: lower + digits + "_") && !name.hasSuffix("_") && !name.contains("__")
+        matches(name, first: lower, rest: snakeRest) && !name.hasSuffix("_") && !name.contains("__")
     }
 
     /// Service names: `^[a-z][a-z0-9-]{0,62}$`.
     static func isServiceName(_ name: String) -> Bool {
-        name.count <= 63 && matches(name, first: lower, rest: lower + digits + "-")
+        name.utf8.count <= 63 && matches(name, first: lower, rest: serviceRest)
     }
 
     /// Named types and model overrides: `UpperCamelCase`.
     static func isUpperCamel(_ name: String) -> Bool {
-        matches(name, first: upper, rest: upper + lower + digits)
+        matches(name, first: upper, rest: camelRest)
     }
 
     /// Custom endpoint names: `lowerCamelCase`.
     static func isLowerCamel(_ name: String) -> Bool {
-        matches(name, first: lower, rest: upper + lower + digits)
+        matches(name, first: lower, rest: camelRest)
     }
 
     /// Environment variables: `UPPER_SNAKE_CASE`.
     static func isEnvName(_ name: String) -> Bool {
-        matches(name, first: upper, rest: upper + digits + "_")
+        matches(name, first: upper, rest: envRest)
     }
 
     /// `1.2.3`, with optional `-pre` and `+build` parts.
@@ -32,13 +32,30 @@ enum NameRules {
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && ($0 == "0" || !$0.hasPrefix("0")) }
     }
 
-    private static let lower = "abcdefghijklmnopqrstuvwxyz"
-    private static let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    // ASCII byte tables: these checks run for every name of a spec.
+    private static let lowerLetters = "abcdefghijklmnopqrstuvwxyz"
+    private static let upperLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     private static let digits = "0123456789"
+    private static let lower = table(lowerLetters)
+    private static let upper = table(upperLetters)
+    private static let snakeRest = table(lowerLetters + digits + "_")
+    private static let serviceRest = table(lowerLetters + digits + "-")
+    private static let camelRest = table(upperLetters + lowerLetters + digits)
+    private static let envRest = table(upperLetters + digits + "_")
 
-    private static func matches(_ name: String, first: String, rest: String) -> Bool {
-        guard let head = name.first, first.contains(head) else { return false }
-        return name.dropFirst().allSatisfy { rest.contains($0) }
+    private static func table(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 128)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    private static func matches(_ name: String, first: [Bool], rest: [Bool]) -> Bool {
+        var bytes = name.utf8.makeIterator()
+        guard let head = bytes.next(), head < 128, first[Int(head)] else { return false }
+        while let byte = bytes.next() {
+            guard byte < 128, rest[Int(byte)] else { return false }
+        }
+        return true
     }
 }
 
