@@ -10,11 +10,14 @@ public struct OpenAPIEmitter: Emitter {
     }
 
     func document(_ spec: Spec) -> StructuredValue {
+        let tables = Dictionary(spec.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let models = tables.mapValues(\.model)
         var operations = BuiltInOperations.operations(spec)
         for resource in spec.resources {
-            operations += resourceOperations(resource, spec: spec)
+            guard let table = tables[resource.table] else { continue }
+            operations += resourceOperations(resource, table: table, spec: spec)
         }
-        operations += spec.customEndpoints.map { customOperation($0, spec: spec) }
+        operations += spec.customEndpoints.map { customOperation($0, spec: spec, models: models) }
 
         var info = ObjectBuilder()
         info.set("title", .string(spec.service.title))
@@ -25,7 +28,7 @@ public struct OpenAPIEmitter: Emitter {
             ("servers", .array([.object([("url", "/")])])),
             ("tags", .array(tags(operations).map { .object([("name", .string($0))]) })),
             ("paths", paths(operations)),
-            ("components", components(spec)),
+            ("components", components(spec, models: models)),
         ])
     }
 
@@ -41,13 +44,11 @@ public struct OpenAPIEmitter: Emitter {
     }
 
     private func tags(_ operations: [OpenAPIOperation]) -> [String] {
-        var seen: [String] = []
-        for operation in operations where !seen.contains(operation.tag) { seen.append(operation.tag) }
-        return seen
+        var seen: Set<String> = []
+        return operations.map(\.tag).filter { seen.insert($0).inserted }
     }
 
-    private func resourceOperations(_ resource: ResourceEndpoint, spec: Spec) -> [OpenAPIOperation] {
-        guard let table = spec.table(named: resource.table) else { return [] }
+    private func resourceOperations(_ resource: ResourceEndpoint, table: Table, spec: Spec) -> [OpenAPIOperation] {
         let model = table.model
         let collection = spec.service.basePath + resource.path
         let item = collection + "/{id}"
@@ -129,7 +130,7 @@ public struct OpenAPIEmitter: Emitter {
         return parameters
     }
 
-    private func customOperation(_ endpoint: CustomEndpoint, spec: Spec) -> OpenAPIOperation {
+    private func customOperation(_ endpoint: CustomEndpoint, spec: Spec, models: [String: String]) -> OpenAPIOperation {
         var operation = OpenAPIOperation(
             method: endpoint.method.rawValue.lowercased(), path: spec.service.basePath + endpoint.path, operationId: endpoint.name,
             summary: endpoint.description ?? Inflector.upperCamel(endpoint.name), tag: "custom",
@@ -140,9 +141,9 @@ public struct OpenAPIEmitter: Emitter {
         } + endpoint.query.map {
             OpenAPIOperation.parameter($0.name, in: "query", schema: OpenAPISchemas.scalar(for: $0.type), required: $0.required, description: $0.description)
         }
-        operation.requestBody = endpoint.body.map { OpenAPIOperation.jsonBody(OpenAPISchemas.reference($0, spec: spec)) }
+        operation.requestBody = endpoint.body.map { OpenAPIOperation.jsonBody(OpenAPISchemas.reference($0, models: models)) }
         if let response = endpoint.response {
-            operation.responses = [("200", OpenAPIOperation.jsonResponse("Success", OpenAPISchemas.reference(response, spec: spec)))]
+            operation.responses = [("200", OpenAPIOperation.jsonResponse("Success", OpenAPISchemas.reference(response, models: models)))]
         } else {
             operation.responses = [("204", .object([("description", "Success, no content")]))]
         }
@@ -150,18 +151,19 @@ public struct OpenAPIEmitter: Emitter {
         return operation
     }
 
-    private func components(_ spec: Spec) -> StructuredValue {
+    private func components(_ spec: Spec, models: [String: String]) -> StructuredValue {
+        let listed = Set(spec.resources.filter { $0.operations.contains(.list) }.map(\.table))
         var schemas: [(String, StructuredValue)] = [("Error", OpenAPISchemas.error)]
         schemas += BuiltInOperations.schemas(spec)
         for table in spec.tables {
             schemas.append((table.model, OpenAPISchemas.model(table)))
             schemas.append(("\(table.model)Create", OpenAPISchemas.create(table)))
             schemas.append(("\(table.model)Patch", OpenAPISchemas.patch(table)))
-            if spec.resources.contains(where: { $0.table == table.name && $0.operations.contains(.list) }) {
+            if listed.contains(table.name) {
                 schemas.append(("\(table.model)Page", OpenAPISchemas.page(of: table.model)))
             }
         }
-        schemas += spec.types.map { ($0.name, OpenAPISchemas.named($0, spec: spec)) }
+        schemas += spec.types.map { ($0.name, OpenAPISchemas.named($0, models: models)) }
         let responses = OpenAPISchemas.errorNames.keys.sorted().compactMap { code -> (String, StructuredValue)? in
             guard let (name, description) = OpenAPISchemas.errorNames[code] else { return nil }
             return (name, OpenAPIOperation.jsonResponse(description, OpenAPISchemas.ref("Error")))

@@ -76,12 +76,13 @@ enum OpenAPISchemas {
         }
     }
 
-    static func reference(_ type: TypeReference, spec: Spec) -> StructuredValue {
+    /// - Parameter models: table name -> model name.
+    static func reference(_ type: TypeReference, models: [String: String]) -> StructuredValue {
         switch type {
         case let .scalar(type): scalar(for: type)
-        case let .model(table): ref(spec.table(named: table)?.model ?? table)
+        case let .model(table): ref(models[table] ?? table)
         case let .named(name): ref(name)
-        case let .array(items): .object([("type", "array"), ("items", reference(items, spec: spec))])
+        case let .array(items): .object([("type", "array"), ("items", reference(items, models: models))])
         case let .enumeration(values): .object([("type", "string"), ("enum", .array(values.map(StructuredValue.string)))])
         }
     }
@@ -113,9 +114,9 @@ enum OpenAPISchemas {
         ], required: ["items", "limit", "offset", "total"])
     }
 
-    static func named(_ type: TypeDefinition, spec: Spec) -> StructuredValue {
+    static func named(_ type: TypeDefinition, models: [String: String]) -> StructuredValue {
         let properties = type.fields.map { field -> (String, StructuredValue) in
-            var schema = reference(field.type, spec: spec)
+            var schema = reference(field.type, models: models)
             if let description = field.description, case let .object(pairs) = schema {
                 schema = .object(pairs + [("description", .string(description))])
             }
