@@ -23,7 +23,7 @@ struct TemplateTests {
             return
         }
         #expect(error.diagnostics.map(\.description) == [
-            "templates/swift/Licencing.swift.mustache:1:1: error: template 'swift/Licencing.swift' overrides no built-in template; did you mean 'swift/Licensing.swift'?; built-in templates are: swift/Licensing.swift",
+            "templates/swift/Licencing.swift.mustache:1:1: error: template 'swift/Licencing.swift' overrides no built-in template; did you mean 'swift/Licensing.swift'?",
         ])
     }
 

@@ -4,7 +4,7 @@ import Testing
 struct NamingTests {
     @Test(arguments: [
         ("products", "Product"), ("categories", "Category"), ("order_items", "OrderItem"), ("people", "Person"),
-        ("addresses", "Address"), ("boxes", "Box"), ("statuses", "Status"), ("news", "News"), ("wolves", "Wolf"),
+        ("addresses", "Address"), ("boxes", "Box"), ("statuses", "Status"), ("news", "News"), ("wolves", "Wolf"), ("movies", "Movie"), ("archives", "Archive"), ("caches", "Cache"), ("matches", "Match"),
     ])
     func modelNames(_ table: String, _ model: String) {
         #expect(Inflector.modelName(ofTable: table) == model)

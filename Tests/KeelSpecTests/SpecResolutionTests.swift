@@ -44,6 +44,23 @@ struct SpecResolutionTests {
         #expect(spec.gateway.collection == "shop")
     }
 
+    @Test func adminMayAlwaysAndPageSizeRaisesTheDefaultMaximum() throws {
+        let spec = try load(Self.minimal.replacingOccurrences(of: "  - resource: products", with: """
+          - resource: products
+            roles: { read: [viewer], write: [maintainer] }
+            list: { page_size: 300 }
+        """) + """
+
+        types:
+          Note: { author: { type: array, items: users } }
+        """)
+        let resource = try #require(spec.resources.first)
+        #expect(resource.roles.read == ["viewer", "admin"])
+        #expect(resource.roles.write == ["maintainer", "admin"])
+        #expect(resource.list.pageSize == 300 && resource.list.maxPageSize == 300)
+        #expect(spec.type(named: "Note")?.fields.first?.type == .array(.model(table: "users")))
+    }
+
     @Test func dialectChecksFollowTheChosenDialects() throws {
         let yaml = """
         keel: 1

@@ -31,9 +31,9 @@ public struct TemplateLibrary: Sendable {
             for (name, path) in templateFiles(in: overrideDirectory) {
                 let shown = DisplayPath.make(path, relativeTo: base)
                 guard known.contains(name) else {
-                    let hint = Suggestion.hint(for: name, in: known)
+                    let fix = Suggestion.fix(for: name, in: known, otherwise: "built-in templates are: \(known.joined(separator: ", "))")
                     diagnostics.append(Diagnostic(.error, at: SourceLocation(file: shown, line: 1, column: 1),
-                                                  "template '\(name)' overrides no built-in template\(hint); built-in templates are: \(known.joined(separator: ", "))"))
+                                                  "template '\(name)' overrides no built-in template; \(fix)"))
                     continue
                 }
                 templates.register(name, path: path, shownAs: shown, diagnostics: &diagnostics)

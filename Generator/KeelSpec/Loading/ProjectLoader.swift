@@ -34,7 +34,7 @@ public enum ProjectLoader {
             if let value = fields.present("dialects"), let list = reader.strings(value, "'dialects'") {
                 settings.dialects = list.compactMap { name, at in
                     guard let dialect = Dialect(rawValue: name) else {
-                        diagnostics.error(at.location, "unknown dialect '\(name)'\(Suggestion.hint(for: name, in: Dialect.allCases.map(\.rawValue))); dialects are sqlite, postgres, mysql")
+                        diagnostics.error(at.location, "unknown dialect '\(name)'; \(Suggestion.fix(for: name, in: Dialect.allCases.map(\.rawValue), otherwise: "dialects are sqlite, postgres, mysql"))")
                         return nil
                     }
                     return dialect

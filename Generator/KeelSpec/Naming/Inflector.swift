@@ -34,13 +34,16 @@ public enum Inflector {
         "people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse",
         "geese": "goose", "feet": "foot", "teeth": "tooth", "data": "datum", "indices": "index",
         "matrices": "matrix", "vertices": "vertex", "analyses": "analysis", "statuses": "status",
-        "addresses": "address", "buses": "bus", "aliases": "alias",
+        "addresses": "address", "buses": "bus", "aliases": "alias", "movies": "movie", "cookies": "cookie",
+        "pies": "pie", "ties": "tie", "lies": "lie", "shoes": "shoe", "toes": "toe", "caches": "cache",
+        "niches": "niche", "wolves": "wolf", "knives": "knife", "leaves": "leaf", "lives": "life", "halves": "half",
+        "shelves": "shelf", "wives": "wife", "thieves": "thief", "loaves": "loaf",
     ]
     private static let uncountable: Set<String> = ["news", "series", "species", "metadata", "settings", "equipment", "information", "staff"]
     /// Checked in order: the first matching suffix wins.
     private static let rules: [(String, String)] = [
         ("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x"), ("zzes", "z"),
-        ("oes", "o"), ("ves", "f"), ("ss", "ss"), ("us", "us"), ("is", "is"), ("s", ""),
+        ("oes", "o"), ("ves", "ve"), ("ss", "ss"), ("us", "us"), ("is", "is"), ("s", ""),
     ]
 
     private static func capitalizeFirst(_ part: Substring) -> String {

@@ -18,6 +18,11 @@ public enum Suggestion {
         closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// "did you mean 'x'?" when a candidate is close, else `otherwise` (e.g. the list of valid names).
+    public static func fix(for name: String, in candidates: some Sequence<String>, otherwise: String) -> String {
+        closest(to: name, in: candidates).map { "did you mean '\($0)'?" } ?? otherwise
+    }
+
     /// Edit distance counting an insertion, deletion, substitution or swap of neighbours as one edit
     /// (optimal string alignment), so `auht` is one edit from `auth`.
     static func editDistance(_ a: String, _ b: String) -> Int {

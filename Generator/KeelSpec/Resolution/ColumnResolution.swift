@@ -115,7 +115,8 @@ extension SpecResolver {
                 return nil
             }
             guard let target = reader.string(tableValue, "'table'") else { return nil }
-            guard index.contains("tables", target) else {
+            // With local auth, `users` is Keel's built-in user table, so columns may refer to it.
+            guard index.contains("tables", target) || (target == "users" && declaredAuth() == .local) else {
                 diagnostics.error(tableValue.location, "\(what) refers to unknown table '\(target)'\(Suggestion.hint(for: target, in: index.names("tables")))")
                 return nil
             }
@@ -146,7 +147,7 @@ extension SpecResolver {
         }
         if column.type == .int32 {
             for key in ["min", "max"] {
-                if let value = options.present(key), let number = reader.number(value, "'\(key)'"), abs(number) > Double(Int32.max) {
+                if let value = options.present(key), let number = reader.number(value, "'\(key)'"), !(Double(Int32.min)...Double(Int32.max)).contains(number) {
                     diagnostics.error(value.location, "\(key) \(NumberText.format(number)) is outside the range of int32; use 'int'")
                 }
             }

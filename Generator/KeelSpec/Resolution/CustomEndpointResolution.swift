@@ -14,7 +14,7 @@ extension SpecResolver {
             .flatMap { reader.keyword($0, "'method'", allowed: CustomEndpoint.Method.allCases.map(\.rawValue)) }
             .flatMap(CustomEndpoint.Method.init(rawValue:))
         let pathValue = reader.require(fields, "path", in: what)
-        let path = pathValue.flatMap { value in reader.string(value, "'path'").flatMap { checkPath($0, at: value, what: "path") } }
+        let path = pathValue.flatMap { value in reader.string(value, "'path'").flatMap { checkPath($0, at: value, what: "path", allowParameters: true) } }
         let requiresAuth = endpointAuth(fields, service: auth, what: what)
         var endpointRoles: [String] = []
         if let value = fields.present("roles") {

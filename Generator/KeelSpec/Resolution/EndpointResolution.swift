@@ -9,6 +9,9 @@ extension SpecResolver {
     func resolveEndpoints(auth: Service.Auth, roles: [String], tables: [Table], inlineTypes: [TypeDefinition]) -> Endpoints {
         var result = Endpoints()
         var routes: [String: SourceLocation] = [:]
+        for route in builtInRoutes(auth: auth) {
+            routes[route] = SourceLocation(file: "<built-in>", line: 1, column: 1)
+        }
         var names: [String: SourceLocation] = [:]
         let tablesByName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in index.lists["endpoints"] ?? [] {
@@ -43,12 +46,26 @@ extension SpecResolver {
             }
             for (route, location) in endpointRoutes {
                 if let first = routes[route] {
-                    diagnostics.error(location, "route \(route) is already served by the endpoint at \(first)")
+                    let owner = first.file == "<built-in>" ? "a built-in endpoint of every Keel service" : "the endpoint at \(first)"
+                    diagnostics.error(location, "route \(route) is already served by \(owner)")
                 }
                 routes[route] = routes[route] ?? location
             }
         }
         return result
+    }
+
+    /// Routes, relative to the base path, that every generated service serves itself.
+    private func builtInRoutes(auth: Service.Auth) -> [String] {
+        var routes = ["GET /license", "GET /config", "PUT /config/{}"]
+        if auth == .local {
+            routes += ["POST /auth/login", "GET /auth/me", "GET /users", "POST /users", "GET /users/{}", "PATCH /users/{}", "DELETE /users/{}"]
+        }
+        let basePath = index.singles["service"]?.value.entries?.first { $0.key == "base_path" }?.value.text ?? ""
+        if basePath.isEmpty || basePath == "/" {
+            routes += ["GET /healthz", "GET /readyz", "GET /metrics"]
+        }
+        return routes
     }
 
     private func resolveResource(_ item: YAMLValue, auth: Service.Auth, roles: [String], tablesByName: [String: Table]) -> ResourceEndpoint? {
@@ -69,17 +86,14 @@ extension SpecResolver {
         }
         let table = tablesByName[tableName]
         let path = fields.present("path").flatMap { value in
-            reader.string(value, "'path'").flatMap { checkPath($0, at: value, what: "path") }
-        } ?? "/\(resource.replacingOccurrences(of: "_", with: "-"))"
-        if path.contains("{") {
-            diagnostics.error(fields["path"]?.location ?? item.location, "the path of \(what) cannot hold parameters; Keel adds /{id} itself")
-        }
+            reader.string(value, "'path'").flatMap { checkPath($0, at: value, what: "the path of \(what) (Keel adds /{id} itself)") }
+        } ?? "/\(resource)"
         var operations = ResourceEndpoint.Operation.allCases
         if let value = fields.present("operations"), let list = reader.strings(value, "'operations'") {
             operations = []
             for (text, at) in list {
                 guard let operation = ResourceEndpoint.Operation(rawValue: text) else {
-                    diagnostics.error(at.location, "unknown operation '\(text)'\(Suggestion.hint(for: text, in: ResourceEndpoint.Operation.allCases.map(\.rawValue))); operations are list, get, create, update, delete")
+                    diagnostics.error(at.location, "unknown operation '\(text)'; \(Suggestion.fix(for: text, in: ResourceEndpoint.Operation.allCases.map(\.rawValue), otherwise: "operations are list, get, create, update, delete"))")
                     continue
                 }
                 if operations.contains(operation) {
@@ -160,12 +174,11 @@ extension SpecResolver {
         }
         options.filter = columnNames("filter", unsortable: false)
         options.sort = columnNames("sort", unsortable: true)
+        let pageValue = fields.present("page_size")
+        options.pageSize = pageValue.flatMap { reader.int($0, "'page_size'", in: 1...10_000) } ?? options.pageSize
         options.maxPageSize = fields.present("max_page_size").flatMap { reader.int($0, "'max_page_size'", in: 1...10_000) } ?? max(200, options.pageSize)
-        if let pageValue = fields.present("page_size"), let size = reader.int(pageValue, "'page_size'", in: 1...10_000) {
-            options.pageSize = size
-            if size > options.maxPageSize {
-                diagnostics.error(pageValue.location, "page_size \(size) is larger than max_page_size \(options.maxPageSize)")
-            }
+        if let pageValue, options.pageSize > options.maxPageSize {
+            diagnostics.error(pageValue.location, "page_size \(options.pageSize) is larger than max_page_size \(options.maxPageSize)")
         }
         return options
     }

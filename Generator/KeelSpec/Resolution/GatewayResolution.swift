@@ -91,7 +91,7 @@ extension SpecResolver {
             guard let value = reader.require(fields, key, in: what), let list = reader.strings(value, "'\(key)'") else { return nil }
             let known = services + (allowExternal ? ["external"] : [])
             for (service, at) in list where !known.contains(service) {
-                let fix = Suggestion.closest(to: service, in: known).map { "did you mean '\($0)'?" } ?? "known: \(known.joined(separator: ", "))"
+                let fix = Suggestion.fix(for: service, in: known, otherwise: "known: \(known.joined(separator: ", "))")
                 diagnostics.error(at.location, "\(what) names unknown service '\(service)'; \(fix)")
             }
             return list.map(\.0)

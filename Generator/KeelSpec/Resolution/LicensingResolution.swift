@@ -52,6 +52,18 @@ extension SpecResolver {
         }
     }
 
+    /// Names that would become the same Swift or TypeScript identifier (`t_1` and `t1` are both `t1`).
+    func checkIdentifierClashes(_ names: [(String, SourceLocation)], what: String) {
+        var seen: [String: (String, SourceLocation)] = [:]
+        for (name, location) in names {
+            let identifier = Inflector.lowerCamel(name)
+            if let (first, at) = seen[identifier], first != name {
+                diagnostics.error(location, "\(what) '\(name)' and '\(first)' (at \(at)) both become '\(identifier)' in generated code; rename one")
+            }
+            seen[identifier] = seen[identifier] ?? (name, location)
+        }
+    }
+
     func resolveFeatures(tiers: [Tier]) -> [Feature] {
         let tierNames = tiers.map(\.name)
         return (index.named["features"] ?? []).compactMap { entry in
@@ -82,15 +94,17 @@ extension SpecResolver {
         return true
     }
 
-    /// Checks a reference to a role; reports unknown ones.
+    /// Checks a list of roles, reporting unknown ones; `admin` is added, since admin may do everything.
     func checkRoles(_ value: YAMLValue, roles: [String], what: String) -> [String] {
-        (reader.strings(value, what) ?? []).compactMap { role, item in
+        var result: [String] = (reader.strings(value, what) ?? []).compactMap { role, item in
             guard roles.contains(role) else {
-                diagnostics.error(item.location, "unknown role '\(role)' in \(what)\(Suggestion.hint(for: role, in: roles)); roles are: \(roles.joined(separator: ", "))")
+                diagnostics.error(item.location, "unknown role '\(role)' in \(what); \(Suggestion.fix(for: role, in: roles, otherwise: "roles are: \(roles.joined(separator: ", "))"))")
                 return nil
             }
             return role
         }
+        if !result.isEmpty, !result.contains("admin") { result.append("admin") }
+        return result
     }
 
     /// Checks a reference to a feature; reports unknown ones.

@@ -44,7 +44,7 @@ extension SpecResolver {
     }
 
     /// A URL path: starts with `/`, no trailing `/`, no empty or dot segments. Returns nil on error.
-    func checkPath(_ path: String, at value: YAMLValue, what: String, allowRoot: Bool = false) -> String? {
+    func checkPath(_ path: String, at value: YAMLValue, what: String, allowRoot: Bool = false, allowParameters: Bool = false) -> String? {
         if allowRoot && path == "/" { return path }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.{}")
@@ -52,6 +52,15 @@ extension SpecResolver {
               path.allSatisfy({ allowed.contains($0) || $0 == "/" }) else {
             diagnostics.error(value.location, "\(what) '\(path)' must start with '/', have no empty, '.' or '..' segments and no trailing '/'")
             return nil
+        }
+        // A parameter is a whole segment: `/orders/{id}`, never `/orders/a{id}`.
+        for segment in segments where segment.contains("{") || segment.contains("}") {
+            let name = String(segment.dropFirst().dropLast())
+            guard allowParameters, segment.hasPrefix("{"), segment.hasSuffix("}"), NameRules.isSnakeCase(name) else {
+                let rule = allowParameters ? "a parameter must be a whole segment like {order_id}" : "it cannot hold parameters"
+                diagnostics.error(value.location, "\(what) '\(path)': \(rule)")
+                return nil
+            }
         }
         return path
     }

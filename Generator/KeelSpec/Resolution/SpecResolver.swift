@@ -35,7 +35,12 @@ final class SpecResolver {
         let endpoints = resolveEndpoints(auth: auth, roles: roles, tables: tables, inlineTypes: types)
         let config = resolveConfig()
         let gateway = resolveGateway(service: service)
-        checkTypeNamesAgainstModels(types: types, tables: tables)
+        checkTypeNamesAgainstModels(types: types + endpoints.inlineBodies, tables: tables)
+        checkIdentifierClashes(tiers.map { ($0.name, $0.location) }, what: "tier")
+        checkIdentifierClashes(features.map { ($0.name, $0.location) }, what: "feature")
+        for table in tables {
+            checkIdentifierClashes(table.columns.map { ($0.name, $0.location) }, what: "column")
+        }
 
         guard !diagnostics.hasErrors, let keel, let service, let gateway else { return nil }
         return Spec(
@@ -59,16 +64,31 @@ final class SpecResolver {
     }
 
     /// `service.auth` as written, or its default, without reporting anything (resolveService does).
-    private func declaredAuth() -> Service.Auth {
+    func declaredAuth() -> Service.Auth {
         let written = index.singles["service"]?.value.entries?.first { $0.key == "auth" }?.value.text
         return written.flatMap(Service.Auth.init(rawValue:)) ?? .local
     }
 
-    /// The model name a type may not take because a table's model already has it.
+    /// Schema names every generated service defines itself (health, license, config, auth).
+    static let builtInTypeNames: Set<String> = [
+        "Error", "Health", "License", "ConfigEntry", "ConfigUpdate", "LoginRequest", "Token", "User", "UserCreate", "UserPatch", "UserPage",
+    ]
+
+    /// Type and model names must not collide with each other, with the names derived from models
+    /// (`<Model>Create`, `<Model>Patch`, `<Model>Page`) or with built-in types.
     private func checkTypeNamesAgainstModels(types: [TypeDefinition], tables: [Table]) {
+        var derived: [String: String] = [:]
+        for table in tables {
+            for suffix in ["", "Create", "Patch", "Page"] { derived[table.model + suffix] = table.name }
+        }
+        for table in tables where Self.builtInTypeNames.contains(table.model) {
+            diagnostics.error(table.location, "the model of table '\(table.name)' would be named '\(table.model)', a type every Keel service defines; set 'model:' to another name")
+        }
         for type in types {
-            if let table = tables.first(where: { $0.model == type.name }) {
-                diagnostics.error(type.location, "type '\(type.name)' has the name of the model of table '\(table.name)'; rename the type, or use the table's name where you meant its model")
+            if let table = derived[type.name] {
+                diagnostics.error(type.location, "type '\(type.name)' has a name Keel gives to the model of table '\(table)'; rename the type, or use the table's name where you meant its model")
+            } else if Self.builtInTypeNames.contains(type.name) {
+                diagnostics.error(type.location, "type name '\(type.name)' is taken by a type every Keel service defines; choose another name")
             }
         }
     }

@@ -67,14 +67,14 @@ extension SpecResolver {
     func typeReference(_ value: YAMLValue, what: String) -> TypeReference? {
         guard let name = reader.string(value, "the type of \(what)") else { return nil }
         if let scalar = ScalarType(rawValue: name) { return .scalar(scalar) }
-        if index.contains("tables", name) { return .model(table: name) }
+        if index.contains("tables", name) || (name == "users" && declaredAuth() == .local) { return .model(table: name) }
         if index.contains("types", name) { return .named(name) }
         if name == "array" || name == "enum" {
             diagnostics.error(value.location, "\(what) uses '\(name)' in short form; write { type: \(name), \(name == "array" ? "items: <type>" : "values: [a, b]") }")
             return nil
         }
         let known = ScalarType.allCases.map(\.rawValue) + index.names("tables") + index.names("types")
-        let fix = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "use a scalar type, a table or a type from 'types'"
+        let fix = Suggestion.fix(for: name, in: known, otherwise: "use a scalar type, a table or a type from 'types'")
         diagnostics.error(value.location, "\(what) names unknown type '\(name)'; \(fix)")
         return nil
     }

@@ -27,8 +27,7 @@ struct ValueReader {
             return nil
         }
         for entry in entries where !allowed.contains(entry.key) {
-            let hint = Suggestion.closest(to: entry.key, in: allowed).map { "did you mean '\($0)'?" }
-                ?? "expected one of: \(allowed.joined(separator: ", "))"
+            let hint = Suggestion.fix(for: entry.key, in: allowed, otherwise: "expected one of: \(allowed.joined(separator: ", "))")
             diagnostics.error(entry.keyValue.location, "unknown key '\(entry.key)' in \(what); \(hint)")
         }
         return Fields(owner: value, entries: entries.filter { allowed.contains($0.key) })

@@ -11,7 +11,8 @@ public struct OpenAPIEmitter: Emitter {
 
     func document(_ spec: Spec) -> StructuredValue {
         let tables = Dictionary(spec.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let models = tables.mapValues(\.model)
+        // With local auth, `users` is the built-in user table; its model is the built-in `User`.
+        let models = tables.mapValues(\.model).merging(spec.service.auth == .local ? ["users": "User"] : [:]) { own, _ in own }
         var operations = BuiltInOperations.operations(spec)
         for resource in spec.resources {
             guard let table = tables[resource.table] else { continue }

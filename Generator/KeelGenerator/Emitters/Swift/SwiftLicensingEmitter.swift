@@ -15,7 +15,8 @@ public struct SwiftLicensingEmitter: Emitter {
         }
         let features: [[String: Any]] = spec.features.map { feature in
             var entry: [String: Any] = ["name": feature.name, "caseName": SwiftNames.identifier(feature.name), "tierCase": SwiftNames.identifier(feature.tier)]
-            if let description = feature.description { entry["description"] = description }
+            // Each line of a description becomes a line of the doc comment.
+            if let description = feature.description { entry["description"] = description.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    /// ") }
             return entry
         }
         let body = context.templates.render("swift/Licensing.swift", ["service": spec.service.name, "tiers": tiers, "features": features])
