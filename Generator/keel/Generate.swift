@@ -25,7 +25,7 @@ struct Generate: ParsableCommand {
             Console.print("keel: 0 files changed, \(unchanged) unchanged")
             return
         }
-        let generation = try project.generation()
+        let generation = try project.generation(writes: true)
         let plan = generation.plan()
         do {
             try FileWriter.apply(plan)

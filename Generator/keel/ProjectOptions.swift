@@ -11,23 +11,23 @@ struct ProjectOptions: ParsableArguments {
     var absoluteConfigPath: String { URL(fileURLWithPath: config).standardizedFileURL.path }
 
     /// Runs the generator in memory, printing diagnostics; throws exit code 1 on errors.
-    func generation() throws -> Generation {
-        try reportingErrors(Generation.run(configPath: absoluteConfigPath))
+    func generation(writes: Bool = false) throws -> Generation {
+        try reportingErrors(Generation.run(configPath: absoluteConfigPath), writes: writes)
     }
 
     /// Loads and checks the spec without rendering; throws exit code 1 on errors.
     func validation() throws -> (ProjectSettings, Spec) {
-        try reportingErrors(Generation.validate(configPath: absoluteConfigPath))
+        try reportingErrors(Generation.validate(configPath: absoluteConfigPath), writes: false)
     }
 
-    private func reportingErrors<Value>(_ result: Result<Value, SpecError>) throws -> Value {
+    private func reportingErrors<Value>(_ result: Result<Value, SpecError>, writes: Bool) throws -> Value {
         switch result {
         case let .success(value):
             return value
         case let .failure(error):
             Console.error(error.diagnostics.map(\.description).joined(separator: "\n"))
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            Console.error("keel: \(count) error\(count == 1 ? "" : "s"); nothing was written")
+            Console.error("keel: \(count) error\(count == 1 ? "" : "s")\(writes ? "; nothing was written" : "")")
             throw ExitCode.failure
         }
     }

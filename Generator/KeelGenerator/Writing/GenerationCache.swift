@@ -1,5 +1,6 @@
 import Foundation
 import KeelSpec
+import KeelTemplates
 
 /// Lets an unchanged `keel generate` finish without rendering anything, as build tools skip up-to-date steps.
 ///
@@ -52,7 +53,8 @@ public struct GenerationCache {
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         fingerprint.addState(of: executable)
         var inputs = [configPath] + SpecLoader.specFiles(at: settings.spec)
-        if let templates = settings.templates {
+        // Built-in templates ship beside the binary and can change without it.
+        for templates in [KeelTemplates.directory?.path, settings.templates].compactMap({ $0 }) {
             let names = (FileManager.default.enumerator(atPath: templates)?.allObjects as? [String]) ?? []
             inputs += names.sorted().map { templates + "/" + $0 }
         }

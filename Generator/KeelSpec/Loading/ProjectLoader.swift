@@ -43,9 +43,21 @@ public enum ProjectLoader {
             }
             if let value = fields["outputs"] {
                 readOutputs(value, into: &settings.outputs, reader: reader, absolute: absolute)
+                checkOverlaps(settings.outputs, at: value, diagnostics: diagnostics)
             }
         }
         return diagnostics.hasErrors ? .failure(SpecError(diagnostics.diagnostics.sortedByLocation())) : .success(settings)
+    }
+
+    /// Output directories may not contain one another: Keel prunes stale files in the ones it owns.
+    private static func checkOverlaps(_ outputs: ProjectSettings.Outputs, at value: YAMLValue, diagnostics: DiagnosticCollector) {
+        let directories = [("swift", outputs.swift), ("migrations", outputs.migrations), ("marchproxy", outputs.marchproxy), ("typescript", outputs.typescript)]
+            .compactMap { key, path in path.map { (key, $0) } }
+        for (index, (key, path)) in directories.enumerated() {
+            for (otherKey, other) in directories[(index + 1)...] where path == other || path.hasPrefix(other + "/") || other.hasPrefix(path + "/") {
+                diagnostics.error(value.location, "outputs.\(key) and outputs.\(otherKey) overlap (\(path), \(other)); give each output its own directory")
+            }
+        }
     }
 
     private static func readOutputs(_ value: YAMLValue, into outputs: inout ProjectSettings.Outputs, reader: ValueReader, absolute: (String) -> String) {

@@ -38,6 +38,6 @@ public struct Gateway: Codable, Hashable, Sendable {
     public var collection: String
     public var authType: AuthType
     public var services: [Service]
-    /// Never empty: defaults to one mapping external -> api on the base path.
+    /// Defaults to one mapping external -> api on the base path; `mappings: []` means none.
     public var mappings: [Mapping]
 }

@@ -52,7 +52,8 @@ struct ValueReader {
 
     func int(_ value: YAMLValue, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
         guard value.scalarTag == .int, let number = value.text.flatMap(Self.parseInt) else {
-            diagnostics.error(value.location, "\(what) must be an integer, found \(value.kindDescription)")
+            let found = value.scalarTag == .int ? "'\(value.text ?? "")'; write it in decimal" : value.kindDescription
+            diagnostics.error(value.location, "\(what) must be an integer, found \(found)")
             return nil
         }
         if let range, !range.contains(number) {
