@@ -19,13 +19,16 @@ struct Generate: ParsableCommand {
     @Flag(help: "Render every output even when no input changed since the last run.")
     var force = false
 
+    @Flag(help: "Let the new migration drop tables or columns, narrow types or remove enum values (KEEL-M001 to M005).")
+    var allowDestructive = false
+
     func run() throws {
         let cache = GenerationCache(configPath: project.absoluteConfigPath)
         if !force, let unchanged = cache?.unchangedFileCount() {
             Console.print("keel: 0 files changed, \(unchanged) unchanged")
             return
         }
-        let generation = try project.generation(writes: true)
+        let generation = try project.generation(writes: true, allowDestructive: allowDestructive)
         let plan = generation.plan()
         do {
             try FileWriter.apply(plan)

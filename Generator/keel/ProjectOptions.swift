@@ -11,8 +11,8 @@ struct ProjectOptions: ParsableArguments {
     var absoluteConfigPath: String { URL(fileURLWithPath: config).standardizedFileURL.path }
 
     /// Runs the generator in memory, printing diagnostics; throws exit code 1 on errors.
-    func generation(writes: Bool = false) throws -> Generation {
-        try reportingErrors(Generation.run(configPath: absoluteConfigPath), writes: writes)
+    func generation(writes: Bool = false, allowDestructive: Bool = false) throws -> Generation {
+        try reportingErrors(Generation.run(configPath: absoluteConfigPath, allowDestructive: allowDestructive), writes: writes)
     }
 
     /// Loads and checks the spec without rendering; throws exit code 1 on errors.

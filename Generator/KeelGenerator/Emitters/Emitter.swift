@@ -6,11 +6,21 @@ public struct EmitContext: Sendable {
     /// The spec's path as named in headers (relative to the project root).
     public var specName: String
     public var templates: TemplateLibrary
+    /// What earlier runs left in the migrations directory (read by the pipeline, so emitters stay pure).
+    public var migrationHistory: MigrationHistory
+    /// Whether migrations may drop or narrow data (`--allow-destructive`).
+    public var allowDestructive: Bool
+    /// Diagnostics name files relative to this directory.
+    public var displayBase: String?
 
-    public init(settings: ProjectSettings, specName: String, templates: TemplateLibrary) {
+    public init(settings: ProjectSettings, specName: String, templates: TemplateLibrary, migrationHistory: MigrationHistory = MigrationHistory(),
+                allowDestructive: Bool = false, displayBase: String? = nil) {
         self.settings = settings
         self.specName = specName
         self.templates = templates
+        self.migrationHistory = migrationHistory
+        self.allowDestructive = allowDestructive
+        self.displayBase = displayBase
     }
 
     /// `contents` with the generated header in the comment syntax of `path`.

@@ -8,7 +8,7 @@ public struct Generation: Sendable {
     public var files: [GeneratedFile]
 
     /// The emitters of every output Keel writes today, in a fixed order.
-    public static let emitters: [any Emitter] = [OpenAPIEmitter(), SwiftLicensingEmitter()]
+    public static let emitters: [any Emitter] = [MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter()]
 
     /// Loads `keel.yaml`, the spec and the templates without rendering anything: what `keel validate` needs.
     public static func validate(configPath: String, displayRelativeTo base: String? = nil) -> Result<(ProjectSettings, Spec), SpecError> {
@@ -18,9 +18,20 @@ public struct Generation: Sendable {
     /// Loads `keel.yaml`, the spec and the templates, and renders every output; nothing touches the disk.
     ///
     /// - Parameter displayRelativeTo: diagnostics name files relative to this directory (default: the current one).
-    public static func run(configPath: String, displayRelativeTo base: String? = nil) -> Result<Generation, SpecError> {
+    /// - Parameter allowDestructive: let migrations drop tables and columns or narrow types.
+    public static func run(configPath: String, displayRelativeTo base: String? = nil, allowDestructive: Bool = false) -> Result<Generation, SpecError> {
         load(configPath: configPath, displayRelativeTo: base).flatMap { loaded in
-            let context = EmitContext(settings: loaded.settings, specName: DisplayPath.make(loaded.settings.spec, relativeTo: loaded.settings.root), templates: loaded.templates)
+            var history = MigrationHistory()
+            if let directory = loaded.settings.outputs.migrations {
+                switch MigrationHistory.read(directory: directory, displayRelativeTo: base) {
+                case let .success(read): history = read
+                case let .failure(error): return .failure(error)
+                }
+            }
+            let context = EmitContext(
+                settings: loaded.settings, specName: DisplayPath.make(loaded.settings.spec, relativeTo: loaded.settings.root),
+                templates: loaded.templates, migrationHistory: history, allowDestructive: allowDestructive, displayBase: base
+            )
             do {
                 let files = try emitters.flatMap { try $0.emit(loaded.spec, context: context) }
                 return .success(Generation(settings: loaded.settings, spec: loaded.spec, files: files))

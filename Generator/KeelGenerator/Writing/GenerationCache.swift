@@ -68,17 +68,21 @@ public struct GenerationCache {
     /// Size and modification time of each output, and of every directory Keel owns (files added or removed there).
     private func outputState(_ outputs: [String]) -> UInt64 {
         var fingerprint = Fingerprint()
-        let owned = [settings.outputs.swift, settings.outputs.typescript, settings.outputs.marchproxy].compactMap { $0 }
+        // The migrations directory too: an edited or deleted migration must be reported, not skipped.
+        let owned = [settings.outputs.swift, settings.outputs.typescript, settings.outputs.marchproxy, settings.outputs.migrations].compactMap { $0 }
         var directories = owned
+        var files = outputs
         for directory in owned {
             let enumerator = FileManager.default.enumerator(atPath: directory)
             while let relative = enumerator?.nextObject() as? String {
                 if (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
                     directories.append(directory + "/" + relative)
+                } else if directory == settings.outputs.migrations {
+                    files.append(directory + "/" + relative)
                 }
             }
         }
-        for path in outputs + directories.sorted() {
+        for path in Set(files).sorted() + directories.sorted() {
             fingerprint.add(path)
             fingerprint.addState(of: path)
         }

@@ -117,8 +117,8 @@ extension SpecResolver {
 }
 
 /// Deterministic index names that fit every dialect's 63-character identifier limit.
-enum IndexName {
-    static func make(table: String, columns: [String], unique: Bool) -> String {
+public enum IndexName {
+    public static func make(table: String, columns: [String], unique: Bool) -> String {
         let name = ([table] + columns + [unique ? "key" : "idx"]).joined(separator: "_")
         guard name.count > 63 else { return name }
         // FNV-1a keeps long names distinct after truncation, identically on every machine.

@@ -1,0 +1,53 @@
+import Foundation
+import KeelSpec
+
+/// Writes `outputs.migrations`: a new numbered migration per dialect when the spec's tables differ from the
+/// snapshot, the updated snapshot and `keel.sum`. Earlier migrations are history and are never rewritten.
+public struct MigrationEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+        guard let directory = context.settings.outputs.migrations else { return [] }
+        let history = context.migrationHistory
+        let snapshotPath = directory + "/" + MigrationHistory.snapshotName
+        let planner = MigrationPlanner(snapshotLocation: SourceLocation(file: DisplayPath.make(snapshotPath, relativeTo: context.displayBase), line: 1, column: 1))
+        let plan = planner.plan(from: history.snapshot, to: spec)
+        var problems = plan.refusals
+        if !context.allowDestructive { problems += plan.risks.map(\.diagnostic) }
+        guard problems.isEmpty else { throw SpecError(problems.sortedByLocation()) }
+
+        let new = DatabaseSchema(spec)
+        var files = history.files
+        if !plan.changes.isEmpty {
+            let name = String(format: "%04d", history.nextNumber) + "_" + Self.slug(plan.changes, first: history.snapshot.tables.isEmpty)
+            for dialect in context.settings.dialects {
+                let relative = "\(dialect.rawValue)/\(name).sql"
+                let statements = SQLWriter(dialect).statements(for: plan.changes, old: history.snapshot, new: new)
+                files[relative] = GeneratedHeader.comment(for: relative, specName: context.specName) + Self.preamble(dialect, name: name)
+                    + statements.joined(separator: "\n\n") + "\n"
+            }
+        }
+        let snapshot = SnapshotFile(generatedBy: GeneratedHeader.text(specName: context.specName), schema: new)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let snapshotText = String(decoding: try encoder.encode(snapshot), as: UTF8.self) + "\n"
+        let sumPath = directory + "/" + MigrationHistory.sumName
+        return files.filter { history.files[$0.key] == nil }.sorted { $0.key < $1.key }.map { GeneratedFile(path: directory + "/" + $0.key, contents: $0.value) }
+            + [GeneratedFile(path: snapshotPath, contents: snapshotText), context.file(sumPath, MigrationSum.render(files))]
+    }
+
+    private static func preamble(_ dialect: Dialect, name: String) -> String {
+        var text = "-- Migration \(name) for \(dialect.rawValue).\n"
+        if dialect == .sqlite { text += "-- Apply with foreign keys off and `PRAGMA foreign_key_check` before commit, as keel migrate does.\n" }
+        if dialect == .mysql { text += "-- MySQL commits each DDL statement on its own: a failed migration can stop half-way.\n" }
+        return text + "\n"
+    }
+
+    /// `initial`, or the first changes in a few words: `add_products_weight_and_2_more`.
+    static func slug(_ changes: [SchemaChange], first: Bool) -> String {
+        guard !first else { return "initial" }
+        var slug = changes.prefix(2).map(\.slug).joined(separator: "_")
+        if slug.count > 48 { slug = String(slug.prefix(48)) }
+        return changes.count > 2 ? slug + "_and_\(changes.count - 2)_more" : slug
+    }
+}

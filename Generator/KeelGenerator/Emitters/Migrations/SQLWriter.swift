@@ -1,0 +1,232 @@
+import KeelSpec
+
+/// Renders schema changes as the DDL of one dialect.
+struct SQLWriter: Sendable {
+    let syntax: SQLSyntax
+    var dialect: Dialect { syntax.dialect }
+
+    init(_ dialect: Dialect) {
+        syntax = SQLSyntax(dialect: dialect)
+    }
+
+    /// The statements of a whole migration. In SQLite, all column changes of a table that needs rebuilding
+    /// become one rebuild (after its renames), so the table is copied once and ends exactly as the spec says.
+    func statements(for changes: [SchemaChange], old: DatabaseSchema, new: DatabaseSchema) -> [String] {
+        guard dialect == .sqlite else { return changes.flatMap { self.statements(for: $0, old: old, new: new) } }
+        let rebuilt = Set(changes.compactMap { change -> String? in
+            switch change {
+            case let .dropColumn(table, _), let .alterColumn(table, _, _): table
+            case let .addColumn(table, column) where column.defaultValue == .now || column.defaultValue == .uuid: table
+            default: nil
+            }
+        })
+        var statements: [String] = []
+        var done: Set<String> = []
+        for change in changes {
+            switch change {
+            case let .addColumn(table, _), let .dropColumn(table, _), let .alterColumn(table, _, _), let .createIndex(table, _):
+                guard rebuilt.contains(table) else {
+                    statements += self.statements(for: change, old: old, new: new)
+                    continue
+                }
+                guard !done.contains(table), let after = new.table(named: table) else { continue }
+                done.insert(table)
+                let altered = Set(changes.compactMap { if case let .alterColumn(t, _, column) = $0, t == table { column.name } else { nil } })
+                let added = Set(changes.compactMap { if case let .addColumn(t, column) = $0, t == table { column.name } else { nil } })
+                let kept = after.columns.filter { !added.contains($0.name) }.map { ($0.name, $0.name) }
+                statements += SQLiteRebuild(writer: self).rebuild(after, keeping: kept, changed: altered)
+            default:
+                statements += self.statements(for: change, old: old, new: new)
+            }
+        }
+        return statements
+    }
+
+    /// The statements for `change`; `old` and `new` are the whole schemas before and after the migration.
+    func statements(for change: SchemaChange, old: DatabaseSchema, new: DatabaseSchema) -> [String] {
+        switch change {
+        case let .createTable(table): return createTable(table)
+        case let .dropTable(table): return ["DROP TABLE \(q(table.name));"]
+        case let .createIndex(table, index): return [createIndex(index, table: table)]
+        case let .dropIndex(table, index): return [dropIndex(index.name, table: table)]
+        case let .addColumn(table, column): return addColumn(column, table: table)
+        case let .dropColumn(table, column): return dropColumn(column, table: table)
+        case let .renameColumn(table, from, to): return renameColumn(from: from, to: to, table: table, old: old, new: new)
+        case let .alterColumn(table, before, after): return alterColumn(from: before, to: after, table: table)
+        }
+    }
+
+    func q(_ identifier: String) -> String { syntax.quote(identifier) }
+
+    // MARK: Tables
+
+    func createTable(_ table: TableSchema, as name: String? = nil) -> [String] {
+        var lines = table.columns.map { columnDefinition($0, table: table.name) }
+        if dialect == .mysql, let id = table.columns.first(where: { $0.type == .id }) {
+            lines.append("PRIMARY KEY (\(q(id.name)))")
+        }
+        if dialect != .sqlite {
+            for column in table.columns {
+                lines += foreignKey(column, table: table.name).map { ["CONSTRAINT \(q(fkName(table.name, column.name))) \($0)"] } ?? []
+                lines += check(column).map { ["CONSTRAINT \(q(checkName(table.name, column.name))) CHECK (\($0))"] } ?? []
+            }
+        }
+        let options = switch dialect {
+        case .sqlite: " STRICT"
+        case .mysql: " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+        case .postgres: ""
+        }
+        let create = "CREATE TABLE \(q(name ?? table.name)) (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)\(options);"
+        return [create] + indexes(of: table)
+    }
+
+    /// Unique-column indexes and declared indexes of a table.
+    func indexes(of table: TableSchema) -> [String] {
+        table.columns.filter(\.unique).map { createIndex(IndexSchema(name: $0.uniqueIndexName(table: table.name), columns: [$0.name], unique: true), table: table.name) }
+            + table.indexes.map { createIndex($0, table: table.name) }
+    }
+
+    /// `name TYPE [NOT NULL] [DEFAULT x]`, plus in SQLite the inline FOREIGN KEY and CHECK (its constraints have no names to alter).
+    func columnDefinition(_ column: ColumnSchema, table: String) -> String {
+        if column.type == .id {
+            switch dialect {
+            case .sqlite: return "\(q(column.name)) INTEGER PRIMARY KEY AUTOINCREMENT"
+            case .postgres: return "\(q(column.name)) BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+            case .mysql: return "\(q(column.name)) BIGINT NOT NULL AUTO_INCREMENT"
+            }
+        }
+        var definition = "\(q(column.name)) \(syntax.type(of: column))"
+        if !column.nullable { definition += " NOT NULL" }
+        if let value = syntax.defaultExpression(of: column) { definition += " DEFAULT \(value)" }
+        if dialect == .sqlite {
+            if let reference = foreignKey(column, table: table, inline: true) { definition += " \(reference)" }
+            if let check = check(column) { definition += " CHECK (\(check))" }
+        }
+        return definition
+    }
+
+    private func foreignKey(_ column: ColumnSchema, table: String, inline: Bool = false) -> String? {
+        guard case let .ref(target, onDelete) = column.type else { return nil }
+        let action = switch onDelete {
+        case .restrict: "RESTRICT"
+        case .cascade: "CASCADE"
+        case .setNull: "SET NULL"
+        }
+        let head = inline ? "REFERENCES" : "FOREIGN KEY (\(q(column.name))) REFERENCES"
+        return "\(head) \(q(target)) (\(q("id"))) ON DELETE \(action)"
+    }
+
+    private func check(_ column: ColumnSchema) -> String? {
+        let checks = syntax.checks(of: column)
+        return checks.isEmpty ? nil : checks.joined(separator: " AND ")
+    }
+
+    func fkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], unique: false).dropLast(3) + "fkey" }
+    func checkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], unique: false).dropLast(3) + "check" }
+
+    func createIndex(_ index: IndexSchema, table: String) -> String {
+        "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name)) ON \(q(table)) (\(index.columns.map(q).joined(separator: ", ")));"
+    }
+
+    func dropIndex(_ name: String, table: String) -> String {
+        dialect == .mysql ? "DROP INDEX \(q(name)) ON \(q(table));" : "DROP INDEX \(q(name));"
+    }
+
+    // MARK: Columns
+
+    private func addColumn(_ column: ColumnSchema, table: String) -> [String] {
+        let unique = column.unique ? [createIndex(IndexSchema(name: column.uniqueIndexName(table: table), columns: [column.name], unique: true), table: table)] : []
+        if dialect == .sqlite {
+            // Constant defaults only here; a `now` or `uuid` default makes statements(for:old:new:) rebuild the table.
+            return ["ALTER TABLE \(q(table)) ADD COLUMN \(columnDefinition(column, table: table));"] + unique
+        }
+        var statements = ["ALTER TABLE \(q(table)) ADD COLUMN \(columnDefinition(column, table: table));"]
+        statements += constraints(of: column, table: table).map { "ALTER TABLE \(q(table)) ADD \($0);" }
+        return statements + unique
+    }
+
+    /// Named table-level constraints of a column (PostgreSQL and MySQL).
+    private func constraints(of column: ColumnSchema, table: String) -> [String] {
+        (foreignKey(column, table: table).map { ["CONSTRAINT \(q(fkName(table, column.name))) \($0)"] } ?? [])
+            + (check(column).map { ["CONSTRAINT \(q(checkName(table, column.name))) CHECK (\($0))"] } ?? [])
+    }
+
+    private func dropConstraints(of column: ColumnSchema, table: String) -> [String] {
+        guard dialect != .sqlite else { return [] }
+        var statements: [String] = []
+        if case .ref = column.type {
+            statements.append(dialect == .mysql
+                ? "ALTER TABLE \(q(table)) DROP FOREIGN KEY \(q(fkName(table, column.name)));"
+                : "ALTER TABLE \(q(table)) DROP CONSTRAINT \(q(fkName(table, column.name)));")
+        }
+        if check(column) != nil {
+            statements.append("ALTER TABLE \(q(table)) DROP CONSTRAINT \(q(checkName(table, column.name)));")
+        }
+        return statements
+    }
+
+    private func dropColumn(_ column: ColumnSchema, table: String) -> [String] {
+        return dropConstraints(of: column, table: table) + ["ALTER TABLE \(q(table)) DROP COLUMN \(q(column.name));"]
+    }
+
+    private func renameColumn(from: String, to: String, table: String, old: DatabaseSchema, new: DatabaseSchema) -> [String] {
+        var statements = ["ALTER TABLE \(q(table)) RENAME COLUMN \(q(from)) TO \(q(to));"]
+        guard let before = old.table(named: table), let column = before.column(named: from) else { return statements }
+        // Objects named after the column follow its new name, so later migrations find them.
+        var renamedIndexes: [(String, String, IndexSchema)] = []
+        if column.unique {
+            renamedIndexes.append((column.uniqueIndexName(table: table), IndexName.make(table: table, columns: [to], unique: true),
+                                   IndexSchema(name: "", columns: [to], unique: true)))
+        }
+        for index in before.indexes where index.columns.contains(from) {
+            let columns = index.columns.map { $0 == from ? to : $0 }
+            renamedIndexes.append((index.name, IndexName.make(table: table, columns: columns, unique: index.unique), IndexSchema(name: "", columns: columns, unique: index.unique)))
+        }
+        for (oldName, newName, shape) in renamedIndexes {
+            switch dialect {
+            case .postgres: statements.append("ALTER INDEX \(q(oldName)) RENAME TO \(q(newName));")
+            case .mysql: statements.append("ALTER TABLE \(q(table)) RENAME INDEX \(q(oldName)) TO \(q(newName));")
+            case .sqlite: statements += [dropIndex(oldName, table: table), createIndex(IndexSchema(name: newName, columns: shape.columns, unique: shape.unique), table: table)]
+            }
+        }
+        var renamed = column
+        renamed.name = to
+        switch dialect {
+        case .postgres:
+            if case .ref = column.type { statements.append("ALTER TABLE \(q(table)) RENAME CONSTRAINT \(q(fkName(table, from))) TO \(q(fkName(table, to)));") }
+            if check(column) != nil { statements.append("ALTER TABLE \(q(table)) RENAME CONSTRAINT \(q(checkName(table, from))) TO \(q(checkName(table, to)));") }
+        case .mysql:
+            statements += dropConstraints(of: column, table: table)
+            statements += constraints(of: renamed, table: table).map { "ALTER TABLE \(q(table)) ADD \($0);" }
+        case .sqlite:
+            break // SQLite rewrites inline constraints itself.
+        }
+        return statements
+    }
+
+    private func alterColumn(from before: ColumnSchema, to after: ColumnSchema, table: String) -> [String] {
+        let column = q(after.name), alter = "ALTER TABLE \(q(table))"
+        var statements: [String] = []
+        let constraintsChanged = foreignKey(before, table: table) != foreignKey(after, table: table) || check(before) != check(after)
+        if constraintsChanged { statements += dropConstraints(of: before, table: table) }
+        if before.unique, !after.unique { statements.append(dropIndex(before.uniqueIndexName(table: table), table: table)) }
+        let typeChanged = syntax.type(of: before) != syntax.type(of: after)
+        if dialect == .mysql {
+            if typeChanged || before.nullable != after.nullable || before.defaultValue != after.defaultValue {
+                statements.append("\(alter) MODIFY COLUMN \(columnDefinition(after, table: table));")
+            }
+        } else {
+            let type = syntax.type(of: after)
+            if typeChanged { statements.append("\(alter) ALTER COLUMN \(column) TYPE \(type) USING \(column)::\(type);") }
+            if before.nullable != after.nullable { statements.append("\(alter) ALTER COLUMN \(column) \(after.nullable ? "DROP" : "SET") NOT NULL;") }
+            if before.defaultValue != after.defaultValue {
+                statements.append(syntax.defaultExpression(of: after).map { "\(alter) ALTER COLUMN \(column) SET DEFAULT \($0);" } ?? "\(alter) ALTER COLUMN \(column) DROP DEFAULT;")
+            }
+        }
+        if constraintsChanged { statements += constraints(of: after, table: table).map { "\(alter) ADD \($0);" } }
+        if after.unique, !before.unique {
+            statements.append(createIndex(IndexSchema(name: after.uniqueIndexName(table: table), columns: [after.name], unique: true), table: table))
+        }
+        return statements
+    }
+}
