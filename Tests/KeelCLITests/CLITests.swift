@@ -42,7 +42,7 @@ struct CLITests {
     func project(spec: String) throws -> String {
         let root = NSTemporaryDirectory() + "keel-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root + "/spec", withIntermediateDirectories: true)
-        try "spec: spec\noutputs: { openapi: openapi.yaml, swift: Generated }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        try "spec: spec\noutputs: { openapi: openapi.yaml, swift: Generated, migrations: null }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
         try spec.write(toFile: root + "/spec/main.yaml", atomically: true, encoding: .utf8)
         return root
     }
