@@ -67,6 +67,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "KeelMigrationTests",
+            dependencies: ["KeelGenerator"],
+            path: "Tests/KeelMigrationTests"
+        ),
+        .testTarget(
             name: "KeelCLITests",
             dependencies: ["keel"],
             path: "Tests/KeelCLITests"
