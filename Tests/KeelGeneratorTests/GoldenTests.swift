@@ -37,6 +37,20 @@ struct GoldenTests {
         #expect(plan.isUpToDate, "run `swift run keel generate --config specs/example/keel.yaml`")
     }
 
+    /// The example's first migration per dialect, generated from scratch, is byte for byte the committed one.
+    @Test(arguments: Dialect.allCases)
+    func initialMigration(_ dialect: Dialect) throws {
+        let copy = NSTemporaryDirectory() + "keel-golden-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.exampleRoot + "/keel.yaml", toPath: copy + "/keel.yaml")
+        try FileManager.default.copyItem(atPath: Self.exampleRoot + "/spec", toPath: copy + "/spec")
+        let generation = try Generation.run(configPath: copy + "/keel.yaml", displayRelativeTo: copy).get()
+        let relative = "generated/migrations/\(dialect.rawValue)/0001_initial.sql"
+        let fresh = try #require(generation.files.first { $0.path == copy + "/" + relative })
+        #expect(fresh.contents == (try String(contentsOfFile: Self.exampleRoot + "/" + relative, encoding: .utf8)))
+    }
+
     @Test func generationIsDeterministic() throws {
         let first = try example().files
         let second = try example().files
