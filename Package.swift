@@ -49,6 +49,12 @@ let package = Package(
             ],
             path: "Generator/keel"
         ),
+        // Benchmarks of the generator's parts (bench/run-migrations.sh runs it in release mode).
+        .executableTarget(
+            name: "keel-bench",
+            dependencies: ["KeelGenerator", "KeelSpec"],
+            path: "bench/KeelBenchmarks"
+        ),
         // The library generated services link against.
         .target(
             name: "KeelRuntime",

@@ -22,9 +22,8 @@ public struct MigrationEmitter: Emitter {
             let name = String(format: "%04d", history.nextNumber) + "_" + Self.slug(plan.changes, first: history.snapshot.tables.isEmpty)
             for dialect in context.settings.dialects {
                 let relative = "\(dialect.rawValue)/\(name).sql"
-                let statements = SQLWriter(dialect).statements(for: plan.changes, old: history.snapshot, new: new)
                 files[relative] = GeneratedHeader.comment(for: relative, specName: context.specName) + Self.preamble(dialect, name: name)
-                    + statements.joined(separator: "\n\n") + "\n"
+                    + SQLWriter.render(plan.changes, dialect: dialect, old: history.snapshot, new: new)
             }
         }
         let snapshot = SnapshotFile(generatedBy: GeneratedHeader.text(specName: context.specName), schema: new)

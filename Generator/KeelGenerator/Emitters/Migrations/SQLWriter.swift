@@ -1,12 +1,17 @@
 import KeelSpec
 
 /// Renders schema changes as the DDL of one dialect.
-struct SQLWriter: Sendable {
+public struct SQLWriter: Sendable {
     let syntax: SQLSyntax
     var dialect: Dialect { syntax.dialect }
 
     init(_ dialect: Dialect) {
         syntax = SQLSyntax(dialect: dialect)
+    }
+
+    /// The SQL of a migration made of `changes`, one statement per paragraph.
+    public static func render(_ changes: [SchemaChange], dialect: Dialect, old: DatabaseSchema, new: DatabaseSchema) -> String {
+        SQLWriter(dialect).statements(for: changes, old: old, new: new).joined(separator: "\n\n") + "\n"
     }
 
     /// The statements of a whole migration. In SQLite, all column changes of a table that needs rebuilding
