@@ -33,7 +33,7 @@ public struct Generation: Sendable {
                 templates: loaded.templates, migrationHistory: history, allowDestructive: allowDestructive, displayBase: base
             )
             do {
-                let files = try emitters.flatMap { try $0.emit(loaded.spec, context: context) }
+                let files = try emitConcurrently(loaded.spec, context: context)
                 return .success(Generation(settings: loaded.settings, spec: loaded.spec, files: files))
             } catch let error as SpecError {
                 return .failure(error)
@@ -61,6 +61,15 @@ public struct Generation: Sendable {
         }
     }
 
+    /// Runs the emitters side by side (they are pure and independent) and keeps their order in the result.
+    private static func emitConcurrently(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+        let results = EmitterResults(count: emitters.count)
+        DispatchQueue.concurrentPerform(iterations: emitters.count) { index in
+            results.set(index, Result { try emitters[index].emit(spec, context: context) })
+        }
+        return try results.all().flatMap { try $0.get() }
+    }
+
     /// Directories Keel owns entirely: stale generated files in them are pruned.
     /// Migrations are history and never pruned; the OpenAPI output is a single file.
     public var ownedDirectories: [String] {
@@ -70,5 +79,23 @@ public struct Generation: Sendable {
     /// What writing this generation would change.
     public func plan() -> WritePlan {
         WritePlan(files: files, ownedDirectories: ownedDirectories)
+    }
+}
+
+/// One slot per emitter, filled from concurrent threads.
+private final class EmitterResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<[GeneratedFile], any Error>?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<[GeneratedFile], any Error>) {
+        lock.withLock { results[index] = result }
+    }
+
+    func all() -> [Result<[GeneratedFile], any Error>] {
+        lock.withLock { results.map { $0 ?? .success([]) } }
     }
 }

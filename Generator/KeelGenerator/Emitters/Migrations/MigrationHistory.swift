@@ -76,8 +76,18 @@ public struct MigrationHistory: Sendable {
 /// `keel.sum`: the SHA-256 of every migration file, line endings normalised, one `<hex>  <path>` line each.
 public enum MigrationSum {
     public static func checksum(_ contents: String) -> String {
-        let normalised = contents.replacingOccurrences(of: "\r\n", with: "\n")
-        return SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
+        var bytes = Array(contents.utf8)
+        if bytes.contains(UInt8(ascii: "\r")) {
+            bytes = contents.replacingOccurrences(of: "\r\n", with: "\n").utf8.map { $0 }
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     static func parse(_ text: String) -> [String: String] {
