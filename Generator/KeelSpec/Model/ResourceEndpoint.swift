@@ -27,6 +27,17 @@ public struct ResourceEndpoint: Codable, Hashable, Sendable {
     public var feature: String?
     public var list: ListOptions
     public var location: SourceLocation
+
+    /// The operation's name in every output (OpenAPI operationId, client method): `listProducts`, `getProduct`, ...
+    public func operationID(_ operation: Operation, model: String) -> String {
+        switch operation {
+        case .list: "list\(Inflector.upperCamel(resource))"
+        case .get: "get\(model)"
+        case .create: "create\(model)"
+        case .update: "update\(model)"
+        case .delete: "delete\(model)"
+        }
+    }
 }
 
 /// Which roles may read (list, get) and write (create, update, delete); empty means no check.

@@ -13,6 +13,15 @@ extension SpecResolver {
             routes[route] = SourceLocation(file: "<built-in>", line: 1, column: 1)
         }
         var names: [String: SourceLocation] = [:]
+        // Operation ids name client methods and OpenAPI operations, so they must be unique too.
+        var operationIDs: [String: SourceLocation] = Dictionary(uniqueKeysWithValues: Self.builtInOperationIDs.map { ($0, SourceLocation(file: "<built-in>", line: 1, column: 1)) })
+        func claim(_ id: String, at location: SourceLocation, fix: String) {
+            if let first = operationIDs[id] {
+                let owner = first.file == "<built-in>" ? "a built-in endpoint" : "the endpoint at \(first)"
+                diagnostics.error(location, "operation name '\(id)' is already used by \(owner); \(fix)")
+            }
+            operationIDs[id] = operationIDs[id] ?? location
+        }
         let tablesByName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in index.lists["endpoints"] ?? [] {
             guard let entries = item.entries else {
@@ -28,6 +37,8 @@ extension SpecResolver {
                     continue
                 }
                 names[resource.resource] = resource.location
+                let model = tablesByName[resource.table]?.model ?? Inflector.modelName(ofTable: resource.table)
+                for operation in resource.operations { claim(resource.operationID(operation, model: model), at: resource.location, fix: "give one of the tables another 'model:' name, or drop the operation") }
                 result.resources.append(resource)
                 endpointRoutes = resource.operations.map { ($0.routeKey(path: resource.path), resource.location) }
             } else if keys.contains("name") {
@@ -37,6 +48,7 @@ extension SpecResolver {
                     continue
                 }
                 names[endpoint.name] = endpoint.location
+                claim(endpoint.name, at: endpoint.location, fix: "rename the endpoint")
                 result.custom.append(endpoint)
                 if let body { result.inlineBodies.append(body) }
                 endpointRoutes = [("\(endpoint.method.rawValue) \(RoutePath.shape(endpoint.path))", endpoint.location)]
@@ -54,6 +66,10 @@ extension SpecResolver {
         }
         return result
     }
+
+    /// Operation names of the endpoints every generated service has.
+    static let builtInOperationIDs = ["healthz", "readyz", "metrics", "getLicense", "listConfig", "updateConfig",
+                                      "login", "me", "listUsers", "createUser", "getUser", "updateUser", "deleteUser"]
 
     /// Routes, relative to the base path, that every generated service serves itself.
     private func builtInRoutes(auth: Service.Auth) -> [String] {

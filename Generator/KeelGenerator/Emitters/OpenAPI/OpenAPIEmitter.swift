@@ -54,7 +54,6 @@ public struct OpenAPIEmitter: Emitter {
         let collection = spec.service.basePath + resource.path
         let item = collection + "/{id}"
         let idParameter = OpenAPIOperation.parameter("id", in: "path", schema: OpenAPISchemas.scalar(for: ColumnType.id), required: true)
-        let plural = Inflector.upperCamel(resource.resource)
         return resource.operations.map { kind in
             var operation = OpenAPIOperation(
                 method: "", path: collection, operationId: "", summary: "", tag: resource.resource,
@@ -63,7 +62,7 @@ public struct OpenAPIEmitter: Emitter {
             switch kind {
             case .list:
                 operation.method = "get"
-                operation.operationId = "list\(plural)"
+                operation.operationId = resource.operationID(.list, model: model)
                 operation.summary = "List \(resource.resource)"
                 operation.parameters = listParameters(resource, table: table)
                 operation.responses = [("200", OpenAPIOperation.jsonResponse("A page of \(resource.resource)", OpenAPISchemas.ref("\(model)Page")))]
@@ -71,14 +70,14 @@ public struct OpenAPIEmitter: Emitter {
             case .get:
                 operation.method = "get"
                 operation.path = item
-                operation.operationId = "get\(model)"
+                operation.operationId = resource.operationID(.get, model: model)
                 operation.summary = "Get one \(model) by id"
                 operation.parameters = [idParameter]
                 operation.responses = [("200", OpenAPIOperation.jsonResponse("The \(model)", OpenAPISchemas.ref(model)))]
                 operation.addErrors([404])
             case .create:
                 operation.method = "post"
-                operation.operationId = "create\(model)"
+                operation.operationId = resource.operationID(.create, model: model)
                 operation.summary = "Create a \(model)"
                 operation.requestBody = OpenAPIOperation.jsonBody(OpenAPISchemas.ref("\(model)Create"))
                 let location = StructuredValue.object([("Location", .object([
@@ -89,7 +88,7 @@ public struct OpenAPIEmitter: Emitter {
             case .update:
                 operation.method = "patch"
                 operation.path = item
-                operation.operationId = "update\(model)"
+                operation.operationId = resource.operationID(.update, model: model)
                 operation.summary = "Change some fields of a \(model)"
                 operation.parameters = [idParameter]
                 operation.requestBody = OpenAPIOperation.jsonBody(OpenAPISchemas.ref("\(model)Patch"))
@@ -98,7 +97,7 @@ public struct OpenAPIEmitter: Emitter {
             case .delete:
                 operation.method = "delete"
                 operation.path = item
-                operation.operationId = "delete\(model)"
+                operation.operationId = resource.operationID(.delete, model: model)
                 operation.summary = "Delete a \(model)"
                 operation.parameters = [idParameter]
                 operation.responses = [("204", .object([("description", "Deleted")]))]
