@@ -38,7 +38,7 @@ extension SpecResolver {
                 }
                 names[resource.resource] = resource.location
                 let model = tablesByName[resource.table]?.model ?? Inflector.modelName(ofTable: resource.table)
-                for operation in resource.operations { claim(resource.operationID(operation, model: model), at: resource.location, fix: "give one of the tables another 'model:' name, or drop the operation") }
+                for operation in resource.operations { claim(resource.operationID(operation, model: model), at: resource.location, fix: "each model's operations can be served by one resource only; drop the operation from one of them") }
                 result.resources.append(resource)
                 endpointRoutes = resource.operations.map { ($0.routeKey(path: resource.path), resource.location) }
             } else if keys.contains("name") {
