@@ -33,6 +33,7 @@ struct SchemaEvolutionTests {
             name: { type: string, max_length: 100, unique: true }
             bio: { type: text, nullable: true }
             joined_at: { type: timestamp, default: now }
+            profile: { type: json, nullable: true }
         books:
           columns:
             id: id
@@ -54,6 +55,7 @@ struct SchemaEvolutionTests {
             full_name: { type: string, max_length: 100, unique: true, renamed_from: name }
             bio: { type: text, nullable: true }
             joined_at: { type: timestamp, default: now }
+            profile: { type: json, nullable: true }
         books:
           columns:
             id: id
@@ -75,6 +77,7 @@ struct SchemaEvolutionTests {
             full_name: { type: string, max_length: 150, unique: true }
             bio: { type: text, nullable: true }
             joined_at: { type: timestamp, default: now }
+            profile: { type: json, nullable: true }
         books:
           columns:
             id: id
@@ -96,6 +99,7 @@ struct SchemaEvolutionTests {
             full_name: { type: string, max_length: 150, unique: true }
             bio: { type: text }
             joined_at: { type: timestamp, default: now }
+            profile: { type: json, nullable: true }
         books:
           columns:
             id: id
@@ -117,6 +121,7 @@ struct SchemaEvolutionTests {
             full_name: { type: string, max_length: 150, unique: true }
             bio: { type: text }
             joined_at: { type: timestamp, default: now }
+            profile: { type: json, nullable: true }
         books:
           columns:
             id: id
@@ -138,6 +143,7 @@ struct SchemaEvolutionTests {
             full_name: { type: string, max_length: 150, unique: true }
             bio: { type: text }
             joined_at: { type: timestamp, default: now }
+            profile: { type: json, nullable: true }
         books:
           columns:
             id: id
@@ -160,6 +166,7 @@ struct SchemaEvolutionTests {
             full_name: { type: string, max_length: 120, unique: true }
             bio: { type: text }
             joined_at: { type: timestamp, default: now }
+            profile: { type: json, nullable: true }
         books:
           columns:
             id: id

@@ -106,6 +106,10 @@ extension SpecResolver {
             guard valid else { continue }
             let columnNames = names.map(\.0)
             let name = IndexName.make(table: table, columns: columnNames, unique: unique)
+            if unique, columnNames.count == 1, let column = columns.first(where: { $0.name == columnNames[0] }), column.unique {
+                diagnostics.error(item.location, "column '\(column.name)' is already unique, which gives it this index; remove the index")
+                continue
+            }
             if let first = indexes.first(where: { $0.columns == columnNames }) {
                 diagnostics.error(item.location, "index on (\(columnNames.joined(separator: ", "))) is declared twice; first at \(first.location)")
                 continue
@@ -119,7 +123,12 @@ extension SpecResolver {
 /// Deterministic index names that fit every dialect's 63-character identifier limit.
 public enum IndexName {
     public static func make(table: String, columns: [String], unique: Bool) -> String {
-        let name = ([table] + columns + [unique ? "key" : "idx"]).joined(separator: "_")
+        make(table: table, columns: columns, suffix: unique ? "key" : "idx")
+    }
+
+    /// `<table>_<columns>_<suffix>` (suffix `fkey`, `check`, ...), shortened with a hash past 63 characters.
+    public static func make(table: String, columns: [String], suffix: String) -> String {
+        let name = ([table] + columns + [suffix]).joined(separator: "_")
         guard name.count > 63 else { return name }
         // FNV-1a keeps long names distinct after truncation, identically on every machine.
         var hash: UInt32 = 2_166_136_261

@@ -37,7 +37,7 @@ public struct MigrationEmitter: Emitter {
 
     private static func preamble(_ dialect: Dialect, name: String) -> String {
         var text = "-- Migration \(name) for \(dialect.rawValue).\n"
-        if dialect == .sqlite { text += "-- Apply with foreign keys off and `PRAGMA foreign_key_check` before commit, as keel migrate does.\n" }
+        if dialect == .sqlite { text += "-- Apply with foreign keys off and `PRAGMA foreign_key_check` before commit (SQLite's table-rebuild procedure).\n" }
         if dialect == .mysql { text += "-- MySQL commits each DDL statement on its own: a failed migration can stop half-way.\n" }
         return text + "\n"
     }

@@ -92,7 +92,8 @@ public enum MigrationSum {
 
     static func parse(_ text: String) -> [String: String] {
         var entries: [String: String] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        // `isNewline` also splits "\r\n", which Swift treats as one character (a checkout with autocrlf).
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             if parts.count == 2 { entries[String(parts[1])] = String(parts[0]) }
         }

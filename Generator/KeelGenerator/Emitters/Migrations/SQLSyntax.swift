@@ -80,7 +80,8 @@ struct SQLSyntax: Sendable {
         switch column.type {
         case .bool: checks.append("\(name) IN (0, 1)")
         case .string: checks.append("length(\(name)) <= \(column.maxLength ?? 255)")
-        case .json: checks.append("json_valid(\(name))")
+        // json_valid(NULL) is 0, not NULL, so a nullable column must let NULL through itself.
+        case .json: checks.append(column.nullable ? "(\(name) IS NULL OR json_valid(\(name)))" : "json_valid(\(name))")
         case .uuid: checks.append("length(\(name)) = 36")
         default: break
         }

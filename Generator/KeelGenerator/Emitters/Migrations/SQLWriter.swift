@@ -70,6 +70,11 @@ public struct SQLWriter: Sendable {
         if dialect == .mysql, let id = table.columns.first(where: { $0.type == .id }) {
             lines.append("PRIMARY KEY (\(q(id.name)))")
         }
+        if dialect == .mysql {
+            // Our own index per foreign key: InnoDB otherwise makes one silently and later refuses to drop
+            // any index it borrowed it from (error 1553).
+            lines += table.columns.filter { if case .ref = $0.type { true } else { false } }.map { "INDEX \(q(fkName(table.name, $0.name))) (\(q($0.name)))" }
+        }
         if dialect != .sqlite {
             for column in table.columns {
                 lines += foreignKey(column, table: table.name).map { ["CONSTRAINT \(q(fkName(table.name, column.name))) \($0)"] } ?? []
@@ -126,8 +131,8 @@ public struct SQLWriter: Sendable {
         return checks.isEmpty ? nil : checks.joined(separator: " AND ")
     }
 
-    func fkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], unique: false).dropLast(3) + "fkey" }
-    func checkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], unique: false).dropLast(3) + "check" }
+    func fkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], suffix: "fkey") }
+    func checkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], suffix: "check") }
 
     func createIndex(_ index: IndexSchema, table: String) -> String {
         "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name)) ON \(q(table)) (\(index.columns.map(q).joined(separator: ", ")));"
@@ -146,6 +151,9 @@ public struct SQLWriter: Sendable {
             return ["ALTER TABLE \(q(table)) ADD COLUMN \(columnDefinition(column, table: table));"] + unique
         }
         var statements = ["ALTER TABLE \(q(table)) ADD COLUMN \(columnDefinition(column, table: table));"]
+        if dialect == .mysql, case .ref = column.type {
+            statements.append("CREATE INDEX \(q(fkName(table, column.name))) ON \(q(table)) (\(q(column.name)));")
+        }
         statements += constraints(of: column, table: table).map { "ALTER TABLE \(q(table)) ADD \($0);" }
         return statements + unique
     }
@@ -222,9 +230,16 @@ public struct SQLWriter: Sendable {
             }
         } else {
             let type = syntax.type(of: after)
-            if typeChanged { statements.append("\(alter) ALTER COLUMN \(column) TYPE \(type) USING \(column)::\(type);") }
+            if typeChanged {
+                // The old default may not cast to the new type: take it off first, set the new one after.
+                if before.defaultValue != nil { statements.append("\(alter) ALTER COLUMN \(column) DROP DEFAULT;") }
+                // Between text types PostgreSQL's assignment cast rejects values that do not fit; an explicit
+                // `USING c::varchar(n)` would truncate them silently.
+                let textual = [syntax.type(of: before), type].allSatisfy { $0 == "TEXT" || $0.hasPrefix("VARCHAR") }
+                statements.append("\(alter) ALTER COLUMN \(column) TYPE \(type)\(textual ? "" : " USING \(column)::\(type)");")
+            }
             if before.nullable != after.nullable { statements.append("\(alter) ALTER COLUMN \(column) \(after.nullable ? "DROP" : "SET") NOT NULL;") }
-            if before.defaultValue != after.defaultValue {
+            if before.defaultValue != after.defaultValue || (typeChanged && before.defaultValue != nil) {
                 statements.append(syntax.defaultExpression(of: after).map { "\(alter) ALTER COLUMN \(column) SET DEFAULT \($0);" } ?? "\(alter) ALTER COLUMN \(column) DROP DEFAULT;")
             }
         }

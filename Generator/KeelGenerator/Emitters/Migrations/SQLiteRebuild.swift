@@ -20,9 +20,13 @@ struct SQLiteRebuild {
             guard changed.contains(new), let column = table.column(named: new) else { return writer.q(old) }
             return "CAST(\(writer.q(old)) AS \(writer.syntax.type(of: column)))"
         }.joined(separator: ", ")
+        let sequence = writer.q("sqlite_sequence")
         return [
             create[0],
             "INSERT INTO \(writer.q(temporary)) (\(targets)) SELECT \(sources) FROM \(writer.q(table.name));",
+            // Keep AUTOINCREMENT's high-water mark, so ids of deleted rows are never handed out again.
+            "DELETE FROM \(sequence) WHERE name = '\(temporary)';",
+            "INSERT INTO \(sequence) (name, seq) SELECT '\(temporary)', seq FROM \(sequence) WHERE name = '\(table.name)';",
             "DROP TABLE \(writer.q(table.name));",
             "ALTER TABLE \(writer.q(temporary)) RENAME TO \(writer.q(table.name));",
         ] + writer.indexes(of: table)

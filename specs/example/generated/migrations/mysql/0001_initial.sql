@@ -29,6 +29,7 @@ CREATE TABLE `orders` (
     `exchange_rate` DECIMAL(12, 6) NOT NULL DEFAULT 1,
     `shipping_address` LONGTEXT,
     PRIMARY KEY (`id`),
+    INDEX `orders_customer_id_fkey` (`customer_id`),
     CONSTRAINT `orders_customer_id_fkey` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`) ON DELETE RESTRICT,
     CONSTRAINT `orders_status_check` CHECK (`status` IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -61,6 +62,7 @@ CREATE TABLE `products` (
     `title` VARCHAR(255) NOT NULL,
     `weight_kg` DOUBLE,
     PRIMARY KEY (`id`),
+    INDEX `products_category_id_fkey` (`category_id`),
     CONSTRAINT `products_status_check` CHECK (`status` IN ('draft', 'active', 'retired')),
     CONSTRAINT `products_category_id_fkey` FOREIGN KEY (`category_id`) REFERENCES `categories` (`id`) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -79,6 +81,8 @@ CREATE TABLE `order_items` (
     `unit_price_cents` BIGINT NOT NULL,
     `discount_rate` DECIMAL(5, 4) NOT NULL DEFAULT 0,
     PRIMARY KEY (`id`),
+    INDEX `order_items_order_id_fkey` (`order_id`),
+    INDEX `order_items_product_id_fkey` (`product_id`),
     CONSTRAINT `order_items_order_id_fkey` FOREIGN KEY (`order_id`) REFERENCES `orders` (`id`) ON DELETE CASCADE,
     CONSTRAINT `order_items_product_id_fkey` FOREIGN KEY (`product_id`) REFERENCES `products` (`id`) ON DELETE RESTRICT
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -106,6 +110,7 @@ CREATE TABLE `people` (
     `is_active` BOOLEAN NOT NULL DEFAULT TRUE,
     `badge_id` CHAR(36) NOT NULL DEFAULT (UUID()),
     PRIMARY KEY (`id`),
+    INDEX `people_team_id_fkey` (`team_id`),
     CONSTRAINT `people_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `teams` (`id`) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
