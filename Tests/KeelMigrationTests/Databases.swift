@@ -14,7 +14,8 @@ struct SQLiteDatabase: LiveDatabase {
     }
 
     func query(_ sql: String) throws -> [[String]] {
-        try runClient(["sqlite3", "-separator", "|", path, sql]).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        // Foreign keys are off by default in every new SQLite connection; the runtime turns them on too.
+        try runClient(["sqlite3", "-cmd", "PRAGMA foreign_keys=ON", "-separator", "|", path, sql]).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
     }
 
     func schema() throws -> LiveSchema {

@@ -238,3 +238,40 @@ struct SchemaEvolutionTests {
         }
     }
 }
+
+/// Tables that refer to each other are created on every database (their keys are added once both exist).
+struct CyclicReferenceTests {
+    @Test func tablesReferringToEachOtherAreCreated() throws {
+        let root = NSTemporaryDirectory() + "keel-cycle-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try "spec: spec.yaml\noutputs: { migrations: migrations, swift: null, openapi: null }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        try """
+        keel: 1
+        service: { name: org, version: 1.0.0 }
+        tables:
+          teams:
+            columns:
+              id: id
+              lead_id: { type: ref, table: members, on_delete: set_null, nullable: true }
+          members:
+            columns:
+              id: id
+              team_id: { type: ref, table: teams, on_delete: cascade }
+              mentor_id: { type: ref, table: members, on_delete: set_null, nullable: true }
+        """.write(toFile: root + "/spec.yaml", atomically: true, encoding: .utf8)
+        let generation = try Generation.run(configPath: root + "/keel.yaml").get()
+        try FileWriter.apply(generation.plan())
+        let databases: [any LiveDatabase] = [SQLiteDatabase(path: root + "/test.sqlite"), try PostgresDatabase.fresh("keel_cycle"), try MariaDBDatabase.fresh("keel_cycle")]
+        for database in databases {
+            try database.apply(try String(contentsOfFile: root + "/migrations/\(database.dialect.rawValue)/0001_initial.sql", encoding: .utf8))
+            #expect(try database.schema() == LiveSchema(spec: generation.spec), "\(database.dialect)")
+            _ = try database.query("INSERT INTO teams (lead_id) VALUES (NULL)")
+            _ = try database.query("INSERT INTO members (team_id) VALUES (1)")
+            _ = try database.query("UPDATE teams SET lead_id = 1")
+            #expect(throws: (any Error).self, "\(database.dialect) must enforce the deferred key") {
+                try database.query("INSERT INTO members (team_id) VALUES (99)")
+            }
+        }
+    }
+}

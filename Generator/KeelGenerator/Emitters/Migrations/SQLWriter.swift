@@ -17,7 +17,7 @@ public struct SQLWriter: Sendable {
     /// The statements of a whole migration. In SQLite, all column changes of a table that needs rebuilding
     /// become one rebuild (after its renames), so the table is copied once and ends exactly as the spec says.
     func statements(for changes: [SchemaChange], old: DatabaseSchema, new: DatabaseSchema) -> [String] {
-        guard dialect == .sqlite else { return changes.flatMap { self.statements(for: $0, old: old, new: new) } }
+        guard dialect == .sqlite else { return serverStatements(for: changes, old: old, new: new) }
         let rebuilt = Set(changes.compactMap { change -> String? in
             switch change {
             case let .dropColumn(table, _), let .alterColumn(table, _, _): table
@@ -47,6 +47,30 @@ public struct SQLWriter: Sendable {
         return statements
     }
 
+    /// PostgreSQL and MySQL check a foreign key's table when it is created: a key to a table created later in
+    /// the same migration (tables that refer to each other) is added once all tables exist.
+    private func serverStatements(for changes: [SchemaChange], old: DatabaseSchema, new: DatabaseSchema) -> [String] {
+        var created: Set<String> = Set(old.tables.map(\.name))
+        let creating = Set(changes.compactMap { if case let .createTable(table) = $0 { table.name } else { nil } })
+        var statements: [String] = [], deferred: [String] = []
+        for change in changes {
+            guard case let .createTable(table) = change else {
+                statements += deferred
+                deferred = []
+                statements += self.statements(for: change, old: old, new: new)
+                continue
+            }
+            created.insert(table.name)
+            let later = Set(table.references.filter { creating.contains($0) && !created.contains($0) })
+            statements += createTable(table, deferring: later)
+            for column in table.columns {
+                guard case let .ref(target, _) = column.type, later.contains(target), let key = foreignKey(column, table: table.name) else { continue }
+                deferred.append("ALTER TABLE \(q(table.name)) ADD CONSTRAINT \(q(fkName(table.name, column.name))) \(key);")
+            }
+        }
+        return statements + deferred
+    }
+
     /// The statements for `change`; `old` and `new` are the whole schemas before and after the migration.
     func statements(for change: SchemaChange, old: DatabaseSchema, new: DatabaseSchema) -> [String] {
         switch change {
@@ -65,7 +89,8 @@ public struct SQLWriter: Sendable {
 
     // MARK: Tables
 
-    func createTable(_ table: TableSchema, as name: String? = nil) -> [String] {
+    /// - Parameter deferring: tables whose foreign keys are left out (added later, once those tables exist).
+    func createTable(_ table: TableSchema, as name: String? = nil, deferring: Set<String> = []) -> [String] {
         var lines = table.columns.map { columnDefinition($0, table: table.name) }
         if dialect == .mysql, let id = table.columns.first(where: { $0.type == .id }) {
             lines.append("PRIMARY KEY (\(q(id.name)))")
@@ -77,7 +102,9 @@ public struct SQLWriter: Sendable {
         }
         if dialect != .sqlite {
             for column in table.columns {
-                lines += foreignKey(column, table: table.name).map { ["CONSTRAINT \(q(fkName(table.name, column.name))) \($0)"] } ?? []
+                if case let .ref(target, _) = column.type, deferring.contains(target) {} else {
+                    lines += foreignKey(column, table: table.name).map { ["CONSTRAINT \(q(fkName(table.name, column.name))) \($0)"] } ?? []
+                }
                 lines += check(column).map { ["CONSTRAINT \(q(checkName(table.name, column.name))) CHECK (\($0))"] } ?? []
             }
         }
