@@ -275,3 +275,33 @@ struct CyclicReferenceTests {
         }
     }
 }
+
+/// Renaming every column of an index in one migration keeps the index, under its new name, on every database.
+struct IndexRenameTests {
+    @Test func renamingAllColumnsOfAnIndex() throws {
+        let root = NSTemporaryDirectory() + "keel-rename-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try "spec: spec.yaml\noutputs: { migrations: migrations, swift: null, openapi: null }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        let versions = [
+            "events: { columns: { id: id, kind: string, happened_on: date }, indexes: [[kind, happened_on]] }",
+            "events: { columns: { id: id, category: { type: string, renamed_from: kind }, day: { type: date, renamed_from: happened_on } }, indexes: [[category, day]] }",
+        ]
+        let databases: [any LiveDatabase] = [SQLiteDatabase(path: root + "/test.sqlite"), try PostgresDatabase.fresh("keel_rename"), try MariaDBDatabase.fresh("keel_rename")]
+        for (step, tables) in versions.enumerated() {
+            try "keel: 1\nservice: { name: log, version: 1.0.0 }\ntables:\n  \(tables)\n".write(toFile: root + "/spec.yaml", atomically: true, encoding: .utf8)
+            let generation = try Generation.run(configPath: root + "/keel.yaml").get()
+            try FileWriter.apply(generation.plan())
+            for database in databases {
+                let directory = root + "/migrations/" + database.dialect.rawValue
+                let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).sorted().last)
+                try database.apply(try String(contentsOfFile: directory + "/" + file, encoding: .utf8))
+                if step == 0 { _ = try database.query("INSERT INTO events (kind, happened_on) VALUES ('deploy', '2024-05-01')") }
+                #expect(try database.schema() == LiveSchema(spec: generation.spec), "\(database.dialect) after step \(step + 1)")
+            }
+        }
+        for database in databases {
+            #expect(try database.query("SELECT category, day FROM events") == [["deploy", "2024-05-01"]], "\(database.dialect)")
+        }
+    }
+}

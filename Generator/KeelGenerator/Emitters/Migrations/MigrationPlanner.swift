@@ -68,9 +68,10 @@ public struct MigrationPlanner: Sendable {
                   let index = old.columns.firstIndex(where: { $0.name == previous }) else { continue }
             changes.columns.append(.renameColumn(table: table.name, from: previous, to: column.name))
             old.columns[index].name = column.name
+            // An index over a renamed column keeps its old name here, so it is dropped (by that name, before
+            // the renames) and created under its new name: safe whatever else the migration renames.
             for i in old.indexes.indices where old.indexes[i].columns.contains(previous) {
                 old.indexes[i].columns = old.indexes[i].columns.map { $0 == previous ? column.name : $0 }
-                old.indexes[i].name = IndexName.make(table: table.name, columns: old.indexes[i].columns, unique: old.indexes[i].unique)
             }
         }
         let oldIndexes = Set(old.indexes), newIndexes = Set(after.indexes)

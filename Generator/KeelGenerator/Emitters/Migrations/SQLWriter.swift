@@ -212,21 +212,14 @@ public struct SQLWriter: Sendable {
     private func renameColumn(from: String, to: String, table: String, old: DatabaseSchema, new: DatabaseSchema) -> [String] {
         var statements = ["ALTER TABLE \(q(table)) RENAME COLUMN \(q(from)) TO \(q(to));"]
         guard let before = old.table(named: table), let column = before.column(named: from) else { return statements }
-        // Objects named after the column follow its new name, so later migrations find them.
-        var renamedIndexes: [(String, String, IndexSchema)] = []
+        // The column's own unique index follows its new name, so later migrations find it. (Declared indexes
+        // over the column are dropped and recreated by the planner.)
         if column.unique {
-            renamedIndexes.append((column.uniqueIndexName(table: table), IndexName.make(table: table, columns: [to], unique: true),
-                                   IndexSchema(name: "", columns: [to], unique: true)))
-        }
-        for index in before.indexes where index.columns.contains(from) {
-            let columns = index.columns.map { $0 == from ? to : $0 }
-            renamedIndexes.append((index.name, IndexName.make(table: table, columns: columns, unique: index.unique), IndexSchema(name: "", columns: columns, unique: index.unique)))
-        }
-        for (oldName, newName, shape) in renamedIndexes {
+            let oldName = column.uniqueIndexName(table: table), newName = IndexName.make(table: table, columns: [to], unique: true)
             switch dialect {
             case .postgres: statements.append("ALTER INDEX \(q(oldName)) RENAME TO \(q(newName));")
             case .mysql: statements.append("ALTER TABLE \(q(table)) RENAME INDEX \(q(oldName)) TO \(q(newName));")
-            case .sqlite: statements += [dropIndex(oldName, table: table), createIndex(IndexSchema(name: newName, columns: shape.columns, unique: shape.unique), table: table)]
+            case .sqlite: statements += [dropIndex(oldName, table: table), createIndex(IndexSchema(name: newName, columns: [to], unique: true), table: table)]
             }
         }
         var renamed = column
