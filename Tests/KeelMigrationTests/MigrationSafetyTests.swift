@@ -80,6 +80,17 @@ struct MigrationSafetyTests {
         #expect(plan.updates.map { $0.path.replacingOccurrences(of: root + "/", with: "") } == ["db/keel.sum", "db/schema-snapshot.json"])
     }
 
+    @Test func aDialectAddedLaterStartsFromTheWholeSchema() throws {
+        try "spec: spec.yaml\ndialects: [sqlite, postgres, mysql]\noutputs: { migrations: db, swift: null, openapi: null }\n"
+            .write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        let plan = try generate().plan()
+        #expect(plan.creations.map { $0.path.replacingOccurrences(of: root + "/", with: "") } == ["db/mysql/0002_initial.sql"])
+        let sql = try #require(plan.creations.first?.contents)
+        #expect(sql.contains("CREATE TABLE `products`") && sql.contains("CREATE TABLE `tags`"))
+        try FileWriter.apply(plan)
+        #expect(try generate().plan().isUpToDate)
+    }
+
     @Test func editedOrDeletedMigrationsStopGeneration() throws {
         let migration = root + "/db/sqlite/0001_initial.sql"
         let original = try String(contentsOfFile: migration, encoding: .utf8)
@@ -90,5 +101,7 @@ struct MigrationSafetyTests {
         #expect(diagnostics() == ["db/sqlite/0001_initial.sql:1:1: error: KEEL-M020: migration was edited after it was generated (its checksum differs from keel.sum); restore it from version control and put the change in the spec, so a new migration carries it"])
         try FileManager.default.removeItem(atPath: migration)
         #expect(diagnostics() == ["db/keel.sum:1:1: error: KEEL-M021: migration sqlite/0001_initial.sql listed in keel.sum is missing; restore it from version control"])
+        try FileManager.default.removeItem(atPath: root + "/db/schema-snapshot.json")
+        #expect(diagnostics().first == "keel: error: KEEL-M023: db/schema-snapshot.json is missing but migrations exist; restore it from version control")
     }
 }

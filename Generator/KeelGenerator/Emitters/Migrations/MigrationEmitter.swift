@@ -18,9 +18,19 @@ public struct MigrationEmitter: Emitter {
 
         let new = DatabaseSchema(spec)
         var files = history.files
+        let number = String(format: "%04d", history.nextNumber)
+        // A dialect added to keel.yaml after migrations exist starts from the whole current schema.
+        let empty = DatabaseSchema(tables: [])
+        for dialect in context.settings.dialects where !history.snapshot.tables.isEmpty && !history.files.keys.contains(where: { $0.hasPrefix(dialect.rawValue + "/") }) {
+            let name = number + "_initial"
+            let relative = "\(dialect.rawValue)/\(name).sql"
+            let changes = MigrationPlanner(snapshotLocation: planner.snapshotLocation).plan(from: empty, to: spec).changes
+            files[relative] = GeneratedHeader.comment(for: relative, specName: context.specName) + Self.preamble(dialect, name: name)
+                + SQLWriter.render(changes, dialect: dialect, old: empty, new: new)
+        }
         if !plan.changes.isEmpty {
-            let name = String(format: "%04d", history.nextNumber) + "_" + Self.slug(plan.changes, first: history.snapshot.tables.isEmpty)
-            for dialect in context.settings.dialects {
+            let name = number + "_" + Self.slug(plan.changes, first: history.snapshot.tables.isEmpty)
+            for dialect in context.settings.dialects where files["\(dialect.rawValue)/\(number)_initial.sql"] == nil {
                 let relative = "\(dialect.rawValue)/\(name).sql"
                 files[relative] = GeneratedHeader.comment(for: relative, specName: context.specName) + Self.preamble(dialect, name: name)
                     + SQLWriter.render(plan.changes, dialect: dialect, old: history.snapshot, new: new)

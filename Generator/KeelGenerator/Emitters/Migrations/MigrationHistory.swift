@@ -40,6 +40,9 @@ public struct MigrationHistory: Sendable {
                 diagnostics.append(Diagnostic(.error, at: SourceLocation(file: shown(snapshotName), line: 1, column: 1),
                                               "KEEL-M023: the schema snapshot cannot be read (\(error)); restore it from version control"))
             }
+        } else if !history.files.isEmpty {
+            // Without it Keel would plan every table again, as if the database were empty.
+            diagnostics.append(Diagnostic(.error, at: nil, "KEEL-M023: \(shown(snapshotName)) is missing but migrations exist; restore it from version control"))
         }
         let sumText = (try? String(contentsOfFile: directory + "/" + sumName, encoding: .utf8))
         let recorded = sumText.map(MigrationSum.parse) ?? [:]
