@@ -1,57 +1,65 @@
 /// Renders a `StructuredValue` as block-style YAML, quoting every string that YAML would read as something else.
 public enum YAMLRenderer {
     public static func render(_ value: StructuredValue) -> String {
-        var out = ""
+        // Bytes, not String appends: this renders documents of hundreds of thousands of lines.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         write(value, indent: 0, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes `value` at `indent`; `firstPrefix` replaces the indentation of the first line (for `- key: value`).
-    private static func write(_ value: StructuredValue, indent: Int, firstPrefix: String? = nil, into out: inout String) {
+    private static func write(_ value: StructuredValue, indent: Int, firstPrefix: [UInt8]? = nil, into out: inout [UInt8]) {
         var prefix = firstPrefix
-        func linePrefix() -> String {
-            defer { prefix = nil }
-            return prefix ?? String(repeating: "  ", count: indent)
+        func writePrefix() {
+            if let first = prefix {
+                out += first
+                prefix = nil
+            } else {
+                out += repeatElement(UInt8(ascii: " "), count: 2 * indent)
+            }
         }
         switch value {
         case let .object(pairs) where !pairs.isEmpty:
             for (key, child) in pairs {
-                out += linePrefix()
-                out += scalar(.string(key))
-                out += ":"
+                writePrefix()
+                out += scalar(.string(key)).utf8
+                out.append(UInt8(ascii: ":"))
                 writeChild(child, indent: indent, into: &out)
             }
         case let .array(items) where !items.isEmpty:
             for item in items {
                 if case let .object(pairs) = item, !pairs.isEmpty {
                     // `- key: value` with the other keys aligned under the first.
-                    write(item, indent: indent + 1, firstPrefix: linePrefix() + "- ", into: &out)
+                    let itemPrefix = (prefix ?? Array(repeatElement(UInt8(ascii: " "), count: 2 * indent))) + Array("- ".utf8)
+                    prefix = nil
+                    write(item, indent: indent + 1, firstPrefix: itemPrefix, into: &out)
                 } else {
-                    out += linePrefix()
-                    out += "-"
+                    writePrefix()
+                    out.append(UInt8(ascii: "-"))
                     writeChild(item, indent: indent, into: &out)
                 }
             }
         default:
-            out += linePrefix()
-            out += scalar(value)
-            out += "\n"
+            writePrefix()
+            out += scalar(value).utf8
+            out.append(UInt8(ascii: "\n"))
         }
     }
 
     /// A value after `key:` or `-`: inline when scalar or empty, else on the following lines.
-    private static func writeChild(_ child: StructuredValue, indent: Int, into out: inout String) {
+    private static func writeChild(_ child: StructuredValue, indent: Int, into out: inout [UInt8]) {
         switch child {
         case let .object(pairs) where !pairs.isEmpty:
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
             write(child, indent: indent + 1, into: &out)
         case let .array(items) where !items.isEmpty:
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
             write(child, indent: indent + 1, into: &out)
         default:
-            out += " "
-            out += scalar(child)
-            out += "\n"
+            out.append(UInt8(ascii: " "))
+            out += scalar(child).utf8
+            out.append(UInt8(ascii: "\n"))
         }
     }
 
