@@ -5,7 +5,8 @@ import KeelSpec
 
 /// Destructive changes are never planned silently; applied history is never rewritten.
 struct MigrationSafetyTests {
-    let root = NSTemporaryDirectory() + "keel-safety-" + UUID().uuidString
+    let project: MigrationProject
+    var root: String { project.root }
 
     static let v1 = """
     keel: 1
@@ -24,23 +25,21 @@ struct MigrationSafetyTests {
     """
 
     init() throws {
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try "spec: spec.yaml\ndialects: [sqlite, postgres]\noutputs: { migrations: db, swift: null, openapi: null }\n"
-            .write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        project = try MigrationProject(output: "db", dialects: [.sqlite, .postgres])
         try write(Self.v1)
-        try FileWriter.apply(try generate().plan())
+        try project.generate()
     }
 
     func write(_ spec: String) throws {
-        try spec.write(toFile: root + "/spec.yaml", atomically: true, encoding: .utf8)
+        try project.write(spec: spec)
     }
 
     func generate(allowDestructive: Bool = false) throws -> Generation {
-        try Generation.run(configPath: root + "/keel.yaml", displayRelativeTo: root, allowDestructive: allowDestructive).get()
+        try project.generation(allowDestructive: allowDestructive).get()
     }
 
     func diagnostics() -> [String] {
-        guard case let .failure(error) = Generation.run(configPath: root + "/keel.yaml", displayRelativeTo: root) else { return [] }
+        guard case let .failure(error) = project.generation() else { return [] }
         return error.diagnostics.map(\.description)
     }
 
@@ -81,8 +80,7 @@ struct MigrationSafetyTests {
     }
 
     @Test func aDialectAddedLaterStartsFromTheWholeSchema() throws {
-        try "spec: spec.yaml\ndialects: [sqlite, postgres, mysql]\noutputs: { migrations: db, swift: null, openapi: null }\n"
-            .write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        try project.configure(dialects: [.sqlite, .postgres, .mysql])
         let plan = try generate().plan()
         #expect(plan.creations.map { $0.path.replacingOccurrences(of: root + "/", with: "") } == ["db/mysql/0002_initial.sql"])
         let sql = try #require(plan.creations.first?.contents)

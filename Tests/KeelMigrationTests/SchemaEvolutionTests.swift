@@ -180,32 +180,25 @@ struct SchemaEvolutionTests {
     ]
 
     @Test func everyStepReachesTheSpecOnEveryDatabase() throws {
-        let root = NSTemporaryDirectory() + "keel-evolution-" + UUID().uuidString
-        defer { if ProcessInfo.processInfo.environment["KEEL_KEEP_TEST_FILES"] == nil { try? FileManager.default.removeItem(atPath: root) } }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try "spec: spec.yaml\noutputs: { migrations: migrations, swift: null, openapi: null, typescript: null, marchproxy: null }\n"
-            .write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        let project = try MigrationProject()
         let databases: [any LiveDatabase] = [
-            SQLiteDatabase(path: root + "/test.sqlite"),
+            SQLiteDatabase(path: project.root + "/test.sqlite"),
             try PostgresDatabase.fresh("keel_evolution"),
             try MariaDBDatabase.fresh("keel_evolution"),
         ]
         var applied: Set<String> = []
         for (number, step) in Self.steps.enumerated() {
-            let spec = Self.service + "tables:\n" + step.tables.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
-            try spec.write(toFile: root + "/spec.yaml", atomically: true, encoding: .utf8)
+            try project.write(spec: Self.service + "tables:\n" + step.tables.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n")
             if step.destructive {
                 #expect(throws: SpecError.self, "step \(number + 1) (\(step.name)) must need --allow-destructive") {
-                    try Generation.run(configPath: root + "/keel.yaml").get()
+                    try project.generation().get()
                 }
             }
-            let generation = try Generation.run(configPath: root + "/keel.yaml", allowDestructive: step.destructive).get()
-            try FileWriter.apply(generation.plan())
+            let generation = try project.generate(allowDestructive: step.destructive)
             for database in databases {
-                let directory = root + "/migrations/" + database.dialect.rawValue
-                for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where !applied.contains(database.dialect.rawValue + name) {
+                for name in try project.migrations(database.dialect) where !applied.contains(database.dialect.rawValue + name) {
                     do {
-                        try database.apply(try String(contentsOfFile: directory + "/" + name, encoding: .utf8))
+                        try database.apply(try project.migration(database.dialect, name))
                     } catch {
                         Issue.record("step \(number + 1) (\(step.name)), \(name) on \(database.dialect): \(error)")
                         return
@@ -242,11 +235,8 @@ struct SchemaEvolutionTests {
 /// Tables that refer to each other are created on every database (their keys are added once both exist).
 struct CyclicReferenceTests {
     @Test func tablesReferringToEachOtherAreCreated() throws {
-        let root = NSTemporaryDirectory() + "keel-cycle-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try "spec: spec.yaml\noutputs: { migrations: migrations, swift: null, openapi: null }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
-        try """
+        let project = try MigrationProject()
+        try project.write(spec: """
         keel: 1
         service: { name: org, version: 1.0.0 }
         tables:
@@ -259,12 +249,11 @@ struct CyclicReferenceTests {
               id: id
               team_id: { type: ref, table: teams, on_delete: cascade }
               mentor_id: { type: ref, table: members, on_delete: set_null, nullable: true }
-        """.write(toFile: root + "/spec.yaml", atomically: true, encoding: .utf8)
-        let generation = try Generation.run(configPath: root + "/keel.yaml").get()
-        try FileWriter.apply(generation.plan())
-        let databases: [any LiveDatabase] = [SQLiteDatabase(path: root + "/test.sqlite"), try PostgresDatabase.fresh("keel_cycle"), try MariaDBDatabase.fresh("keel_cycle")]
+        """)
+        let generation = try project.generate()
+        let databases: [any LiveDatabase] = [SQLiteDatabase(path: project.root + "/test.sqlite"), try PostgresDatabase.fresh("keel_cycle"), try MariaDBDatabase.fresh("keel_cycle")]
         for database in databases {
-            try database.apply(try String(contentsOfFile: root + "/migrations/\(database.dialect.rawValue)/0001_initial.sql", encoding: .utf8))
+            try database.apply(try project.migration(database.dialect, "0001_initial.sql"))
             #expect(try database.schema() == LiveSchema(spec: generation.spec), "\(database.dialect)")
             _ = try database.query("INSERT INTO teams (lead_id) VALUES (NULL)")
             _ = try database.query("INSERT INTO members (team_id) VALUES (1)")
@@ -279,23 +268,18 @@ struct CyclicReferenceTests {
 /// Renaming every column of an index in one migration keeps the index, under its new name, on every database.
 struct IndexRenameTests {
     @Test func renamingAllColumnsOfAnIndex() throws {
-        let root = NSTemporaryDirectory() + "keel-rename-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try "spec: spec.yaml\noutputs: { migrations: migrations, swift: null, openapi: null }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
+        let project = try MigrationProject()
         let versions = [
             "events: { columns: { id: id, kind: string, happened_on: date }, indexes: [[kind, happened_on]] }",
             "events: { columns: { id: id, category: { type: string, renamed_from: kind }, day: { type: date, renamed_from: happened_on } }, indexes: [[category, day]] }",
         ]
-        let databases: [any LiveDatabase] = [SQLiteDatabase(path: root + "/test.sqlite"), try PostgresDatabase.fresh("keel_rename"), try MariaDBDatabase.fresh("keel_rename")]
+        let databases: [any LiveDatabase] = [SQLiteDatabase(path: project.root + "/test.sqlite"), try PostgresDatabase.fresh("keel_rename"), try MariaDBDatabase.fresh("keel_rename")]
         for (step, tables) in versions.enumerated() {
-            try "keel: 1\nservice: { name: log, version: 1.0.0 }\ntables:\n  \(tables)\n".write(toFile: root + "/spec.yaml", atomically: true, encoding: .utf8)
-            let generation = try Generation.run(configPath: root + "/keel.yaml").get()
-            try FileWriter.apply(generation.plan())
+            try project.write(spec: "keel: 1\nservice: { name: log, version: 1.0.0 }\ntables:\n  \(tables)\n")
+            let generation = try project.generate()
             for database in databases {
-                let directory = root + "/migrations/" + database.dialect.rawValue
-                let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).sorted().last)
-                try database.apply(try String(contentsOfFile: directory + "/" + file, encoding: .utf8))
+                let file = try #require(try project.migrations(database.dialect).last)
+                try database.apply(try project.migration(database.dialect, file))
                 if step == 0 { _ = try database.query("INSERT INTO events (kind, happened_on) VALUES ('deploy', '2024-05-01')") }
                 #expect(try database.schema() == LiveSchema(spec: generation.spec), "\(database.dialect) after step \(step + 1)")
             }
