@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         // Spec loading, validation and the resolved model every emitter reads.
@@ -29,12 +32,19 @@ let package = Package(
             path: "templates",
             resources: [.copy("swift")]
         ),
+        // What the generator writes and the migrator reads alike: the migration checksum.
+        .target(
+            name: "KeelMigrationFormat",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/KeelMigrationFormat"
+        ),
         // Emitters (model -> files), the writer and the checker.
         .target(
             name: "KeelGenerator",
             dependencies: [
                 "KeelSpec",
                 "KeelTemplates",
+                "KeelMigrationFormat",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -45,6 +55,7 @@ let package = Package(
             name: "keel",
             dependencies: [
                 "KeelGenerator",
+                "KeelRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Generator/keel"
@@ -55,9 +66,23 @@ let package = Package(
             dependencies: ["KeelGenerator", "KeelSpec"],
             path: "bench/KeelBenchmarks"
         ),
+        // The MariaDB Connector/C (Debian's libmariadb-dev), for the MySQL/MariaDB driver.
+        .systemLibrary(
+            name: "CMariaDB",
+            path: "Runtime/CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
         // The library generated services link against.
         .target(
             name: "KeelRuntime",
+            dependencies: [
+                "CMariaDB",
+                "KeelMigrationFormat",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Runtime/KeelRuntime"
         ),
         .testTarget(

@@ -4,7 +4,7 @@ import KeelGenerator
 
 /// The `keel` command: validate a spec, generate everything from it, check that what is on disk is current.
 @main
-struct Keel: ParsableCommand {
+struct Keel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keel",
         abstract: "Generate a service's Swift code, SQL migrations, gateway config, TypeScript client and OpenAPI from one YAML spec.",
@@ -15,13 +15,17 @@ struct Keel: ParsableCommand {
         Exit codes: 0 success, 1 spec errors or out-of-date files, 2 usage errors.
         """,
         version: KeelVersionInfo.current,
-        subcommands: [Validate.self, Generate.self, Check.self]
+        subcommands: [Validate.self, Generate.self, Check.self, Migrate.self]
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             // ArgumentParser's usage errors exit 64; Keel promises 2, like most Unix tools.

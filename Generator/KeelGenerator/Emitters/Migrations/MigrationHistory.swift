@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import KeelMigrationFormat
 import KeelSpec
 
 /// What earlier runs left in `outputs.migrations`: the schema snapshot, the migration files and `keel.sum`.
@@ -79,18 +79,7 @@ public struct MigrationHistory: Sendable {
 /// `keel.sum`: the SHA-256 of every migration file, line endings normalised, one `<hex>  <path>` line each.
 public enum MigrationSum {
     public static func checksum(_ contents: String) -> String {
-        var bytes = Array(contents.utf8)
-        if bytes.contains(UInt8(ascii: "\r")) {
-            bytes = contents.replacingOccurrences(of: "\r\n", with: "\n").utf8.map { $0 }
-        }
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        MigrationChecksum.of(contents)
     }
 
     static func parse(_ text: String) -> [String: String] {

@@ -1,0 +1,47 @@
+/// A connection held for a sequence of statements: inside a transaction, or for a session-level lock.
+public protocol DatabaseSession: Sendable {
+    /// Runs one statement and returns its rows. `binds` fill the dialect's placeholders in order
+    /// (`$1`… for PostgreSQL, `?` for MySQL and SQLite).
+    func query(_ sql: String, _ binds: [DatabaseValue]) async throws -> [DatabaseRow]
+
+    /// Runs one statement that returns no rows and answers how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int
+
+    /// Runs a trusted script of several statements without parameters (a migration file).
+    func executeScript(_ sql: String) async throws
+}
+
+/// The one database seam of the runtime: three drivers (SQLite, PostgreSQL, MySQL/MariaDB) implement it.
+public protocol Database: Sendable {
+    var dialect: DatabaseDialect { get }
+
+    /// Lends one connection for the duration of `body`, outside any transaction.
+    func withSession<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T
+
+    /// Runs `body` in a transaction on one connection: committed when it returns, rolled back when it throws.
+    func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T
+
+    /// Answers whether the database is reachable now (for `/healthz`).
+    func ping() async -> Bool
+
+    /// Closes every connection; the value is unusable afterwards.
+    func close() async
+}
+
+extension Database {
+    /// Runs one statement on a pooled connection and returns its rows.
+    public func query(_ sql: String, _ binds: [DatabaseValue] = []) async throws -> [DatabaseRow] {
+        try await withSession { try await $0.query(sql, binds) }
+    }
+
+    /// Runs one statement on a pooled connection and answers how many rows it changed.
+    @discardableResult
+    public func execute(_ sql: String, _ binds: [DatabaseValue] = []) async throws -> Int {
+        try await withSession { try await $0.execute(sql, binds) }
+    }
+
+    public func ping() async -> Bool {
+        (try? await query("SELECT 1")) != nil
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Where the database is and how to reach it: read from the environment (`DB_TYPE`, `DB_*`) or a URL.
+public enum DatabaseConfiguration: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(ServerAddress)
+    case mysql(ServerAddress, galeraMode: Bool)
+
+    /// A database server and the credentials to use on it.
+    public struct ServerAddress: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public var user: String
+        public var password: String
+        public var database: String
+        /// Connections kept open at most (`DB_POOL_SIZE`).
+        public var poolSize: Int
+
+        public init(host: String, port: Int, user: String, password: String, database: String, poolSize: Int = 10) {
+            self.host = host
+            self.port = port
+            self.user = user
+            self.password = password
+            self.database = database
+            self.poolSize = poolSize
+        }
+    }
+
+    /// The SQLite file used when `DB_TYPE` and `DB_PATH` are both unset.
+    public static let defaultSQLitePath = "app.db"
+
+    public var dialect: DatabaseDialect {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        case .mysql: .mysql
+        }
+    }
+
+    /// Reads the conventions of INTEGRATIONS.md: `DB_TYPE` (postgres | mysql | sqlite, default sqlite),
+    /// `DB_HOST`, `DB_PORT`, `DB_USER`, `DB_PASS`, `DB_NAME`, `DB_PATH`, `DB_POOL_SIZE`, `GALERA_MODE`.
+    public init(environment: [String: String]) throws {
+        let env = EnvironmentReader(environment)
+        let type = try env.choice("DB_TYPE", default: "sqlite", among: ["sqlite", "postgres", "mysql"])
+        switch type {
+        case "sqlite":
+            self = .sqlite(path: env.string("DB_PATH") ?? Self.defaultSQLitePath)
+        default:
+            let isPostgres = type == "postgres"
+            let address = ServerAddress(
+                host: env.string("DB_HOST") ?? "127.0.0.1",
+                port: try env.integer("DB_PORT", default: isPostgres ? 5432 : 3306, in: 1...65535),
+                user: try env.required("DB_USER"),
+                password: env.string("DB_PASS") ?? "",
+                database: try env.required("DB_NAME"),
+                poolSize: try env.integer("DB_POOL_SIZE", default: 10, in: 1...1000)
+            )
+            self = isPostgres ? .postgres(address) : .mysql(address, galeraMode: try env.boolean("GALERA_MODE", default: false))
+        }
+    }
+
+    /// Reads `postgres://user:pass@host:port/db`, `mysql://…` (or `mariadb://…`), `sqlite:path` or `sqlite:///abs/path`.
+    /// `DB_POOL_SIZE` and `GALERA_MODE` still come from `environment`.
+    public init(url text: String, environment: [String: String] = [:]) throws {
+        let env = EnvironmentReader(environment)
+        if text.hasPrefix("sqlite:") {
+            var path = String(text.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty else { throw ConfigurationError("database URL \(text): give the SQLite file, e.g. sqlite:app.db") }
+            self = .sqlite(path: path)
+            return
+        }
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+              ["postgres", "postgresql", "mysql", "mariadb"].contains(scheme)
+        else {
+            throw ConfigurationError("database URL \(Self.redacted(text)): use postgres://, mysql:// (or mariadb://) or sqlite:")
+        }
+        let database = String(url.path.drop { $0 == "/" })
+        guard let host = url.host, !host.isEmpty, let user = url.user, !database.isEmpty else {
+            throw ConfigurationError("database URL \(Self.redacted(text)): expected \(scheme)://USER[:PASSWORD]@HOST[:PORT]/DATABASE")
+        }
+        let isPostgres = scheme.hasPrefix("postgres")
+        let address = ServerAddress(
+            host: host,
+            port: url.port ?? (isPostgres ? 5432 : 3306),
+            user: user.removingPercentEncoding ?? user,
+            password: url.password.map { $0.removingPercentEncoding ?? $0 } ?? "",
+            database: database,
+            poolSize: try env.integer("DB_POOL_SIZE", default: 10, in: 1...1000)
+        )
+        self = isPostgres ? .postgres(address) : .mysql(address, galeraMode: try env.boolean("GALERA_MODE", default: false))
+    }
+
+    /// The URL with its password replaced, for messages.
+    static func redacted(_ text: String) -> String {
+        guard var url = URLComponents(string: text), url.password != nil else { return text }
+        url.password = "***"
+        return url.string ?? text
+    }
+}

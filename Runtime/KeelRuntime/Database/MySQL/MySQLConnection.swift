@@ -1,0 +1,105 @@
+import CMariaDB
+import Foundation
+
+/// One MariaDB Connector/C connection. The C client blocks, so every call runs on the connection's own
+/// serial queue and reaches async callers through a continuation.
+final class MySQLConnection: @unchecked Sendable {
+    private let handle: UnsafeMutablePointer<MYSQL>
+    private let queue = DispatchQueue(label: "keel.mysql.connection")
+    /// Set when the server went away; the pool drops the connection instead of reusing it.
+    private(set) var isBroken = false
+
+    private init(handle: UnsafeMutablePointer<MYSQL>) {
+        self.handle = handle
+    }
+
+    deinit {
+        mysql_close(handle)
+    }
+
+    /// Opens a connection in UTC with utf8mb4 and, in Galera mode, causal reads under READ COMMITTED.
+    static func open(_ address: DatabaseConfiguration.ServerAddress, galeraMode: Bool) async throws -> MySQLConnection {
+        MySQLLibrary.initialise()
+        let connection: MySQLConnection = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                guard let handle = mysql_init(nil) else {
+                    return continuation.resume(throwing: DatabaseError(.unavailable, "MySQL: out of memory"))
+                }
+                var timeout: UInt32 = 5
+                mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
+                mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+                let multiStatements: UInt = 1 << 16 // CLIENT_MULTI_STATEMENTS: migration files hold many statements
+                guard mysql_real_connect(
+                    handle, address.host, address.user, address.password, address.database,
+                    UInt32(address.port), nil, multiStatements
+                ) != nil else {
+                    let error = MySQLConnection.error(of: handle, context: "connecting to \(address.host):\(address.port)")
+                    mysql_close(handle)
+                    return continuation.resume(throwing: DatabaseError(.unavailable, error.message, code: error.code))
+                }
+                continuation.resume(returning: MySQLConnection(handle: handle))
+            }
+        }
+        var setup = ["SET time_zone = '+00:00'"]
+        if galeraMode {
+            setup += ["SET SESSION wsrep_sync_wait = 1", "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"]
+        }
+        for statement in setup {
+            try await connection.executeScript(statement)
+        }
+        return connection
+    }
+
+    func query(_ sql: String, _ binds: [DatabaseValue]) async throws -> MySQLStatement.Result {
+        try await run { handle in try MySQLStatement.run(sql, binds, on: handle) }
+    }
+
+    func executeScript(_ sql: String) async throws {
+        try await run { handle in
+            guard mysql_real_query(handle, sql, UInt(sql.utf8.count)) == 0 else {
+                throw MySQLConnection.error(of: handle, context: nil)
+            }
+            // Drain every statement's result; an error in a later statement surfaces here.
+            while true {
+                if let result = mysql_store_result(handle) {
+                    mysql_free_result(result)
+                } else if mysql_field_count(handle) != 0 {
+                    throw MySQLConnection.error(of: handle, context: nil)
+                }
+                let next = mysql_next_result(handle)
+                if next == -1 { return }
+                if next > 0 { throw MySQLConnection.error(of: handle, context: nil) }
+            }
+        }
+    }
+
+    private func run<T: Sendable>(_ work: @escaping @Sendable (UnsafeMutablePointer<MYSQL>) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { [self] in
+                do {
+                    continuation.resume(returning: try work(handle))
+                } catch let error as DatabaseError {
+                    if error.kind == .unavailable { isBroken = true }
+                    continuation.resume(throwing: error)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    /// The connection's last error, classified by its MySQL error number.
+    static func error(of handle: UnsafeMutablePointer<MYSQL>, context: String?) -> DatabaseError {
+        let message = "MySQL error \(mysql_errno(handle)): \(String(cString: mysql_error(handle)))"
+        return MySQLErrorCode.classify(mysql_errno(handle), message: context.map { "\($0): \(message)" } ?? message)
+    }
+}
+
+/// `mysql_library_init` is not thread-safe, so it runs once before the first connection.
+enum MySQLLibrary {
+    private static let initialised: Bool = mysql_server_init(0, nil, nil) == 0
+
+    static func initialise() {
+        _ = initialised
+    }
+}
