@@ -104,12 +104,18 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelCLITests",
-            dependencies: ["keel"],
+            dependencies: ["keel", "KeelRuntime", "KeelTestSupport"],
             path: "Tests/KeelCLITests"
+        ),
+        // Fresh databases on the test servers, for the runtime and CLI tests.
+        .target(
+            name: "KeelTestSupport",
+            dependencies: ["KeelRuntime"],
+            path: "Tests/Support"
         ),
         .testTarget(
             name: "KeelRuntimeTests",
-            dependencies: ["KeelRuntime"],
+            dependencies: ["KeelRuntime", "KeelTestSupport"],
             path: "Tests/KeelRuntimeTests"
         ),
     ]

@@ -20,6 +20,7 @@ public protocol Database: Sendable {
     func withSession<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T
 
     /// Runs `body` in a transaction on one connection: committed when it returns, rolled back when it throws.
+    @discardableResult
     func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T
 
     /// Answers whether the database is reachable now (for `/healthz`).

@@ -13,7 +13,7 @@ enum DatabaseTimestamp {
     }
 
     private static func format(_ date: Date, separator: String, suffix: String) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         let fraction = micros - seconds * 1_000_000
         var calendar = Calendar(identifier: .gregorian)

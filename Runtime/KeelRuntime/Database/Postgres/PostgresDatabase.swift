@@ -9,10 +9,18 @@ public final class PostgresDatabase: Database {
     private let runner: Task<Void, Never>
     private let logger: Logger
 
-    private init(client: PostgresClient, logger: Logger) {
+    private init(client: PostgresClient, logger: Logger) async {
         self.client = client
         self.logger = logger
-        runner = Task { await client.run() }
+        // Wait until the pool's run loop is starting, so the first query does not find it idle.
+        var runner: Task<Void, Never>?
+        await withCheckedContinuation { started in
+            runner = Task {
+                started.resume()
+                await client.run()
+            }
+        }
+        self.runner = runner!
     }
 
     /// Logs in once with a single connection first, so a wrong address or password fails now, with the server's
@@ -36,19 +44,29 @@ public final class PostgresDatabase: Database {
             password: address.password, database: address.database, tls: .disable
         )
         configuration.options.maximumConnections = address.poolSize
-        return PostgresDatabase(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+        return await PostgresDatabase(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
     }
 
     public func withSession<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
         do {
             return try await client.withConnection { connection in
-                try await body(PostgresSession(connection: connection, logger: logger))
+                do {
+                    return try await body(PostgresSession(connection: connection, logger: logger))
+                } catch {
+                    throw BodyError(error: error)
+                }
             }
-        } catch let error as DatabaseError {
-            throw error
+        } catch let error as BodyError {
+            throw error.error
         } catch {
-            throw PostgresErrors.translate(error)
+            // Only leasing the connection is left: the pool is closed or the server unreachable.
+            throw DatabaseError(.unavailable, "PostgreSQL: \(PostgresErrors.describe(error))")
         }
+    }
+
+    /// Carries an error of the caller's body past the pool's own error handling, unchanged.
+    private struct BodyError: Error {
+        let error: Error
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
