@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with Swift lacks for building and testing Keel. Safe to run again.
+# `scripts/setup.sh build` installs only what building needs (the C libraries KeelRuntime links).
 set -euo pipefail
+only_build=false
+[ "${1:-}" = build ] && only_build=true
 
 need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
 command -v git >/dev/null || need_apt+=(git)
-# Real databases for the migration tests: SQLite's shell, PostgreSQL 15 and MariaDB servers.
-command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
-command -v mariadbd >/dev/null || need_apt+=(mariadb-server)
+# C libraries KeelRuntime links: SQLite (through GRDB) and the MariaDB client.
+[ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
+[ -f /usr/include/mariadb/mysql.h ] || need_apt+=(libmariadb-dev)
+if ! $only_build; then
+  # Real databases for the tests: SQLite's shell, PostgreSQL 15 and MariaDB servers.
+  command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+  command -v mariadbd >/dev/null || need_apt+=(mariadb-server)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
 fi
 
+$only_build && exit 0
 # The referees of the tests: openapi-spec-validator for the OpenAPI output, jsonschema for specs/keel.schema.json.
 if ! python3 -c 'import openapi_spec_validator, jsonschema, yaml' 2>/dev/null; then
   python3 -m pip install --quiet openapi-spec-validator jsonschema pyyaml

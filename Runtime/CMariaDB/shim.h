@@ -1,4 +1,5 @@
 // The MariaDB Connector/C API (Debian's libmariadb-dev), for KeelRuntime's MySQL/MariaDB driver.
-#include <mysql.h>
-#include <errmsg.h>
-#include <mysqld_error.h>
+// Included by its full path so the build does not depend on pkg-config being installed.
+#include <mariadb/mysql.h>
+#include <mariadb/errmsg.h>
+#include <mariadb/mysqld_error.h>

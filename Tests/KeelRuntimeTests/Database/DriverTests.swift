@@ -1,5 +1,5 @@
 import Foundation
-import KeelRuntime
+@testable import KeelRuntime
 import KeelTestSupport
 import Testing
 
@@ -125,5 +125,57 @@ struct DriverTests {
         }
         #expect(try await database.query("SELECT COUNT(*) AS n FROM parents").first?["n"]?.int == 21)
         #expect(await database.ping())
+    }
+}
+
+/// GALERA_MODE (INTEGRATIONS.md): causal reads, READ COMMITTED, and three tries for statements a node refuses.
+struct GaleraModeTests {
+    @Test func sessionsReadCausallyUnderReadCommitted() async throws {
+        guard case .mysql(let address, _) = try await TestDatabases.fresh(.mysql, name: "keel_driver_galera") else {
+            return Issue.record("a MySQL configuration was expected")
+        }
+        let query = "SELECT @@SESSION.wsrep_sync_wait AS sync_wait, @@SESSION.tx_isolation AS isolation"
+        let galera = try await MySQLDatabase.connect(address, galeraMode: true)
+        let settings = try await galera.query(query).first
+        await galera.close()
+        #expect(settings?["sync_wait"]?.int == 1)
+        #expect(settings?["isolation"]?.text == "READ-COMMITTED")
+
+        let plain = try await MySQLDatabase.connect(address, galeraMode: false)
+        let defaults = try await plain.query(query).first
+        await plain.close()
+        #expect(defaults?["sync_wait"]?.int == 0)
+        #expect(defaults?["isolation"]?.text == "REPEATABLE-READ")
+    }
+
+    actor Attempts {
+        var count = 0
+        func next() -> Int {
+            count += 1
+            return count
+        }
+    }
+
+    @Test(arguments: [
+        // (failures before success, error code, galera mode) -> attempts made, succeeded
+        (2, "1213", true, 3, true),
+        (3, "1213", true, 3, false),
+        (5, "1047", true, 3, false),
+        (1, "1062", true, 1, false),
+        (1, "1213", false, 1, false),
+    ])
+    func retriesOnlyWSREPRefusals(failures: Int, code: String, galera: Bool, attempts: Int, succeeds: Bool) async throws {
+        let counter = Attempts()
+        let result: Bool
+        do {
+            result = try await GaleraRetry.run(enabled: galera) {
+                if await counter.next() <= failures { throw DatabaseError(.other, "refused", code: code) }
+                return true
+            }
+        } catch {
+            result = false
+        }
+        #expect(result == succeeds)
+        #expect(await counter.count == attempts)
     }
 }
