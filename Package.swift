@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelMigrationTests",
-            dependencies: ["KeelGenerator"],
+            dependencies: ["KeelGenerator", "KeelRuntime"],
             path: "Tests/KeelMigrationTests"
         ),
         .testTarget(

@@ -1,17 +1,13 @@
 import Foundation
+import KeelRuntime
 import KeelSpec
 
-struct SQLiteDatabase: LiveDatabase {
+struct SQLiteCatalog: LiveDatabase {
     let dialect = Dialect.sqlite
     let path: String
 
-    func apply(_ sql: String) throws {
-        // The documented procedure: foreign keys off around the transaction, checked before commit. The shell
-        // has no RAISE outside triggers, so a violation makes it evaluate invalid JSON, which is an error.
-        let check = "SELECT CASE WHEN EXISTS (SELECT 1 FROM pragma_foreign_key_check) THEN json('foreign key violation') END;"
-        let script = "PRAGMA foreign_keys=OFF;\nBEGIN;\n\(sql)\n\(check)\nCOMMIT;\nPRAGMA foreign_keys=ON;\n"
-        _ = try runClient(["sqlite3", "-bail", path], input: script)
-    }
+    var configuration: DatabaseConfiguration { .sqlite(path: path) }
+
 
     func query(_ sql: String) throws -> [[String]] {
         // Foreign keys are off by default in every new SQLite connection; the runtime turns them on too.
@@ -20,7 +16,7 @@ struct SQLiteDatabase: LiveDatabase {
 
     func schema() throws -> LiveSchema {
         var schema = LiveSchema()
-        for table in try query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").map({ $0[0] }) {
+        for table in try query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'keel_migrations'").map({ $0[0] }) {
             schema.columns[table] = Dictionary(uniqueKeysWithValues: try query("SELECT name, \"notnull\", pk FROM pragma_table_info('\(table)')").map { ($0[0], $0[1] == "0" && $0[2] == "0") })
             schema.indexes[table] = Set(try query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '\(table)' AND name NOT LIKE 'sqlite_autoindex%'").map { $0[0] })
         }
@@ -28,24 +24,25 @@ struct SQLiteDatabase: LiveDatabase {
     }
 }
 
-struct PostgresDatabase: LiveDatabase {
+struct PostgresCatalog: LiveDatabase {
     let dialect = Dialect.postgres
     let port: String
     let database: String
 
-    static func fresh(_ name: String) throws -> PostgresDatabase {
+    var configuration: DatabaseConfiguration {
+        .postgres(.init(host: "127.0.0.1", port: Int(port) ?? 0, user: "postgres", password: "", database: database))
+    }
+
+    static func fresh(_ name: String) throws -> PostgresCatalog {
         let port = try serverPort("KEEL_TEST_POSTGRES_PORT")
-        let admin = PostgresDatabase(port: port, database: "postgres")
+        let admin = PostgresCatalog(port: port, database: "postgres")
         _ = try admin.query("DROP DATABASE IF EXISTS \(name)")
         _ = try admin.query("CREATE DATABASE \(name)")
-        return PostgresDatabase(port: port, database: name)
+        return PostgresCatalog(port: port, database: name)
     }
 
     private var client: [String] { ["psql", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q"] }
 
-    func apply(_ sql: String) throws {
-        _ = try runClient(client + ["-1"], input: sql)
-    }
 
     func query(_ sql: String) throws -> [[String]] {
         try runClient(client + ["-At", "-F", "|", "-c", sql]).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
@@ -53,7 +50,7 @@ struct PostgresDatabase: LiveDatabase {
 
     func schema() throws -> LiveSchema {
         var schema = LiveSchema()
-        for table in try query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'").map({ $0[0] }) {
+        for table in try query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'keel_migrations'").map({ $0[0] }) {
             schema.columns[table] = Dictionary(uniqueKeysWithValues: try query("SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '\(table)'").map { ($0[0], $0[1] == "YES") })
             schema.indexes[table] = Set(try query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = '\(table)' AND indexname NOT LIKE '%_pkey'").map { $0[0] })
         }
@@ -61,24 +58,25 @@ struct PostgresDatabase: LiveDatabase {
     }
 }
 
-struct MariaDBDatabase: LiveDatabase {
+struct MariaDBCatalog: LiveDatabase {
     let dialect = Dialect.mysql
     let port: String
     let database: String
 
-    static func fresh(_ name: String) throws -> MariaDBDatabase {
+    var configuration: DatabaseConfiguration {
+        .mysql(.init(host: "127.0.0.1", port: Int(port) ?? 0, user: "root", password: "", database: database), galeraMode: false)
+    }
+
+    static func fresh(_ name: String) throws -> MariaDBCatalog {
         let port = try serverPort("KEEL_TEST_MYSQL_PORT")
-        let admin = MariaDBDatabase(port: port, database: "mysql")
+        let admin = MariaDBCatalog(port: port, database: "mysql")
         _ = try admin.query("DROP DATABASE IF EXISTS \(name)")
         _ = try admin.query("CREATE DATABASE \(name)")
-        return MariaDBDatabase(port: port, database: name)
+        return MariaDBCatalog(port: port, database: name)
     }
 
     private var client: [String] { ["mariadb", "--no-defaults", "-h", "127.0.0.1", "-P", port, "-u", "root", database] }
 
-    func apply(_ sql: String) throws {
-        _ = try runClient(client, input: sql)
-    }
 
     func query(_ sql: String) throws -> [[String]] {
         try runClient(client + ["-N", "-B", "-e", sql]).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
@@ -87,7 +85,7 @@ struct MariaDBDatabase: LiveDatabase {
     func schema() throws -> LiveSchema {
         var schema = LiveSchema()
         let db = "'\(database)'"
-        for table in try query("SELECT table_name FROM information_schema.tables WHERE table_schema = \(db)").map({ $0[0] }) {
+        for table in try query("SELECT table_name FROM information_schema.tables WHERE table_schema = \(db) AND table_name <> 'keel_migrations'").map({ $0[0] }) {
             schema.columns[table] = Dictionary(uniqueKeysWithValues: try query("SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = \(db) AND table_name = '\(table)'").map { ($0[0], $0[1] == "YES") })
             // InnoDB adds an index for each foreign key that has none; those carry the constraint's name.
             schema.indexes[table] = Set(try query("SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = \(db) AND table_name = '\(table)' AND index_name <> 'PRIMARY'").map { $0[0] }.filter { !$0.hasSuffix("_fkey") })

@@ -1,15 +1,33 @@
 import Foundation
+import KeelRuntime
 import KeelSpec
 
-/// A real database reached through its command-line client: apply migrations, run queries, read the catalog.
+/// A real database: migrated by Keel's migrator, read through its command-line client (queries and the
+/// catalog), so what the tests check does not go through the code under test.
 protocol LiveDatabase {
     var dialect: Dialect { get }
-    /// Runs a migration file as Keel's migrator does (in a transaction where the dialect allows).
-    func apply(_ sql: String) throws
+    var configuration: DatabaseConfiguration { get }
     /// Rows of a query, columns split.
     func query(_ sql: String) throws -> [[String]]
     /// The live schema: table -> (column -> nullable), and table -> index names.
     func schema() throws -> LiveSchema
+}
+
+extension LiveDatabase {
+    /// `keel migrate`: applies the pending migrations of `directory` with the runtime's migrator.
+    @discardableResult
+    func migrate(_ directory: String) async throws -> [String] {
+        let database = try await DatabaseConnector.open(configuration)
+        do {
+            let migrations = try Migration.load(from: directory, dialect: database.dialect)
+            let applied = try await Migrator(database: database, migrations: migrations).migrate()
+            await database.close()
+            return applied
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
 }
 
 struct LiveSchema: Equatable, CustomStringConvertible {

@@ -44,12 +44,11 @@ final class MigrationProject {
         return generation
     }
 
+    /// The migrations directory, absolute.
+    var migrationsDirectory: String { "\(root)/\(output)" }
+
     /// The migration files of a dialect, oldest first.
     func migrations(_ dialect: Dialect) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: "\(root)/\(output)/\(dialect.rawValue)").sorted()
-    }
-
-    func migration(_ dialect: Dialect, _ name: String) throws -> String {
-        try String(contentsOfFile: "\(root)/\(output)/\(dialect.rawValue)/\(name)", encoding: .utf8)
     }
 }

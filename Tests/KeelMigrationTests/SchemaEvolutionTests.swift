@@ -179,14 +179,13 @@ struct SchemaEvolutionTests {
         """, true),
     ]
 
-    @Test func everyStepReachesTheSpecOnEveryDatabase() throws {
+    @Test func everyStepReachesTheSpecOnEveryDatabase() async throws {
         let project = try MigrationProject()
         let databases: [any LiveDatabase] = [
-            SQLiteDatabase(path: project.root + "/test.sqlite"),
-            try PostgresDatabase.fresh("keel_evolution"),
-            try MariaDBDatabase.fresh("keel_evolution"),
+            SQLiteCatalog(path: project.root + "/test.sqlite"),
+            try PostgresCatalog.fresh("keel_evolution"),
+            try MariaDBCatalog.fresh("keel_evolution"),
         ]
-        var applied: Set<String> = []
         for (number, step) in Self.steps.enumerated() {
             try project.write(spec: Self.service + "tables:\n" + step.tables.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n")
             if step.destructive {
@@ -196,14 +195,12 @@ struct SchemaEvolutionTests {
             }
             let generation = try project.generate(allowDestructive: step.destructive)
             for database in databases {
-                for name in try project.migrations(database.dialect) where !applied.contains(database.dialect.rawValue + name) {
-                    do {
-                        try database.apply(try project.migration(database.dialect, name))
-                    } catch {
-                        Issue.record("step \(number + 1) (\(step.name)), \(name) on \(database.dialect): \(error)")
-                        return
-                    }
-                    applied.insert(database.dialect.rawValue + name)
+                do {
+                    let applied = try await database.migrate(project.migrationsDirectory)
+                    #expect(applied.count == 1, "step \(number + 1) (\(step.name)) on \(database.dialect) applied \(applied)")
+                } catch {
+                    Issue.record("step \(number + 1) (\(step.name)) on \(database.dialect): \(error)")
+                    return
                 }
                 let live = try database.schema()
                 let expected = LiveSchema(spec: generation.spec)
@@ -234,7 +231,7 @@ struct SchemaEvolutionTests {
 
 /// Tables that refer to each other are created on every database (their keys are added once both exist).
 struct CyclicReferenceTests {
-    @Test func tablesReferringToEachOtherAreCreated() throws {
+    @Test func tablesReferringToEachOtherAreCreated() async throws {
         let project = try MigrationProject()
         try project.write(spec: """
         keel: 1
@@ -251,9 +248,9 @@ struct CyclicReferenceTests {
               mentor_id: { type: ref, table: members, on_delete: set_null, nullable: true }
         """)
         let generation = try project.generate()
-        let databases: [any LiveDatabase] = [SQLiteDatabase(path: project.root + "/test.sqlite"), try PostgresDatabase.fresh("keel_cycle"), try MariaDBDatabase.fresh("keel_cycle")]
+        let databases: [any LiveDatabase] = [SQLiteCatalog(path: project.root + "/test.sqlite"), try PostgresCatalog.fresh("keel_cycle"), try MariaDBCatalog.fresh("keel_cycle")]
         for database in databases {
-            try database.apply(try project.migration(database.dialect, "0001_initial.sql"))
+            #expect(try await database.migrate(project.migrationsDirectory) == ["0001_initial.sql"])
             #expect(try database.schema() == LiveSchema(spec: generation.spec), "\(database.dialect)")
             _ = try database.query("INSERT INTO teams (lead_id) VALUES (NULL)")
             _ = try database.query("INSERT INTO members (team_id) VALUES (1)")
@@ -267,19 +264,19 @@ struct CyclicReferenceTests {
 
 /// Renaming every column of an index in one migration keeps the index, under its new name, on every database.
 struct IndexRenameTests {
-    @Test func renamingAllColumnsOfAnIndex() throws {
+    @Test func renamingAllColumnsOfAnIndex() async throws {
         let project = try MigrationProject()
         let versions = [
             "events: { columns: { id: id, kind: string, happened_on: date }, indexes: [[kind, happened_on]] }",
             "events: { columns: { id: id, category: { type: string, renamed_from: kind }, day: { type: date, renamed_from: happened_on } }, indexes: [[category, day]] }",
         ]
-        let databases: [any LiveDatabase] = [SQLiteDatabase(path: project.root + "/test.sqlite"), try PostgresDatabase.fresh("keel_rename"), try MariaDBDatabase.fresh("keel_rename")]
+        let databases: [any LiveDatabase] = [SQLiteCatalog(path: project.root + "/test.sqlite"), try PostgresCatalog.fresh("keel_rename"), try MariaDBCatalog.fresh("keel_rename")]
         for (step, tables) in versions.enumerated() {
             try project.write(spec: "keel: 1\nservice: { name: log, version: 1.0.0 }\ntables:\n  \(tables)\n")
             let generation = try project.generate()
             for database in databases {
                 let file = try #require(try project.migrations(database.dialect).last)
-                try database.apply(try project.migration(database.dialect, file))
+                #expect(try await database.migrate(project.migrationsDirectory) == [file])
                 if step == 0 { _ = try database.query("INSERT INTO events (kind, happened_on) VALUES ('deploy', '2024-05-01')") }
                 #expect(try database.schema() == LiveSchema(spec: generation.spec), "\(database.dialect) after step \(step + 1)")
             }

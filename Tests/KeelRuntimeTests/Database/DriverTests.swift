@@ -132,7 +132,8 @@ struct DriverTests {
 struct GaleraModeTests {
     @Test func sessionsReadCausallyUnderReadCommitted() async throws {
         guard case .mysql(let address, _) = try await TestDatabases.fresh(.mysql, name: "keel_driver_galera") else {
-            return Issue.record("a MySQL configuration was expected")
+            Issue.record("a MySQL configuration was expected")
+            return
         }
         let query = "SELECT @@SESSION.wsrep_sync_wait AS sync_wait, @@SESSION.tx_isolation AS isolation"
         let galera = try await MySQLDatabase.connect(address, galeraMode: true)
