@@ -42,21 +42,14 @@ struct Migrate: AsyncParsableCommand {
             throw ExitCode.failure
         }
         do {
-            let database = try await DatabaseConnector.open(configuration)
-            let migrator = Migrator(database: database, migrations: migrations) { event in
-                switch event {
-                case .applying(let migration): Console.print("applying \(configuration.dialect.rawValue)/\(migration.name)")
-                case .applied(let migration, let seconds): Console.print("applied \(migration.name) in \(String(format: "%.3f", seconds)) s")
-                }
+            let applied = try await DatabaseConnector.withDatabase(configuration) { database in
+                try await Migrator(database: database, migrations: migrations) { event in
+                    switch event {
+                    case .applying(let migration): Console.print("applying \(configuration.dialect.rawValue)/\(migration.name)")
+                    case .applied(let migration, let seconds): Console.print("applied \(migration.name) in \(String(format: "%.3f", seconds)) s")
+                    }
+                }.migrate()
             }
-            let applied: [String]
-            do {
-                applied = try await migrator.migrate()
-            } catch {
-                await database.close()
-                throw error
-            }
-            await database.close()
             Console.print(applied.isEmpty
                 ? "keel: the database is up to date (\(migrations.count) migrations)"
                 : "keel: applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the database is at \(migrations.last?.name ?? "")")

@@ -43,9 +43,9 @@ struct MigrateCommandTests {
     }
 
     func ledger(_ configuration: DatabaseConfiguration) async throws -> [String] {
-        let database = try await DatabaseConnector.open(configuration)
-        defer { Task { await database.close() } }
-        return try await database.query("SELECT name FROM keel_migrations ORDER BY name").compactMap { $0["name"]?.text }
+        try await DatabaseConnector.withDatabase(configuration) { database in
+            try await database.query("SELECT name FROM keel_migrations ORDER BY name").compactMap { $0["name"]?.text }
+        }
     }
 
     @Test(arguments: [DatabaseDialect.postgres, .sqlite])
@@ -63,9 +63,9 @@ struct MigrateCommandTests {
         #expect(process.terminationReason == .uncaughtSignal)
 
         #expect(try await ledger(configuration) == ["0001_base.sql"])
-        let database = try await DatabaseConnector.open(configuration)
-        let markerExists = (try? await database.query("SELECT COUNT(*) FROM marker")) != nil
-        await database.close()
+        let markerExists = try await DatabaseConnector.withDatabase(configuration) { database in
+            (try? await database.query("SELECT COUNT(*) FROM marker")) != nil
+        }
         #expect(!markerExists, "the killed migration's first statement must be rolled back")
 
         // The next run completes (on PostgreSQL it first waits for the dead session's lock to go).

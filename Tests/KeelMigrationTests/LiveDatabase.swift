@@ -17,15 +17,8 @@ extension LiveDatabase {
     /// `keel migrate`: applies the pending migrations of `directory` with the runtime's migrator.
     @discardableResult
     func migrate(_ directory: String) async throws -> [String] {
-        let database = try await DatabaseConnector.open(configuration)
-        do {
-            let migrations = try Migration.load(from: directory, dialect: database.dialect)
-            let applied = try await Migrator(database: database, migrations: migrations).migrate()
-            await database.close()
-            return applied
-        } catch {
-            await database.close()
-            throw error
+        try await DatabaseConnector.withDatabase(configuration) { database in
+            try await Migrator(database: database, migrations: try Migration.load(from: directory, dialect: database.dialect)).migrate()
         }
     }
 }

@@ -40,15 +40,10 @@ public enum TestDatabases {
     }
 
     private static func recreate(_ name: String, on server: DatabaseConfiguration, dropping drop: String, options: String) async throws {
-        let admin = try await DatabaseConnector.open(server)
-        do {
+        try await DatabaseConnector.withDatabase(server) { admin in
             try await admin.execute(drop)
             try await admin.execute("CREATE DATABASE \(name)\(options)")
-        } catch {
-            await admin.close()
-            throw error
         }
-        await admin.close()
     }
 
     private static func address(port variable: String, user: String, database: String) throws -> DatabaseConfiguration.ServerAddress {

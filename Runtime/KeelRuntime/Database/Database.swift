@@ -46,3 +46,18 @@ extension Database {
         (try? await query("SELECT 1")) != nil
     }
 }
+
+extension DatabaseSession {
+    /// Runs `body` between `begin` (the dialect's BEGIN) and COMMIT, rolling back when it throws.
+    func inTransaction<T: Sendable>(begin: String, _ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
+        try await executeScript(begin)
+        do {
+            let result = try await body(self)
+            try await executeScript("COMMIT")
+            return result
+        } catch {
+            try? await executeScript("ROLLBACK")
+            throw error
+        }
+    }
+}

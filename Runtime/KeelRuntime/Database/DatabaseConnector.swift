@@ -7,4 +7,17 @@ public enum DatabaseConnector {
         case .mysql(let address, let galeraMode): try await MySQLDatabase.connect(address, galeraMode: galeraMode)
         }
     }
+
+    /// Opens the database for the duration of `body` and closes it afterwards, whether `body` returns or throws.
+    public static func withDatabase<T: Sendable>(_ configuration: DatabaseConfiguration, _ body: (any Database) async throws -> T) async throws -> T {
+        let database = try await open(configuration)
+        do {
+            let result = try await body(database)
+            await database.close()
+            return result
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
 }

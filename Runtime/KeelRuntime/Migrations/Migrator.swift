@@ -97,13 +97,8 @@ public struct Migrator: Sendable {
         guard database.dialect == .postgres else {
             return try await run(migration, in: session, checks: {})
         }
-        try await session.executeScript("BEGIN")
-        do {
+        try await session.inTransaction(begin: "BEGIN") { session in
             try await run(migration, in: session, checks: {})
-            try await session.executeScript("COMMIT")
-        } catch {
-            try? await session.executeScript("ROLLBACK")
-            throw error
         }
     }
 

@@ -50,14 +50,8 @@ struct MigratorTests {
         let results = try await withThrowingTaskGroup(of: [String].self) { group in
             for _ in 0..<5 {
                 group.addTask {
-                    let database = try await DatabaseConnector.open(configuration)
-                    do {
-                        let applied = try await Migrator(database: database, migrations: all).migrate()
-                        await database.close()
-                        return applied
-                    } catch {
-                        await database.close()
-                        throw error
+                    try await DatabaseConnector.withDatabase(configuration) { database in
+                        try await Migrator(database: database, migrations: all).migrate()
                     }
                 }
             }

@@ -28,15 +28,7 @@ public final class MySQLDatabase: Database {
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
         try await GaleraRetry.run(enabled: galeraMode) {
             try await withConnection { connection in
-                try await connection.executeScript("START TRANSACTION")
-                do {
-                    let result = try await body(MySQLSession(connection: connection, retriesStatements: false))
-                    try await connection.executeScript("COMMIT")
-                    return result
-                } catch {
-                    try? await connection.executeScript("ROLLBACK")
-                    throw error
-                }
+                try await MySQLSession(connection: connection, retriesStatements: false).inTransaction(begin: "START TRANSACTION", body)
             }
         }
     }

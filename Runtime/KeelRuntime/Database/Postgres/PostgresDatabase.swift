@@ -70,17 +70,7 @@ public final class PostgresDatabase: Database {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
-        try await withSession { session in
-            try await session.executeScript("BEGIN")
-            do {
-                let result = try await body(session)
-                try await session.executeScript("COMMIT")
-                return result
-            } catch {
-                try? await session.executeScript("ROLLBACK")
-                throw error
-            }
-        }
+        try await withSession { try await $0.inTransaction(begin: "BEGIN", body) }
     }
 
     public func close() async {

@@ -33,17 +33,7 @@ public final class SQLiteDatabase: Database {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
-        try await withSession { session in
-            try await session.executeScript("BEGIN IMMEDIATE")
-            do {
-                let result = try await body(session)
-                try await session.executeScript("COMMIT")
-                return result
-            } catch {
-                try? await session.executeScript("ROLLBACK")
-                throw error
-            }
-        }
+        try await withSession { try await $0.inTransaction(begin: "BEGIN IMMEDIATE", body) }
     }
 
     public func close() async {
