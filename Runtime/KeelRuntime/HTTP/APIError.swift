@@ -1,0 +1,26 @@
+import Hummingbird
+
+/// An error a handler answers on purpose; it leaves as the error envelope with its status and code.
+public struct APIError: Error, Sendable {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var detail: String
+    public var fieldErrors: [ErrorEnvelope.FieldError]?
+    public var feature: String?
+
+    public init(_ status: HTTPResponse.Status, code: String, detail: String, fieldErrors: [ErrorEnvelope.FieldError]? = nil, feature: String? = nil) {
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.fieldErrors = fieldErrors
+        self.feature = feature
+    }
+
+    public static func notFound(_ detail: String) -> APIError {
+        APIError(.notFound, code: "NOT_FOUND", detail: detail)
+    }
+
+    public static func validation(_ errors: [ErrorEnvelope.FieldError]) -> APIError {
+        APIError(.unprocessableContent, code: "VALIDATION_FAILED", detail: "The request body is not valid", fieldErrors: errors)
+    }
+}

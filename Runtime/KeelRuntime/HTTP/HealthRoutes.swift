@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+
+/// `GET /healthz` and `GET /readyz` (SPEC.md, built-in endpoints).
+struct HealthRoutes: Sendable {
+    let service: ServiceIdentity
+    let database: any Database
+    let started = ContinuousClock.now
+
+    struct Health: ResponseEncodable {
+        var status: String
+        var service: String
+        var version: String
+        var dependencies: [String: String]
+        var uptimeSeconds: Int
+
+        enum CodingKeys: String, CodingKey {
+            case status, service, version, dependencies
+            case uptimeSeconds = "uptime_seconds"
+        }
+    }
+
+    func register(on router: Router<KeelRequestContext>) {
+        router.get("/healthz") { _, _ in try await health() }
+        router.get("/readyz") { _, _ in try await health() }
+    }
+
+    /// 200 when the database answers, else 503 with `"status": "unhealthy"`; asked anew on every call,
+    /// so the answer follows the database without a restart.
+    private func health() async throws -> EditedResponse<Health> {
+        let healthy = await database.ping()
+        let body = Health(
+            status: healthy ? "healthy" : "unhealthy",
+            service: service.name,
+            version: service.version,
+            dependencies: ["database": healthy ? "healthy" : "unhealthy"],
+            uptimeSeconds: Int((ContinuousClock.now - started).components.seconds)
+        )
+        return EditedResponse(status: healthy ? .ok : .serviceUnavailable, response: body)
+    }
+}
