@@ -53,6 +53,9 @@ public struct KeelServer: Sendable {
             throw error
         }
         let router = Router(context: KeelRequestContext.self)
+        let metrics = RequestMetrics()
+        // Outermost: the metrics see the final status, after errors became envelopes.
+        router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
         router.middlewares.add(TraceIDMiddleware())
         if !identity.corsOrigins.isEmpty {
             router.middlewares.add(AllowedOriginsCORSMiddleware(origins: identity.corsOrigins))
@@ -60,6 +63,9 @@ public struct KeelServer: Sendable {
         router.middlewares.add(ErrorEnvelopeMiddleware())
         router.middlewares.add(BodyLimitMiddleware(limit: settings.maximumBodySize))
         HealthRoutes(service: identity, database: database).register(on: router)
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
         routes(router.group(RouterPath(identity.basePath)), database)
         let application = Application(
             router: router,

@@ -137,3 +137,31 @@ struct ServerTests {
         }
     }
 }
+
+/// `GET /metrics` in Prometheus's format, moving with traffic.
+struct MetricsTests {
+    /// The value of one sample line, e.g. `http_requests_total{method="GET",endpoint="/healthz",status="200"}`.
+    func sample(_ exposition: String, _ prefix: String) -> Double? {
+        exposition.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Double($0.split(separator: " ").last ?? "") }
+    }
+
+    @Test func countersMoveWithTraffic() async throws {
+        let started = try await ServerTests.server.start(environment: ServerTests.environment(), logger: Logger(label: "test"))
+        try await started.application.test(.live) { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            }
+            try await client.execute(uri: "/api/notes/5", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/no/such/path", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/plain; version=0.0.4")
+                let text = String(buffer: response.body)
+                #expect(sample(text, #"http_requests_total{method="GET",endpoint="/healthz",status="200"}"#) == 3)
+                #expect(sample(text, #"http_requests_total{method="GET",endpoint="/api/notes/{id}",status="404"}"#) == 1)
+                #expect(sample(text, #"http_requests_total{method="GET",endpoint="unmatched",status="404"}"#) == 1)
+                #expect(sample(text, #"http_request_duration_seconds_count{method="GET",endpoint="/healthz"}"#) == 3)
+            }
+        }
+        await started.database.close()
+    }
+}
