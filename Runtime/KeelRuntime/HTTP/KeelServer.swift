@@ -30,8 +30,14 @@ public struct KeelServer: Sendable {
             logger.critical("start-up failed: \(error)")
             throw error
         }
-        defer { Task { [database = started.database] in await database.close() } }
-        try await started.application.runService()
+        // SIGTERM or SIGINT ends runService after in-flight requests finish; then the database closes.
+        do {
+            try await started.application.runService()
+        } catch {
+            await started.database.close()
+            throw error
+        }
+        await started.database.close()
     }
 
     /// A service ready to serve, and the database it opened (close it when the application ends).
