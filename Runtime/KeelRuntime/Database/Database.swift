@@ -42,8 +42,9 @@ extension Database {
         try await withSession { try await $0.execute(sql, binds) }
     }
 
+    /// True when `SELECT 1` answers within 2 seconds.
     public func ping() async -> Bool {
-        (try? await query("SELECT 1")) != nil
+        await Deadline.result(within: .seconds(2)) { (try? await query("SELECT 1")) != nil } ?? false
     }
 }
 
