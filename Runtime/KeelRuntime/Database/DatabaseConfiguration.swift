@@ -49,13 +49,12 @@ public enum DatabaseConfiguration: Sendable, Equatable {
             let isPostgres = type == "postgres"
             let address = ServerAddress(
                 host: env.string("DB_HOST") ?? "127.0.0.1",
-                port: try env.integer("DB_PORT", default: isPostgres ? 5432 : 3306, in: 1...65535),
+                port: try env.integer("DB_PORT", default: Self.defaultPort(postgres: isPostgres), in: 1...65535),
                 user: try env.required("DB_USER"),
                 password: env.string("DB_PASS") ?? "",
-                database: try env.required("DB_NAME"),
-                poolSize: try env.integer("DB_POOL_SIZE", default: 10, in: 1...1000)
+                database: try env.required("DB_NAME")
             )
-            self = isPostgres ? .postgres(address) : .mysql(address, galeraMode: try env.boolean("GALERA_MODE", default: false))
+            self = try Self.server(address, postgres: isPostgres, env)
         }
     }
 
@@ -82,13 +81,23 @@ public enum DatabaseConfiguration: Sendable, Equatable {
         let isPostgres = scheme.hasPrefix("postgres")
         let address = ServerAddress(
             host: host,
-            port: url.port ?? (isPostgres ? 5432 : 3306),
+            port: url.port ?? Self.defaultPort(postgres: isPostgres),
             user: user.removingPercentEncoding ?? user,
             password: url.password.map { $0.removingPercentEncoding ?? $0 } ?? "",
-            database: database,
-            poolSize: try env.integer("DB_POOL_SIZE", default: 10, in: 1...1000)
+            database: database
         )
-        self = isPostgres ? .postgres(address) : .mysql(address, galeraMode: try env.boolean("GALERA_MODE", default: false))
+        self = try Self.server(address, postgres: isPostgres, env)
+    }
+
+    private static func defaultPort(postgres: Bool) -> Int {
+        postgres ? 5432 : 3306
+    }
+
+    /// The server case, with the settings only the environment gives: `DB_POOL_SIZE` and, for MySQL, `GALERA_MODE`.
+    private static func server(_ address: ServerAddress, postgres: Bool, _ env: EnvironmentReader) throws -> DatabaseConfiguration {
+        var address = address
+        address.poolSize = try env.integer("DB_POOL_SIZE", default: 10, in: 1...1000)
+        return postgres ? .postgres(address) : .mysql(address, galeraMode: try env.boolean("GALERA_MODE", default: false))
     }
 
     /// The URL with its password replaced, for messages.

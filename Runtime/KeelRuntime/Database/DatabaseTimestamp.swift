@@ -12,20 +12,15 @@ enum DatabaseTimestamp {
         format(date, separator: " ", suffix: "")
     }
 
+    /// Split with `gmtime_r` rather than a `Calendar`: this runs for every log line and every bound timestamp.
     private static func format(_ date: Date, separator: String, suffix: String) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
-        let fraction = micros - seconds * 1_000_000
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        func pad(_ value: Int?, _ width: Int) -> String {
-            let text = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        let fractionText = String(fraction)
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))\(separator)"
-            + "\(pad(parts.hour, 2)):\(pad(parts.minute, 2)):\(pad(parts.second, 2))."
-            + String(repeating: "0", count: 6 - fractionText.count) + fractionText + suffix
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let day = String(format: "%04d-%02d-%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday)
+        let clock = String(format: "%02d:%02d:%02d.%06lld", parts.tm_hour, parts.tm_min, parts.tm_sec, micros - seconds * 1_000_000)
+        return day + separator + clock + suffix
     }
 }

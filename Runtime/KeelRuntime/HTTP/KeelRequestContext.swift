@@ -6,7 +6,7 @@ public struct KeelRequestContext: RequestContext {
     /// The request's trace id, from `X-Trace-ID` or `traceparent`, or made up; every log line and error body carries it.
     public var traceID = ""
     /// The largest body a handler may read (`MAX_BODY_SIZE`), set by `BodyLimitMiddleware`.
-    public var bodyLimit = ServerSettings().maximumBodySize
+    public var bodyLimit = ServerSettings.defaultMaximumBodySize
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -5,7 +5,9 @@ public struct ServerSettings: Sendable, Equatable {
     public var port: Int
     public var maximumBodySize: Int
 
-    public init(host: String = "0.0.0.0", port: Int = 8080, maximumBodySize: Int = 1 << 20) {
+    public static let defaultMaximumBodySize = 1 << 20
+
+    public init(host: String = "0.0.0.0", port: Int = 8080, maximumBodySize: Int = defaultMaximumBodySize) {
         self.host = host
         self.port = port
         self.maximumBodySize = maximumBodySize
@@ -16,7 +18,7 @@ public struct ServerSettings: Sendable, Equatable {
         self.init(
             host: env.string("HOST") ?? "0.0.0.0",
             port: try env.integer("PORT", default: 8080, in: 0...65535),
-            maximumBodySize: try env.integer("MAX_BODY_SIZE", default: 1 << 20, in: 1024...(1 << 30))
+            maximumBodySize: try env.integer("MAX_BODY_SIZE", default: Self.defaultMaximumBodySize, in: 1024...(1 << 30))
         )
     }
 }

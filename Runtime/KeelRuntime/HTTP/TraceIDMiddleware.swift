@@ -27,7 +27,7 @@ public struct TraceIDMiddleware: RouterMiddleware {
                 return String(parts[1]).lowercased()
             }
         }
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        return String(format: "%016llx%016llx", UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
     }
 
     /// 1 to 128 letters, digits, `-`, `_` or `.`: anything else is not echoed back or logged.

@@ -44,9 +44,8 @@ final class MySQLConnection: @unchecked Sendable {
         if galeraMode {
             setup += ["SET SESSION wsrep_sync_wait = 1", "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"]
         }
-        for statement in setup {
-            try await connection.executeScript(statement)
-        }
+        // One round trip for the whole session setup.
+        try await connection.executeScript(setup.joined(separator: "; "))
         return connection
     }
 
