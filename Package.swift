@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "KeelSpec", targets: ["KeelSpec"]),
         .library(name: "KeelGenerator", targets: ["KeelGenerator"]),
         .library(name: "KeelRuntime", targets: ["KeelRuntime"]),
+        .executable(name: "example-service", targets: ["example-service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -21,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
     ],
     targets: [
         // Spec loading, validation and the resolved model every emitter reads.
@@ -88,8 +92,25 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Runtime/KeelRuntime"
+        ),
+        // The example spec's service: the generated code of specs/example with its hand-written handlers.
+        .target(
+            name: "ExampleService",
+            dependencies: ["KeelRuntime", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "specs/example",
+            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "main"],
+            sources: ["generated/swift", "service"],
+            resources: [.copy("generated/migrations")]
+        ),
+        .executableTarget(
+            name: "example-service",
+            dependencies: ["ExampleService"],
+            path: "specs/example/main"
         ),
         .testTarget(
             name: "KeelSpecTests",
@@ -116,7 +137,7 @@ let package = Package(
         // Fresh databases on the test servers, for the runtime and CLI tests.
         .target(
             name: "KeelTestSupport",
-            dependencies: ["KeelRuntime"],
+            dependencies: ["KeelRuntime", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/Support"
         ),
         .testTarget(

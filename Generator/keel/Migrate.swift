@@ -36,7 +36,7 @@ struct Migrate: AsyncParsableCommand {
         do {
             configuration = try url.map { try DatabaseConfiguration(url: $0, environment: environment) }
                 ?? DatabaseConfiguration(environment: environment)
-            migrations = try Migration.load(from: try migrationsDirectory(), dialect: configuration.dialect)
+            migrations = RuntimeTables.withGenerated(try Migration.load(from: try migrationsDirectory(), dialect: configuration.dialect), dialect: configuration.dialect)
         } catch {
             Console.error("keel: \(error)")
             throw ExitCode.failure

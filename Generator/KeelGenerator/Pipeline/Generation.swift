@@ -8,7 +8,9 @@ public struct Generation: Sendable {
     public var files: [GeneratedFile]
 
     /// The emitters of every output Keel writes today, in a fixed order.
-    public static let emitters: [any Emitter] = [MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter()]
+    public static let emitters: [any Emitter] = [
+        MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter(), SwiftModelEmitter(), SwiftTypesEmitter(), SwiftRoutesEmitter(), SwiftServiceEmitter(),
+    ]
 
     /// Loads `keel.yaml`, the spec and the templates without rendering anything: what `keel validate` needs.
     public static func validate(configPath: String, displayRelativeTo base: String? = nil) -> Result<(ProjectSettings, Spec), SpecError> {

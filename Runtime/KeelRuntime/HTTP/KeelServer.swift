@@ -6,15 +6,16 @@ import Logging
 /// and serves the spec's routes beside the built-in ones until SIGTERM or SIGINT.
 public struct KeelServer: Sendable {
     /// Registers the spec's endpoints under the base path; generated code supplies it.
-    public typealias Routes = @Sendable (RouterGroup<KeelRequestContext>, any Database) -> Void
+    public typealias Routes = @Sendable (RouterGroup<KeelRequestContext>, ServiceContext) -> Void
 
-    public let identity: ServiceIdentity
+    public let description: ServiceDescription
+    public var identity: ServiceIdentity { description.identity }
     /// The generated migrations of each dialect.
-    public let migrations: @Sendable (DatabaseDialect) -> [Migration]
+    public let migrations: @Sendable (DatabaseDialect) throws -> [Migration]
     public let routes: Routes
 
-    public init(identity: ServiceIdentity, migrations: @escaping @Sendable (DatabaseDialect) -> [Migration], routes: @escaping Routes) {
-        self.identity = identity
+    public init(description: ServiceDescription, migrations: @escaping @Sendable (DatabaseDialect) throws -> [Migration], routes: @escaping Routes) {
+        self.description = description
         self.migrations = migrations
         self.routes = routes
     }
@@ -30,7 +31,9 @@ public struct KeelServer: Sendable {
             logger.critical("start-up failed: \(error)")
             throw error
         }
-        // SIGTERM or SIGINT ends runService after in-flight requests finish; then the database closes.
+        // SIGTERM or SIGINT ends runService after in-flight requests finish; then the keepalive stops and the database closes.
+        let keepalive = Task { await started.service.license.runKeepalive() }
+        defer { keepalive.cancel() }
         do {
             try await started.application.runService()
         } catch {
@@ -43,17 +46,38 @@ public struct KeelServer: Sendable {
     /// A service ready to serve, and the database it opened (close it when the application ends).
     public struct Started: Sendable {
         public let application: Application<RouterResponder<KeelRequestContext>>
-        public let database: any Database
+        public let service: ServiceContext
+        public var database: any Database { service.database }
     }
 
-    /// Reads settings, opens and migrates the database, and builds the application without running it.
+    /// Reads settings, opens and migrates the database, checks the license, and builds the application without running it.
     public func start(environment: [String: String], logger: Logger) async throws -> Started {
         let settings = try ServerSettings(environment: environment)
         let configuration = try DatabaseConfiguration(environment: environment)
+        let licenseSettings = try LicenseSettings(environment: environment, serviceName: identity.name)
+        let authSettings = try AuthSettings(mode: description.auth, environment: environment, releaseMode: licenseSettings.releaseMode)
+        let license = LicenseManager(settings: licenseSettings, model: description.licensing, serviceVersion: identity.version, logger: logger)
+        try await license.start()
         let database = try await DatabaseConnector.open(configuration)
+        let service: ServiceContext
+        let users: UserStore?
         do {
-            let applied = try await Migrator(database: database, migrations: migrations(configuration.dialect)).migrate()
+            let all = RuntimeTables.withGenerated(try migrations(configuration.dialect), dialect: configuration.dialect)
+            let applied = try await Migrator(database: database, migrations: all).migrate()
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": .string(applied.joined(separator: ","))]) }
+            let config = ConfigStore(database: database, keys: description.config)
+            try await config.bootstrap(environment: environment)
+            let tokens = description.auth == .none ? nil
+                : await TokenService(secret: authSettings.secret, algorithm: authSettings.algorithm, lifetime: authSettings.tokenLifetime)
+            service = ServiceContext(database: database, basePath: identity.basePath, access: AccessControl(mode: description.auth, tokens: tokens, license: license),
+                                     license: license, licensing: description.licensing, roles: description.roles, config: config, logger: logger)
+            users = description.auth == .local ? UserStore(database: database, bcryptCost: authSettings.bcryptCost) : nil
+            if let users, try await users.bootstrapAdmin(authSettings.initialAdmin) {
+                logger.info("created the first admin from ADMIN_EMAIL")
+            } else if let users, try await users.count() == 0 {
+                logger.warning("no user exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin")
+            }
+            if authSettings.secretIsEphemeral { logger.warning("SECRET_KEY is not set: tokens are signed with a random key and end when the process does") }
         } catch {
             await database.close()
             throw error
@@ -72,12 +96,19 @@ public struct KeelServer: Sendable {
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
-        routes(router.group(RouterPath(identity.basePath)), database)
+        let api = router.group(RouterPath(identity.basePath))
+        api.get("/license") { _, _ in try JSONResponse.make(LicenseView(license.current)) }
+        if let users, let tokens = service.access.tokens {
+            AuthRoutes.register(on: api, service: service, users: users, tokens: tokens)
+        }
+        // Without authentication nobody is an admin, so the admin-only settings are not served.
+        if description.auth != .none { ConfigRoutes.register(on: api, service: service, store: service.config) }
+        routes(api, service)
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: identity.name),
             logger: logger
         )
-        return Started(application: application, database: database)
+        return Started(application: application, service: service)
     }
 }

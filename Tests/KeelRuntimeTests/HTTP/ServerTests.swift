@@ -14,9 +14,13 @@ struct ServerTests {
     }
 
     static let server = KeelServer(
-        identity: ServiceIdentity(name: "notes", version: "1.2.3", basePath: "/api", corsOrigins: ["http://app.example"]),
+        description: ServiceDescription(
+            identity: ServiceIdentity(name: "notes", version: "1.2.3", basePath: "/api", corsOrigins: ["http://app.example"]),
+            auth: .none, licensing: LicensingModel(tiers: [])
+        ),
         migrations: { _ in [Migration(name: "0001_notes.sql", sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE);")] },
-        routes: { api, database in
+        routes: { api, service in
+            let database = service.database
             api.post("/notes") { request, context -> Response in
                 let note = try await request.decode(as: NewNote.self, context: context)
                 try await database.execute("INSERT INTO notes (title) VALUES (?)", [.text(note.title)])

@@ -76,7 +76,8 @@ enum BuiltInOperations {
                 ("tier", .object([("type", "string"), ("enum", .array(spec.tiers.map { .string($0.name) }))])),
                 ("features", .object([("type", "array"), ("items", string)])),
                 ("valid", boolean), ("expires_at", .object([("type", ["string", "null"]), ("format", "date-time")])),
-            ], ["tier", "features", "valid"], false, nil)),
+                ("source", .object([("type", "string"), ("enum", ["development", "server", "cache", "expired"])])),
+            ], ["tier", "features", "valid", "source"], false, nil)),
             ("ConfigEntry", object([
                 ("config_key", string), ("config_value", .object([("type", ["string", "null"])])),
                 ("config_type", .object([("type", "string"), ("enum", ["string", "integer", "boolean", "json"])])),

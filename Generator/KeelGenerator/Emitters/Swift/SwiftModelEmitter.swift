@@ -1,0 +1,73 @@
+import KeelSpec
+
+/// Writes one file per table into `outputs.swift`: the model, its enums, create and patch types, the column
+/// rules, the SQL of every dialect and a repository.
+public struct SwiftModelEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+        guard let directory = context.settings.outputs.swift else { return [] }
+        return spec.tables.map { table in
+            context.file(directory + "/Models/\(table.model).swift", context.templates.render("swift/Model.swift", Self.context(for: table)))
+        }
+    }
+
+    static func context(for table: Table) -> [String: Any] {
+        let model = table.model
+        let writable = table.columns.filter { $0.type != .id }
+        let fields: [[String: Any]] = table.columns.enumerated().map { index, column in
+            let type = SwiftTypeNames.type(of: column, model: model)
+            return SwiftDoc.adding(column.description, to: [
+                "property": SwiftNames.identifier(column.name), "column": column.name,
+                "type": column.nullable ? type + "?" : type,
+                "decode": column.nullable ? "decodeIfPresent" : "decode",
+                "comma": index == table.columns.count - 1 ? "" : ",",
+            ])
+        }
+        let writableFields: [[String: Any]] = writable.enumerated().map { index, column in
+            let type = SwiftTypeNames.type(of: column, model: model)
+            let required = !column.nullable && column.defaultValue == nil
+            return [
+                "property": SwiftNames.identifier(column.name), "column": column.name,
+                "createType": required ? type : type + "?",
+                "createDefault": required ? "" : " = nil",
+                "patchType": column.nullable ? type + "??" : type + "?",
+                "required": required,
+                "comma": index == writable.count - 1 ? "" : ",",
+                "rule": SwiftTypeNames.rule(of: column),
+            ]
+        }
+        let enums: [[String: Any]] = table.columns.compactMap { column in
+            guard case .enumeration(let values) = column.type else { return nil }
+            return ["name": SwiftTypeNames.enumName(of: column, model: model), "table": table.name, "column": column.name, "cases": SwiftEnumCases.cases(values)]
+        }
+        return SwiftDoc.adding(table.description, to: [
+            "model": model, "table": table.name,
+            "primaryKey": SwiftNames.identifier(table.primaryKey?.name ?? "id"),
+            "fields": fields, "writable": writableFields, "enums": enums,
+            "hasNullable": writable.contains { $0.nullable },
+            "dialects": Dialect.allCases.sorted { $0.rawValue > $1.rawValue }.map { SwiftTableSQL(table: table, dialect: $0).context },
+        ])
+    }
+}
+
+/// Enum cases of spec values: `signed_in` becomes `case signedIn = "signed_in"`.
+enum SwiftEnumCases {
+    static func cases(_ values: [String]) -> [[String: String]] {
+        values.map { value in
+            let name = SwiftNames.identifier(value)
+            return ["case": name, "raw": name == value ? "" : " = " + SwiftLiteral.string(value)]
+        }
+    }
+}
+
+/// Spec descriptions as doc comments.
+enum SwiftDoc {
+    /// `context` with `doc` set to the description (later lines continue the comment), when there is one.
+    static func adding(_ text: String?, indent: String = "", to context: [String: Any]) -> [String: Any] {
+        guard let text else { return context }
+        var result = context
+        result["doc"] = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n\(indent)/// ")
+        return result
+    }
+}

@@ -1,0 +1,97 @@
+import KeelSpec
+
+/// Writes `Routes.swift` (resources and custom endpoints on the Hummingbird router) and `API.swift` (the
+/// protocol the service implements, one method per custom endpoint, with its input type).
+public struct SwiftRoutesEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+        guard let directory = context.settings.outputs.swift else { return [] }
+        let names = SwiftServiceNames(spec)
+        let endpoints = spec.customEndpoints.map { Self.endpoint($0, spec: spec) }
+        let resources: [[String: Any]] = spec.resources.map { resource in
+            let model = spec.table(named: resource.table)?.model ?? Inflector.modelName(ofTable: resource.table)
+            let feature = resource.feature
+            return [
+                "name": SwiftNames.identifier(resource.resource), "path": resource.path, "table": resource.table, "model": model,
+                "operations": resource.operations.map { "." + $0.rawValue }.joined(separator: ", "),
+                "read": Self.access(resource.requiresAuth, resource.roles.read, feature),
+                "write": Self.access(resource.requiresAuth, resource.roles.write, feature),
+                "filters": resource.list.filter.map(SwiftLiteral.string).joined(separator: ", "),
+                "sort": resource.list.sort.map(SwiftLiteral.string).joined(separator: ", "),
+                "pageSize": resource.list.pageSize, "maxPageSize": resource.list.maxPageSize,
+            ]
+        }
+        let common: [String: Any] = ["service": spec.service.name, "protocolName": names.protocolName, "routesName": names.routesName]
+        var routes = common
+        routes["resources"] = resources
+        routes["endpoints"] = endpoints
+        var api = common
+        api["endpoints"] = endpoints.map { endpoint in
+            var entry = endpoint
+            entry["fullPath"] = spec.service.basePath + (endpoint["path"] as? String ?? "")
+            return entry
+        }
+        return [
+            context.file(directory + "/Routes.swift", context.templates.render("swift/Routes.swift", routes)),
+            context.file(directory + "/API.swift", context.templates.render("swift/API.swift", api)),
+        ]
+    }
+
+    static func access(_ requiresAuth: Bool, _ roles: [String], _ feature: String?) -> String {
+        var arguments = ["authenticated: \(requiresAuth)"]
+        if !roles.isEmpty { arguments.append("roles: [" + roles.map(SwiftLiteral.string).joined(separator: ", ") + "]") }
+        if let feature { arguments.append("feature: " + SwiftLiteral.string(feature)) }
+        return "AccessRule(" + arguments.joined(separator: ", ") + ")"
+    }
+
+    private static func endpoint(_ endpoint: CustomEndpoint, spec: Spec) -> [String: Any] {
+        let inputType = Inflector.upperCamel(endpoint.name) + "Input"
+        var members: [[String: Any]] = []
+        var arguments: [[String: String]] = []
+        for parameter in endpoint.params {
+            let type = SwiftTypeNames.scalar(parameter.type)
+            members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": type]))
+            arguments.append(["property": SwiftNames.identifier(parameter.name),
+                              "value": "try PathParameter.require(context, \(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
+        }
+        for parameter in endpoint.query {
+            let type = SwiftTypeNames.scalar(parameter.type)
+            members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": parameter.required ? type : type + "?"]))
+            let read = parameter.required ? "require" : "decode"
+            arguments.append(["property": SwiftNames.identifier(parameter.name),
+                              "value": "try query.\(read)(\(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
+        }
+        if let body = endpoint.body {
+            let type = SwiftTypeNames.type(of: body, spec: spec, enumName: "String")
+            members.append(["property": "body", "type": type, "doc": "The request body."])
+            arguments.append(["property": "body", "value": "try await JSONResponse.decode(\(type).self, from: request, context: context)"])
+        }
+        var entry: [String: Any] = [
+            "name": endpoint.name, "inputType": inputType, "members": members, "arguments": arguments,
+            "verb": endpoint.method.rawValue.lowercased(), "method": endpoint.method.rawValue, "path": endpoint.path,
+            "summary": endpoint.description ?? Inflector.upperCamel(endpoint.name),
+            "access": access(endpoint.requiresAuth, endpoint.roles, endpoint.feature),
+            "hasBody": endpoint.body != nil,
+            "returns": endpoint.response.map { " -> " + SwiftTypeNames.type(of: $0, spec: spec, enumName: "String") } ?? "",
+            "hasResponse": endpoint.response != nil,
+        ]
+        if !endpoint.query.isEmpty { entry["queryNames"] = endpoint.query.map { SwiftLiteral.string($0.name) }.joined(separator: ", ") }
+        if !endpoint.roles.isEmpty { entry["roles"] = endpoint.roles.joined(separator: ", ") }
+        if let feature = endpoint.feature { entry["feature"] = feature }
+        return entry
+    }
+}
+
+/// The names of a service's generated Swift types: `shop` gives `ShopAPI`, `ShopRoutes` and `ShopService`.
+struct SwiftServiceNames {
+    let prefix: String
+
+    init(_ spec: Spec) {
+        prefix = Inflector.upperCamel(spec.service.name.replacingOccurrences(of: "-", with: "_"))
+    }
+
+    var protocolName: String { prefix + "API" }
+    var routesName: String { prefix + "Routes" }
+    var serviceName: String { prefix + "Service" }
+}

@@ -1,0 +1,120 @@
+import KeelSpec
+
+/// The Swift types the generated code uses for spec types, and how rows and rules spell them.
+enum SwiftTypeNames {
+    /// The Swift type of a column's value, without optionality.
+    static func type(of column: Column, model: String) -> String {
+        switch column.type {
+        case .enumeration: enumName(of: column, model: model)
+        default: scalar(column.type)
+        }
+    }
+
+    static func scalar(_ type: ColumnType) -> String {
+        switch type {
+        case .id, .int, .ref: "Int64"
+        case .int32: "Int32"
+        case .float: "Double"
+        case .decimal: "DecimalValue"
+        case .bool: "Bool"
+        case .string, .text, .enumeration: "String"
+        case .date: "CalendarDate"
+        case .timestamp: "Date"
+        case .uuid: "UUID"
+        case .json: "JSONValue"
+        case .bytes: "Data"
+        }
+    }
+
+    static func scalar(_ type: ScalarType) -> String {
+        switch type {
+        case .int: "Int64"
+        case .int32: "Int32"
+        case .float: "Double"
+        case .decimal: "DecimalValue"
+        case .bool: "Bool"
+        case .string, .text: "String"
+        case .date: "CalendarDate"
+        case .timestamp: "Date"
+        case .uuid: "UUID"
+        case .json: "JSONValue"
+        case .bytes: "Data"
+        }
+    }
+
+    /// `ProductStatus` for `products.status`.
+    static func enumName(of column: Column, model: String) -> String {
+        model + Inflector.upperCamel(column.name)
+    }
+
+    /// The Swift type of a type reference in `types:` or an endpoint; `enumName` names an inline enum.
+    static func type(of reference: TypeReference, spec: Spec, enumName: String) -> String {
+        switch reference {
+        case .scalar(let kind): Self.scalar(kind)
+        case .model(let table): spec.table(named: table)?.model ?? Inflector.modelName(ofTable: table)
+        case .named(let name): name
+        case .array(let element): "[" + type(of: element, spec: spec, enumName: enumName) + "]"
+        case .enumeration: enumName
+        }
+    }
+
+    /// The `FieldRule` literal of a writable column.
+    static func rule(of column: Column) -> String {
+        let kind: String = switch column.type {
+        case .id, .ref: ".reference"
+        case .int: ".int"
+        case .int32: ".int32"
+        case .float: ".float"
+        case .decimal(let precision, let scale): ".decimal(precision: \(precision), scale: \(scale))"
+        case .bool: ".bool"
+        case .string: ".string(maxLength: \(column.maxLength ?? 255))"
+        case .text: ".text"
+        case .date: ".date"
+        case .timestamp: ".timestamp"
+        case .uuid: ".uuid"
+        case .json: ".json"
+        case .bytes: ".bytes"
+        case .enumeration(let values): ".enumeration([" + values.map(SwiftLiteral.string).joined(separator: ", ") + "])"
+        }
+        var arguments = [SwiftLiteral.string(column.name), kind]
+        if column.nullable { arguments.append("nullable: true") }
+        if column.defaultValue != nil { arguments.append("hasDefault: true") }
+        if let min = column.min { arguments.append("min: \(SwiftLiteral.number(min))") }
+        if let max = column.max { arguments.append("max: \(SwiftLiteral.number(max))") }
+        if let minLength = column.minLength { arguments.append("minLength: \(minLength)") }
+        if case .text = column.type, let maxLength = column.maxLength { arguments.append("maxLength: \(maxLength)") }
+        if let pattern = column.pattern { arguments.append("pattern: " + SwiftLiteral.rawString(pattern)) }
+        return "FieldRule(" + arguments.joined(separator: ", ") + ")"
+    }
+}
+
+/// Swift literals of spec values.
+enum SwiftLiteral {
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A raw string `#"…"#` with enough `#`s that the text cannot end it early (regular expressions read best raw).
+    static func rawString(_ text: String) -> String {
+        guard !text.contains("\n"), !text.contains("\r") else { return string(text) }
+        var hashes = "#"
+        while text.contains("\"" + hashes) { hashes += "#" }
+        return hashes + "\"" + text + "\"" + hashes
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

@@ -1,0 +1,36 @@
+import KeelSpec
+
+/// Writes `Types.swift` into `outputs.swift`: the spec's named `types:`, and the inline bodies of custom endpoints.
+public struct SwiftTypesEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+        guard let directory = context.settings.outputs.swift, !spec.types.isEmpty else { return [] }
+        let types: [[String: Any]] = spec.types.map { type in
+            let fields: [[String: Any]] = type.fields.enumerated().map { index, field in
+                let swiftType = SwiftTypeNames.type(of: field.type, spec: spec, enumName: Inflector.upperCamel(field.name))
+                return SwiftDoc.adding(field.description, indent: "    ", to: [
+                    "property": SwiftNames.identifier(field.name), "field": field.name,
+                    "type": field.required ? swiftType : swiftType + "?",
+                    "defaultNil": field.required ? "" : " = nil",
+                    "comma": index == type.fields.count - 1 ? "" : ",",
+                ])
+            }
+            let enums: [[String: Any]] = type.fields.compactMap { field in
+                guard let values = Self.inlineEnum(field.type) else { return nil }
+                return ["name": Inflector.upperCamel(field.name), "cases": SwiftEnumCases.cases(values)]
+            }
+            let doc = type.inlineBodyOf.map { "The body of `\($0)`." }
+            return SwiftDoc.adding(doc, to: ["name": type.name, "fields": fields, "enums": enums])
+        }
+        return [context.file(directory + "/Types.swift", context.templates.render("swift/Types.swift", ["types": types]))]
+    }
+
+    private static func inlineEnum(_ type: TypeReference) -> [String]? {
+        switch type {
+        case .enumeration(let values): values
+        case .array(let element): inlineEnum(element)
+        default: nil
+        }
+    }
+}

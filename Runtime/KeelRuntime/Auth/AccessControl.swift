@@ -1,0 +1,53 @@
+import Hummingbird
+
+/// Decides whether a request may run an operation: its token (401), its roles (403) and the license (403
+/// `FEATURE_NOT_LICENSED`), in that order.
+public struct AccessControl: Sendable {
+    public let mode: AuthMode
+    let tokens: TokenService?
+    let license: LicenseManager
+
+    public init(mode: AuthMode, tokens: TokenService?, license: LicenseManager) {
+        self.mode = mode
+        self.tokens = tokens
+        self.license = license
+    }
+
+    /// The caller, when the rule needs one; throws the envelope error when the request may not proceed.
+    @discardableResult
+    public func check(_ request: Request, _ rule: AccessRule) async throws -> Principal? {
+        var principal: Principal?
+        if rule.requiresAuthentication, mode != .none {
+            let caller = try await authenticate(request)
+            guard caller.mayAct(as: rule.roles) else {
+                throw APIError(.forbidden, code: "FORBIDDEN", detail: "This operation needs one of the roles: \(rule.roles.joined(separator: ", "))")
+            }
+            principal = caller
+        }
+        if let feature = rule.feature, !license.current.includes(feature: feature) {
+            throw APIError(.forbidden, code: "FEATURE_NOT_LICENSED", detail: "The license does not include the feature \(feature)", feature: feature)
+        }
+        return principal
+    }
+
+    /// The principal of the request's bearer token; 401 without a valid one.
+    public func authenticate(_ request: Request) async throws -> Principal {
+        guard let tokens, let header = request.headers[.authorization] else {
+            throw APIError(.unauthorized, code: "UNAUTHORIZED", detail: "This endpoint needs a bearer token: send Authorization: Bearer <token>")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw APIError(.unauthorized, code: "UNAUTHORIZED", detail: "The Authorization header must be Bearer <token>")
+        }
+        return try await tokens.verify(String(parts[1]))
+    }
+
+    /// Refuses a create that would take `table` past the licensed tier's row limit.
+    public func checkRowLimit(table: String, model: LicensingModel, currentCount: () async throws -> Int) async throws {
+        guard let limit = license.current.rowLimit(for: table, model: model) else { return }
+        if try await currentCount() >= limit {
+            throw APIError(.forbidden, code: "TIER_LIMIT_REACHED",
+                           detail: "The \(license.current.tier) tier allows at most \(limit) rows in \(table); upgrade the license for more")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// How a service authenticates (`service.auth` in the spec).
+public enum AuthMode: String, Sendable {
+    case none, local, jwt
+}
+
+/// The authentication settings of the environment; every error names the variable.
+public struct AuthSettings: Sendable {
+    public let mode: AuthMode
+    /// The HMAC key tokens are signed (`local`, `SECRET_KEY`) or verified (`jwt`, `JWT_SECRET_KEY`) with.
+    public let secret: String
+    /// True when `SECRET_KEY` was unset in development and a random key was made: tokens die with the process.
+    public let secretIsEphemeral: Bool
+    public let algorithm: TokenService.Algorithm
+    public let tokenLifetime: Duration
+    /// The first admin, created on first start when no user exists (`local`).
+    public let initialAdmin: (email: String, password: String)?
+    public let bcryptCost: UInt8
+
+    public init(mode: AuthMode, environment: [String: String], releaseMode: Bool) throws {
+        let env = EnvironmentReader(environment)
+        self.mode = mode
+        let minutes = try env.integer("ACCESS_TOKEN_EXPIRE_MINUTES", default: 60, in: 1...525_600)
+        tokenLifetime = .seconds(minutes * 60)
+        bcryptCost = UInt8(try env.integer("BCRYPT_COST", default: 12, in: 4...31))
+        let algorithmName = try env.choice("JWT_ALGORITHM", default: "hs256", among: TokenService.Algorithm.allCases.map { $0.rawValue.lowercased() })
+        algorithm = TokenService.Algorithm(rawValue: algorithmName.uppercased()) ?? .hs256
+        switch mode {
+        case .none:
+            secret = ""
+            secretIsEphemeral = false
+        case .jwt:
+            secret = try Self.key(env, "JWT_SECRET_KEY", purpose: "verify the identity service's tokens")
+            secretIsEphemeral = false
+        case .local:
+            if let key = env.string("SECRET_KEY") {
+                secret = try Self.key(env, "SECRET_KEY", purpose: "sign tokens", value: key)
+                secretIsEphemeral = false
+            } else if releaseMode {
+                throw ConfigurationError("SECRET_KEY is not set: RELEASE_MODE=true needs a key of at least 32 characters to sign tokens")
+            } else {
+                secret = (0..<4).map { _ in UUID().uuidString }.joined()
+                secretIsEphemeral = true
+            }
+        }
+        let email = env.string("ADMIN_EMAIL")
+        let password = env.string("ADMIN_PASSWORD")
+        switch (email, password) {
+        case let (email?, password?):
+            guard email.contains("@") else { throw ConfigurationError("ADMIN_EMAIL=\(email) is not valid: use an email address") }
+            guard password.utf8.count >= 8, password.utf8.count <= 72 else {
+                throw ConfigurationError("ADMIN_PASSWORD is not valid: use 8 to 72 bytes")
+            }
+            initialAdmin = (email.lowercased(), password)
+        case (nil, nil):
+            initialAdmin = nil
+        default:
+            throw ConfigurationError("\(email == nil ? "ADMIN_EMAIL" : "ADMIN_PASSWORD") is not set: set ADMIN_EMAIL and ADMIN_PASSWORD together")
+        }
+    }
+
+    private static func key(_ env: EnvironmentReader, _ name: String, purpose: String, value: String? = nil) throws -> String {
+        let key = try value ?? env.required(name)
+        guard key.utf8.count >= 32 else { throw ConfigurationError("\(name) is too short: use at least 32 characters to \(purpose)") }
+        return key
+    }
+}

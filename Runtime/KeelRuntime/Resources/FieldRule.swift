@@ -1,0 +1,38 @@
+import Foundation
+
+/// What the spec allows in one writable column; generated code declares one per column, and every body and
+/// filter value is checked against it before any SQL runs.
+public struct FieldRule: Sendable {
+    /// The column's spec type, with its type-specific bounds.
+    public enum Kind: Sendable {
+        case int, int32, float, bool, text, date, timestamp, uuid, json, bytes, reference
+        case decimal(precision: Int, scale: Int)
+        case string(maxLength: Int)
+        case enumeration([String])
+    }
+
+    public let name: String
+    public let kind: Kind
+    public let nullable: Bool
+    /// Whether a create may leave the field out (it has a default or is nullable).
+    public let optionalOnCreate: Bool
+    public let minimum: Double?
+    public let maximum: Double?
+    public let minLength: Int?
+    public let maxLength: Int?
+    public let pattern: NSRegularExpression?
+
+    public init(_ name: String, _ kind: Kind, nullable: Bool = false, hasDefault: Bool = false, min: Double? = nil, max: Double? = nil,
+                minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.nullable = nullable
+        optionalOnCreate = nullable || hasDefault
+        minimum = min
+        maximum = max
+        self.minLength = minLength
+        if case .string(let limit) = kind { self.maxLength = Swift.min(maxLength ?? limit, limit) } else { self.maxLength = maxLength }
+        // Patterns come from the spec, which the generator already compiled; a bad one cannot reach here.
+        self.pattern = pattern.flatMap { try? NSRegularExpression(pattern: $0) }
+    }
+}

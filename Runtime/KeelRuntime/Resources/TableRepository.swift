@@ -1,0 +1,82 @@
+/// Reads and writes one table through its generated SQL; the generated repositories wrap it with typed methods.
+public struct TableRepository<Model: ResourceModel>: Sendable {
+    public let database: any Database
+    public let sql: TableSQL
+
+    public init(database: any Database, sql: TableSQL) {
+        self.database = database
+        self.sql = sql
+    }
+
+    /// One page of a list, and how many rows match in all.
+    public struct Page: Sendable {
+        public let items: [Model]
+        public let total: Int
+    }
+
+    public func find(id: Int64) async throws -> Model? {
+        try await database.query(sql.select + " WHERE " + sql.id + " = " + sql.parameter(1), [.int(id)]).first.map(Model.init(row:))
+    }
+
+    /// Rows equal to every filter, ordered by `sort` (column, descending) and then by id, so pages never overlap.
+    public func list(filters: ColumnValues, sort: [(column: String, descending: Bool)], limit: Int, offset: Int) async throws -> Page {
+        var binds: [DatabaseValue] = []
+        let conditions = filters.map { filter in
+            binds.append(filter.value)
+            return sql.quoted(filter.column) + " = " + sql.parameter(binds.count, for: filter.column)
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let order = (sort.map { sql.quoted($0.column) + ($0.descending ? " DESC" : " ASC") } + [sql.id + " ASC"]).joined(separator: ", ")
+        let filterBinds = binds
+        let page = sql.select + whereClause + " ORDER BY " + order
+            + " LIMIT " + sql.parameter(binds.count + 1) + " OFFSET " + sql.parameter(binds.count + 2)
+        return try await database.withSession { session in
+            let rows = try await session.query(page, filterBinds + [.int(Int64(limit)), .int(Int64(offset))])
+            let total = try await session.query(sql.count + whereClause, filterBinds).first?.values.first?.int ?? 0
+            return Page(items: try rows.map(Model.init(row:)), total: Int(total))
+        }
+    }
+
+    public func count() async throws -> Int {
+        Int(try await database.query(sql.count).first?.values.first?.int ?? 0)
+    }
+
+    /// Inserts the given columns (the rest take their defaults) and answers the stored row.
+    public func insert(_ values: ColumnValues) async throws -> Model {
+        let statement: String
+        if values.isEmpty {
+            statement = sql.insertDefaults
+        } else {
+            let columns = values.map { sql.quoted($0.column) }.joined(separator: ", ")
+            let parameters = values.enumerated().map { sql.parameter($0.offset + 1, for: $0.element.column) }.joined(separator: ", ")
+            statement = sql.insert + " (" + columns + ") VALUES (" + parameters + ")"
+        }
+        let binds = values.map(\.value)
+        return try await database.withSession { session in
+            if let returning = sql.returning {
+                guard let row = try await session.query(statement + returning, binds).first else { throw DatabaseError(.other, "the insert returned no row") }
+                return try Model(row: row)
+            }
+            _ = try await session.execute(statement, binds)
+            guard let id = try await session.query("SELECT LAST_INSERT_ID()", []).first?.values.first?.int,
+                  let row = try await session.query(sql.select + " WHERE " + sql.id + " = " + sql.parameter(1), [.int(id)]).first
+            else { throw DatabaseError(.other, "the inserted row could not be read back") }
+            return try Model(row: row)
+        }
+    }
+
+    /// Sets the given columns of one row; nil when there is no such row.
+    public func update(id: Int64, _ values: ColumnValues) async throws -> Model? {
+        guard !values.isEmpty else { return try await find(id: id) }
+        let assignments = values.enumerated().map { sql.quoted($0.element.column) + " = " + sql.parameter($0.offset + 1, for: $0.element.column) }
+        let statement = sql.update + assignments.joined(separator: ", ") + " WHERE " + sql.id + " = " + sql.parameter(values.count + 1)
+        _ = try await database.execute(statement, values.map(\.value) + [.int(id)])
+        // Read back rather than trust the affected count: MySQL counts only rows whose values changed.
+        return try await find(id: id)
+    }
+
+    /// Deletes one row; false when there was none.
+    public func delete(id: Int64) async throws -> Bool {
+        try await database.execute(sql.delete, [.int(id)]) > 0
+    }
+}

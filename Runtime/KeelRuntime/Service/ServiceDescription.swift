@@ -1,0 +1,18 @@
+/// What the spec tells the runtime about a service beyond its routes; generated code fills it in.
+public struct ServiceDescription: Sendable {
+    public var identity: ServiceIdentity
+    public var auth: AuthMode
+    /// The spec's `roles`, lowest privilege last; users may be given these.
+    public var roles: [String]
+    public var licensing: LicensingModel
+    public var config: [ConfigKey]
+
+    public init(identity: ServiceIdentity, auth: AuthMode, roles: [String] = ["admin", "maintainer", "viewer"],
+                licensing: LicensingModel, config: [ConfigKey] = []) {
+        self.identity = identity
+        self.auth = auth
+        self.roles = roles
+        self.licensing = licensing
+        self.config = config
+    }
+}
