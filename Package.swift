@@ -150,5 +150,16 @@ let package = Package(
             ],
             path: "Tests/KeelRuntimeTests"
         ),
+        .testTarget(
+            name: "ExampleServiceTests",
+            dependencies: [
+                "ExampleService",
+                "KeelRuntime",
+                "KeelTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Tests/ExampleServiceTests"
+        ),
     ]
 )

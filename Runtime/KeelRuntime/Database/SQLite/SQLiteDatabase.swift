@@ -114,6 +114,8 @@ enum SQLiteErrors {
         let kind: KeelRuntime.DatabaseError.Kind = switch code {
         case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY: .uniqueViolation
         case .SQLITE_CONSTRAINT_FOREIGNKEY: .foreignKeyViolation
+        // ON DELETE RESTRICT runs as a trigger inside SQLite, so its refusal carries the trigger code.
+        case .SQLITE_CONSTRAINT_TRIGGER where error.message?.contains("FOREIGN KEY") == true: .foreignKeyViolation
         case .SQLITE_CONSTRAINT_CHECK, .SQLITE_CONSTRAINT_NOTNULL: .constraintViolation
         case .SQLITE_CANTOPEN, .SQLITE_IOERR: .unavailable
         default: .other
