@@ -1,6 +1,6 @@
 import Foundation
 
-/// The features and limits in force now, and where they come from; `GET {base_path}/license` shows it.
+/// The features and limits in force now, and where they come from (`GET {base_path}/license` reports them).
 public struct Entitlements: Sendable, Codable, Equatable {
     public var tier: String
     /// Names of the features in force, sorted.

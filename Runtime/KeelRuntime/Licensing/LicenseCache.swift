@@ -52,12 +52,12 @@ public struct LicenseCacheFile: LicenseCacheStore {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // Beside the target, so the rename stays on one file system and readers see the old file or the new one.
         let temporary = "\(path).\(UUID().uuidString).tmp"
-        // Created empty with mode 0600 before any byte is written, so the contents are never readable by others.
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-        }
+        let temporaryURL = URL(fileURLWithPath: temporary)
         do {
-            try data.write(to: URL(fileURLWithPath: temporary))
+            // Made empty and 0600 before any byte is written, so the contents are never readable by others.
+            try Data().write(to: temporaryURL, options: .withoutOverwriting)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary)
+            try data.write(to: temporaryURL)
             guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -45,7 +45,7 @@ public actor LicenseManager {
         self.logger = logger
         self.now = now
         startedAt = now()
-        snapshot = Mutex(settings.releaseMode ? .expired(model) : .development(model))
+        snapshot = Mutex(settings.releaseMode ? Entitlements.expired(model) : .development(model))
     }
 
     /// The entitlements in force; cheap and synchronous, for request handlers.

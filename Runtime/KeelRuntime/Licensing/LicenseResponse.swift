@@ -5,11 +5,6 @@ public struct LicenseResponse: Decodable, Sendable, Equatable {
         public var name: String
         public var entitled: Bool
 
-        public init(name: String, entitled: Bool) {
-            self.name = name
-            self.entitled = entitled
-        }
-
         enum CodingKeys: String, CodingKey {
             case name, entitled
         }
@@ -32,16 +27,6 @@ public struct LicenseResponse: Decodable, Sendable, Equatable {
     public var customer: String?
     /// `metadata.server_id`: the id keepalives report.
     public var serverID: String?
-
-    public init(valid: Bool, message: String? = nil, tier: String? = nil, features: [Feature] = [], expiresAt: String? = nil, customer: String? = nil, serverID: String? = nil) {
-        self.valid = valid
-        self.message = message
-        self.tier = tier
-        self.features = features
-        self.expiresAt = expiresAt
-        self.customer = customer
-        self.serverID = serverID
-    }
 
     enum CodingKeys: String, CodingKey {
         case valid, message, tier, features, customer, metadata

@@ -89,7 +89,7 @@ public struct LicenseServerClient: LicenseServer {
         do {
             let response = try await httpClient.execute(request, timeout: .seconds(10))
             status = Int(response.status.code)
-            answer = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)
+            answer = try await Data(response.body.collect(upTo: 1 << 20).readableBytesView)
         } catch {
             throw LicenseServerError.unreachable("\(serverURL)\(path): \(error)")
         }

@@ -20,12 +20,13 @@ public struct LicenseSettings: Sendable {
 
     public init(environment: [String: String], serviceName: String) throws {
         let env = EnvironmentReader(environment)
-        releaseMode = try env.boolean("RELEASE_MODE", default: false)
-        key = env.string("LICENSE_KEY")
+        let releaseMode = try env.boolean("RELEASE_MODE", default: false)
+        let key = env.string("LICENSE_KEY")
         if let key {
             // The key is a secret, so the message describes the format without echoing it.
-            guard key.wholeMatch(of: /PENG-[A-Z0-9]{4}(?:-[A-Z0-9]{4}){5}/) != nil else {
-                throw ConfigurationError("LICENSE_KEY is not valid: use PENG-XXXX-XXXX-XXXX-XXXX-XXXX (29 characters, each X a capital letter or digit)")
+            // INTEGRATIONS.md gives the pattern with six groups but the length (29) of five; both forms are accepted.
+            guard key.wholeMatch(of: /PENG(?:-[A-Z0-9]{4}){5,6}/) != nil else {
+                throw ConfigurationError("LICENSE_KEY is not valid: use PENG-XXXX-XXXX-XXXX-XXXX-XXXX, each X a capital letter or digit (a sixth -XXXX group is allowed)")
             }
         } else if releaseMode {
             throw ConfigurationError("LICENSE_KEY is not set: RELEASE_MODE=true needs a license key (PENG-XXXX-XXXX-XXXX-XXXX-XXXX)")
@@ -36,6 +37,8 @@ public struct LicenseSettings: Sendable {
         else {
             throw ConfigurationError("LICENSE_SERVER_URL=\(url) is not valid: use an http:// or https:// URL")
         }
+        self.releaseMode = releaseMode
+        self.key = key
         serverURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         productName = env.string("PRODUCT_NAME") ?? serviceName
         cachePath = env.string("LICENSE_CACHE_PATH") ?? Self.defaultCachePath

@@ -32,6 +32,9 @@ public enum JSONResponse {
             }
             return date
         }
+        guard !StrictJSON.hasTrailingComma(buffer.readableBytesView) else {
+            throw APIError(.badRequest, code: "INVALID_JSON", detail: "The request body is not valid JSON")
+        }
         do {
             return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {

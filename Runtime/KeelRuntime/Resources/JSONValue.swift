@@ -102,6 +102,7 @@ public enum JSONBody {
     public static func object(from buffer: ByteBuffer) throws -> [String: JSONValue] {
         let value: JSONValue
         do {
+            guard !StrictJSON.hasTrailingComma(buffer.readableBytesView) else { throw APIError.validation([]) }
             value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
         } catch {
             throw APIError(.badRequest, code: "INVALID_JSON", detail: "The request body is not valid JSON")
