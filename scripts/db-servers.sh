@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Starts (or stops) throwaway PostgreSQL 15 and MariaDB servers on loopback for the tests.
 # Usage: scripts/db-servers.sh start|stop   — prints the environment the tests read.
+#        scripts/db-servers.sh postgres-start|postgres-stop   — only PostgreSQL (a test stops and restarts a
+#        private server this way, with its own KEEL_DB_DIR and KEEL_TEST_POSTGRES_PORT).
 set -euo pipefail
 dir=${KEEL_DB_DIR:-/tmp/keel-test-db}
 pg_port=${KEEL_TEST_POSTGRES_PORT:-55432}
 my_port=${KEEL_TEST_MYSQL_PORT:-33306}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
-start() {
+postgres_start() {
   mkdir -p "$dir"
   chmod 755 "$dir"
   if [ ! -f "$dir/pg/PG_VERSION" ]; then
@@ -17,6 +19,14 @@ start() {
   if ! su postgres -c "$pg_bin/pg_ctl -D $dir/pg status" >/dev/null 2>&1; then
     su postgres -c "$pg_bin/pg_ctl -D $dir/pg -l $dir/pg/server.log -w -o '-p $pg_port -c listen_addresses=127.0.0.1 -k $dir/pg' start" >/dev/null
   fi
+}
+
+postgres_stop() {
+  [ -f "$dir/pg/PG_VERSION" ] && su postgres -c "$pg_bin/pg_ctl -D $dir/pg -m fast stop" >/dev/null 2>&1 || true
+}
+
+start() {
+  postgres_start
   if [ ! -d "$dir/my/mysql" ]; then
     mkdir -p "$dir/my" && chown mysql:mysql "$dir/my"
     mariadb-install-db --no-defaults --datadir="$dir/my" --user=mysql --auth-root-authentication-method=normal >/dev/null
@@ -34,12 +44,14 @@ start() {
 }
 
 stop() {
-  [ -f "$dir/pg/PG_VERSION" ] && su postgres -c "$pg_bin/pg_ctl -D $dir/pg -m fast stop" >/dev/null 2>&1 || true
+  postgres_stop
   [ -f "$dir/my/server.pid" ] && kill "$(cat "$dir/my/server.pid")" 2>/dev/null || true
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  postgres-start) postgres_start ;;
+  postgres-stop) postgres_stop ;;
+  *) echo "usage: $0 start|stop|postgres-start|postgres-stop" >&2; exit 2 ;;
 esac

@@ -25,7 +25,8 @@ public struct AuthSettings: Sendable {
         tokenLifetime = .seconds(minutes * 60)
         bcryptCost = UInt8(try env.integer("BCRYPT_COST", default: 12, in: 4...31))
         let algorithmName = try env.choice("JWT_ALGORITHM", default: "hs256", among: TokenService.Algorithm.allCases.map { $0.rawValue.lowercased() })
-        algorithm = TokenService.Algorithm(rawValue: algorithmName.uppercased()) ?? .hs256
+        // SPEC.md: a local service issues HS256 tokens; JWT_ALGORITHM is for verifying another issuer's.
+        algorithm = mode == .jwt ? TokenService.Algorithm(rawValue: algorithmName.uppercased()) ?? .hs256 : .hs256
         switch mode {
         case .none:
             secret = ""

@@ -6,6 +6,8 @@ struct UserRoutes {
     let service: ServiceContext
     let users: UserStore
 
+    /// New users are viewers (INTEGRATIONS.md), or hold the spec's last, least privileged role when it has no viewer.
+    private var defaultRole: String { service.roles.contains("viewer") ? "viewer" : service.roles.last ?? "viewer" }
     private var passwordRule: FieldRule { FieldRule("password", .string(maxLength: 72), minLength: 8) }
     private var emailRule: FieldRule { FieldRule("email", .string(maxLength: 254), pattern: #"^[^@\s]+@[^@\s]+$"#) }
 
@@ -39,7 +41,7 @@ struct UserRoutes {
         group.post("/users") { request, context in
             try await service.access.check(request, .admin)
             var body = try JSONBody.object(from: try await request.body.collect(upTo: context.maxUploadSize))
-            let roles = try readRoles(body.removeValue(forKey: "roles")) ?? ["viewer"]
+            let roles = try readRoles(body.removeValue(forKey: "roles")) ?? [defaultRole]
             let values = try BodyValidator.values(of: body, rules: [emailRule, passwordRule, FieldRule("is_active", .bool, hasDefault: true)], mode: .create)
             try await service.access.checkRowLimit(table: "users", model: service.licensing) { try await users.count() }
             let fields = AccountFields(values)

@@ -4,6 +4,16 @@ import Foundation
 public struct ConfigKey: Sendable {
     public enum ValueType: String, Sendable {
         case string, integer, boolean, json
+
+        /// What a value of this type looks like, for messages.
+        var valueDescription: String {
+            switch self {
+            case .string: "text"
+            case .integer: "a whole number"
+            case .boolean: "true or false"
+            case .json: "JSON"
+            }
+        }
     }
 
     public let key: String

@@ -50,7 +50,7 @@ public struct ConfigStore: Sendable {
             var value = key.defaultValue
             if let text = environment[key.env], !text.isEmpty {
                 guard let stored = key.storedText(ofEnvironment: text) else {
-                    throw ConfigurationError("\(key.env)=\(text) is not valid for config key \(key.key): use \(key.type == .json ? "JSON" : "a \(key.type.rawValue)")")
+                    throw ConfigurationError("\(key.env)=\(text) is not valid for config key \(key.key): use \(key.type.valueDescription)")
                 }
                 value = stored
             }

@@ -110,3 +110,29 @@ extension UUID: QueryValue {
     public init?(queryText: String) { self.init(uuidString: queryText) }
     public static var queryDescription: String { "a UUID" }
 }
+
+extension DecimalValue: QueryValue {
+    public init?(queryText: String) { self.init(queryText) }
+    public static var queryDescription: String { "a decimal number, e.g. 12.50" }
+}
+
+extension Date: QueryValue {
+    public init?(queryText: String) {
+        guard let date = Timestamp.parse(queryText) else { return nil }
+        self = date
+    }
+    public static var queryDescription: String { "a date and time in ISO 8601, e.g. 2026-01-31T09:30:00Z" }
+}
+
+extension JSONValue: QueryValue {
+    public init?(queryText: String) {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(queryText.utf8)), !value.containsNUL else { return nil }
+        self = value
+    }
+    public static var queryDescription: String { "JSON" }
+}
+
+extension Data: QueryValue {
+    public init?(queryText: String) { self.init(base64Encoded: queryText) }
+    public static var queryDescription: String { "base64-encoded bytes" }
+}

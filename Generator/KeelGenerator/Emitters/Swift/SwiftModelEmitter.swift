@@ -65,8 +65,12 @@ enum SwiftEnumCases {
 enum SwiftDoc {
     /// `context` with `doc` set to the description (later lines continue the comment), when there is one.
     static func adding(_ text: String?, indent: String = "", to context: [String: Any]) -> [String: Any] {
-        guard let text else { return context }
         var result = context
+        // An explicit false: Mustache would otherwise find an enclosing context's `doc`.
+        guard let text else {
+            result["doc"] = false
+            return result
+        }
         result["doc"] = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n\(indent)/// ")
         return result
     }

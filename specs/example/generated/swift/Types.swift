@@ -176,7 +176,6 @@ public struct TeamRoster: Codable, Sendable, Equatable {
 
 /// The body of `replaceOrderItems`.
 public struct ReplaceOrderItemsBody: Codable, Sendable, Equatable {
-    /// The body of `replaceOrderItems`.
     public var lines: [OrderLine]
 
     public init(
@@ -192,7 +191,6 @@ public struct ReplaceOrderItemsBody: Codable, Sendable, Equatable {
 
 /// The body of `changePrice`.
 public struct ChangePriceBody: Codable, Sendable, Equatable {
-    /// The body of `changePrice`.
     public var priceCents: Int64
     /// Kept in the audit log
     public var reason: String?

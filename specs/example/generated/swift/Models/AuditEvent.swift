@@ -4,21 +4,13 @@ import KeelRuntime
 
 /// Who changed what, and when
 public struct AuditEvent: ResourceModel, Codable, Equatable {
-    /// Who changed what, and when
     public var id: Int64
-    /// Who changed what, and when
     public var actorEmail: String
-    /// Who changed what, and when
     public var kind: AuditEventKind
-    /// Who changed what, and when
     public var entity: String
-    /// Who changed what, and when
     public var entityId: Int64?
-    /// Who changed what, and when
     public var details: JSONValue?
-    /// Who changed what, and when
     public var requestId: UUID?
-    /// Who changed what, and when
     public var occurredAt: Date
 
     public var primaryKey: Int64 { id }

@@ -4,9 +4,7 @@ import KeelRuntime
 
 /// Groups of products shown in the catalogue
 public struct Category: ResourceModel, Codable, Equatable {
-    /// Groups of products shown in the catalogue
     public var id: Int64
-    /// Groups of products shown in the catalogue
     public var name: String
     /// Lower ranks are listed first
     public var sortRank: Int32

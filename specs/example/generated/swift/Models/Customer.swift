@@ -4,19 +4,13 @@ import KeelRuntime
 
 /// People who buy from the shop
 public struct Customer: ResourceModel, Codable, Equatable {
-    /// People who buy from the shop
     public var id: Int64
     /// Contact address, unique per customer
     public var email: String
-    /// People who buy from the shop
     public var fullName: String
-    /// People who buy from the shop
     public var birthDate: CalendarDate?
-    /// People who buy from the shop
     public var marketingOptIn: Bool
-    /// People who buy from the shop
     public var loyaltyPoints: Int32
-    /// People who buy from the shop
     public var createdAt: Date
 
     public var primaryKey: Int64 { id }

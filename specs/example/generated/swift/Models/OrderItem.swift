@@ -4,17 +4,11 @@ import KeelRuntime
 
 /// One line of an order
 public struct OrderItem: ResourceModel, Codable, Equatable {
-    /// One line of an order
     public var id: Int64
-    /// One line of an order
     public var orderId: Int64
-    /// One line of an order
     public var productId: Int64
-    /// One line of an order
     public var quantity: Int32
-    /// One line of an order
     public var unitPriceCents: Int64
-    /// One line of an order
     public var discountRate: DecimalValue
 
     public var primaryKey: Int64 { id }

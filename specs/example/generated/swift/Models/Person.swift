@@ -4,25 +4,16 @@ import KeelRuntime
 
 /// Shop staff (the login accounts are the built-in /users)
 public struct Person: ResourceModel, Codable, Equatable {
-    /// Shop staff (the login accounts are the built-in /users)
     public var id: Int64
-    /// Shop staff (the login accounts are the built-in /users)
     public var teamId: Int64?
-    /// Shop staff (the login accounts are the built-in /users)
     public var displayName: String
-    /// Shop staff (the login accounts are the built-in /users)
     public var workEmail: String
-    /// Shop staff (the login accounts are the built-in /users)
     public var phone: String?
     /// PNG or JPEG, at most 1 MB
     public var avatar: Data?
-    /// Shop staff (the login accounts are the built-in /users)
     public var hourlyRate: Double?
-    /// Shop staff (the login accounts are the built-in /users)
     public var hiredOn: CalendarDate
-    /// Shop staff (the login accounts are the built-in /users)
     public var isActive: Bool
-    /// Shop staff (the login accounts are the built-in /users)
     public var badgeId: UUID
 
     public var primaryKey: Int64 { id }

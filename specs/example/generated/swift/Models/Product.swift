@@ -4,25 +4,15 @@ import KeelRuntime
 
 /// Things we sell
 public struct Product: ResourceModel, Codable, Equatable {
-    /// Things we sell
     public var id: Int64
-    /// Things we sell
     public var sku: String
-    /// Things we sell
     public var name: String
-    /// Things we sell
     public var priceCents: Int64
-    /// Things we sell
     public var inStock: Bool
-    /// Things we sell
     public var notes: String?
-    /// Things we sell
     public var status: ProductStatus
-    /// Things we sell
     public var categoryId: Int64?
-    /// Things we sell
     public var createdAt: Date
-    /// Things we sell
     public var title: String
     /// Shipping weight
     public var weightKg: Double?

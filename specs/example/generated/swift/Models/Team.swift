@@ -4,11 +4,8 @@ import KeelRuntime
 
 /// Groups of staff
 public struct Team: ResourceModel, Codable, Equatable {
-    /// Groups of staff
     public var id: Int64
-    /// Groups of staff
     public var name: String
-    /// Groups of staff
     public var createdAt: Date
 
     public var primaryKey: Int64 { id }
