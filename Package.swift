@@ -73,6 +73,16 @@ let package = Package(
             dependencies: ["KeelGenerator", "KeelSpec"],
             path: "bench/KeelBenchmarks"
         ),
+        // The hand-written yardstick of bench/run-service.sh: Hummingbird + GRDB on the example's products table.
+        .executableTarget(
+            name: "keel-baseline-service",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            path: "bench/BaselineService"
+        ),
         // The MariaDB Connector/C (Debian's libmariadb-dev), for the MySQL/MariaDB driver.
         .systemLibrary(
             name: "CMariaDB",

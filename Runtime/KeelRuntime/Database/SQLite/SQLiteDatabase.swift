@@ -89,7 +89,8 @@ extension DatabaseValue {
         case .int(let value): value.databaseValue
         case .double(let value): value.databaseValue
         case .text(let value): value.databaseValue
-        case .bytes(let value): Data(value).databaseValue
+        // Through GRDB's protocol: `Data` also has KeelRuntime's `databaseValue`.
+        case .bytes(let value): (Data(value) as any GRDB.DatabaseValueConvertible).databaseValue
         case .timestamp(let value): DatabaseTimestamp.iso8601(value).databaseValue
         case .uuid(let value): value.uuidString.lowercased().databaseValue
         }
