@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk >/dev/null; }
 
-swift build -c release --product example-service --product keel-baseline-service >/dev/null
+swift build -c release --product example-service >/dev/null
+swift build -c release --product keel-baseline-service >/dev/null
 bin=$(swift build -c release --show-bin-path)
 dir=$(mktemp -d)
 pids=()
