@@ -18,16 +18,16 @@ public struct UserStore: Sendable {
     private static let columns = "id, email, roles, is_active, created_at"
 
     public func count() async throws -> Int {
-        Int(try await query("SELECT COUNT(*) FROM keel_users").first?.values.first?.int ?? 0)
+        Int(try await database.runtimeQuery("SELECT COUNT(*) FROM keel_users").first?.values.first?.int ?? 0)
     }
 
     public func find(id: Int64) async throws -> UserAccount? {
-        try await query("SELECT \(Self.columns) FROM keel_users WHERE id = ?", [.int(id)]).first.map(UserAccount.init(row:))
+        try await database.runtimeQuery("SELECT \(Self.columns) FROM keel_users WHERE id = ?", [.int(id)]).first.map(UserAccount.init(row:))
     }
 
     /// The account whose password matches, or nil; the time taken does not tell whether the email exists.
     public func authenticate(email: String, password: String) async throws -> UserAccount? {
-        let rows = try await query("SELECT \(Self.columns), password_hash FROM keel_users WHERE email = ?", [.text(email.lowercased())])
+        let rows = try await database.runtimeQuery("SELECT \(Self.columns), password_hash FROM keel_users WHERE email = ?", [.text(email.lowercased())])
         guard let row = rows.first, let hash = row["password_hash"]?.text else {
             _ = Bcrypt.verify(password, hash: decoyHash)
             return nil
@@ -37,15 +37,15 @@ public struct UserStore: Sendable {
     }
 
     public func list(limit: Int, offset: Int) async throws -> (items: [UserAccount], total: Int) {
-        let rows = try await query("SELECT \(Self.columns) FROM keel_users ORDER BY id LIMIT ? OFFSET ?", [.int(Int64(limit)), .int(Int64(offset))])
+        let rows = try await database.runtimeQuery("SELECT \(Self.columns) FROM keel_users ORDER BY id LIMIT ? OFFSET ?", [.int(Int64(limit)), .int(Int64(offset))])
         return (try rows.map(UserAccount.init(row:)), try await count())
     }
 
     public func create(email: String, password: String, roles: [String], isActive: Bool = true) async throws -> UserAccount {
         let hash = Bcrypt.hash(password, cost: bcryptCost)
-        _ = try await execute("INSERT INTO keel_users (email, password_hash, roles, is_active, created_at) VALUES (?, ?, ?, ?, ?)",
+        _ = try await database.runtimeExecute("INSERT INTO keel_users (email, password_hash, roles, is_active, created_at) VALUES (?, ?, ?, ?, ?)",
                               [.text(email.lowercased()), .text(hash), .text(roles.joined(separator: ",")), .bool(isActive), .timestamp(Date())])
-        guard let row = try await query("SELECT \(Self.columns) FROM keel_users WHERE email = ?", [.text(email.lowercased())]).first else {
+        guard let row = try await database.runtimeQuery("SELECT \(Self.columns) FROM keel_users WHERE email = ?", [.text(email.lowercased())]).first else {
             throw DatabaseError(.other, "the new user could not be read back")
         }
         return try UserAccount(row: row)
@@ -54,22 +54,22 @@ public struct UserStore: Sendable {
     /// Changes what is given; nil when there is no such user.
     public func update(id: Int64, email: String?, password: String?, roles: [String]?, isActive: Bool?) async throws -> UserAccount? {
         if let email {
-            _ = try await execute("UPDATE keel_users SET email = ? WHERE id = ?", [.text(email.lowercased()), .int(id)])
+            _ = try await database.runtimeExecute("UPDATE keel_users SET email = ? WHERE id = ?", [.text(email.lowercased()), .int(id)])
         }
         if let password {
-            _ = try await execute("UPDATE keel_users SET password_hash = ? WHERE id = ?", [.text(Bcrypt.hash(password, cost: bcryptCost)), .int(id)])
+            _ = try await database.runtimeExecute("UPDATE keel_users SET password_hash = ? WHERE id = ?", [.text(Bcrypt.hash(password, cost: bcryptCost)), .int(id)])
         }
         if let roles {
-            _ = try await execute("UPDATE keel_users SET roles = ? WHERE id = ?", [.text(roles.joined(separator: ",")), .int(id)])
+            _ = try await database.runtimeExecute("UPDATE keel_users SET roles = ? WHERE id = ?", [.text(roles.joined(separator: ",")), .int(id)])
         }
         if let isActive {
-            _ = try await execute("UPDATE keel_users SET is_active = ? WHERE id = ?", [.bool(isActive), .int(id)])
+            _ = try await database.runtimeExecute("UPDATE keel_users SET is_active = ? WHERE id = ?", [.bool(isActive), .int(id)])
         }
         return try await find(id: id)
     }
 
     public func delete(id: Int64) async throws -> Bool {
-        try await execute("DELETE FROM keel_users WHERE id = ?", [.int(id)]) > 0
+        try await database.runtimeExecute("DELETE FROM keel_users WHERE id = ?", [.int(id)]) > 0
     }
 
     /// Creates the first admin from `ADMIN_EMAIL`/`ADMIN_PASSWORD` when there is no user yet.
@@ -77,31 +77,5 @@ public struct UserStore: Sendable {
         guard let admin, try await count() == 0 else { return false }
         _ = try await create(email: admin.email, password: admin.password, roles: ["admin"])
         return true
-    }
-
-    private func query(_ sql: String, _ binds: [DatabaseValue] = []) async throws -> [DatabaseRow] {
-        try await database.query(RuntimeSQL.placeholders(sql, for: database.dialect), binds)
-    }
-
-    private func execute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int {
-        try await database.execute(RuntimeSQL.placeholders(sql, for: database.dialect), binds)
-    }
-}
-
-/// The runtime's own statements are written with `?`; PostgreSQL numbers its parameters.
-enum RuntimeSQL {
-    static func placeholders(_ sql: String, for dialect: DatabaseDialect) -> String {
-        guard dialect == .postgres else { return sql }
-        var number = 0
-        var result = ""
-        for character in sql {
-            if character == "?" {
-                number += 1
-                result += "$\(number)"
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -56,10 +56,10 @@ public struct ConfigStore: Sendable {
             }
             seeds.append((key, value))
         }
-        let existing = Set(try await query("SELECT config_key FROM keel_config").compactMap { $0["config_key"]?.text })
+        let existing = Set(try await database.runtimeQuery("SELECT config_key FROM keel_config").compactMap { $0["config_key"]?.text })
         for (key, value) in seeds where !existing.contains(key.key) {
             let now = DatabaseValue.timestamp(Date())
-            _ = try await execute("""
+            _ = try await database.runtimeExecute("""
                 INSERT INTO keel_config (config_key, config_value, config_type, category, description, is_sensitive, last_updated, updated_by, created_at) \
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(key.key), value.map(DatabaseValue.text) ?? .null, .text(key.type.rawValue), .text(key.category),
@@ -68,7 +68,7 @@ public struct ConfigStore: Sendable {
     }
 
     public func entries() async throws -> [Entry] {
-        let rows = try await query("SELECT config_key, config_value, last_updated, updated_by, created_at FROM keel_config")
+        let rows = try await database.runtimeQuery("SELECT config_key, config_value, last_updated, updated_by, created_at FROM keel_config")
         let byKey = Dictionary(rows.compactMap { row in row["config_key"]?.text.map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
         return try keys.compactMap { key in try byKey[key.key].map { try entry(key, $0) } }
     }
@@ -81,9 +81,9 @@ public struct ConfigStore: Sendable {
         case .success(let stored): text = stored
         case .failure(let problem): throw APIError.validation([.init(field: "value", message: problem.message)])
         }
-        _ = try await execute("UPDATE keel_config SET config_value = ?, last_updated = ?, updated_by = ? WHERE config_key = ?",
+        _ = try await database.runtimeExecute("UPDATE keel_config SET config_value = ?, last_updated = ?, updated_by = ? WHERE config_key = ?",
                               [text.map(DatabaseValue.text) ?? .null, .timestamp(Date()), principal.map { .text($0.displayName) } ?? .null, .text(name)])
-        let rows = try await query("SELECT config_key, config_value, last_updated, updated_by, created_at FROM keel_config WHERE config_key = ?", [.text(name)])
+        let rows = try await database.runtimeQuery("SELECT config_key, config_value, last_updated, updated_by, created_at FROM keel_config WHERE config_key = ?", [.text(name)])
         return try rows.first.map { try entry(key, $0) }
     }
 
@@ -97,16 +97,8 @@ public struct ConfigStore: Sendable {
     /// The stored value of a key as JSON (nil when unset): how the service's own code reads its settings.
     public func value(of name: String) async throws -> JSONValue? {
         guard let key = keys.first(where: { $0.key == name }) else { return nil }
-        let rows = try await query("SELECT config_value FROM keel_config WHERE config_key = ?", [.text(name)])
+        let rows = try await database.runtimeQuery("SELECT config_value FROM keel_config WHERE config_key = ?", [.text(name)])
         guard let text = rows.first?["config_value"]?.text else { return nil }
         return key.jsonValue(ofStored: text)
-    }
-
-    private func query(_ sql: String, _ binds: [DatabaseValue] = []) async throws -> [DatabaseRow] {
-        try await database.query(RuntimeSQL.placeholders(sql, for: database.dialect), binds)
-    }
-
-    private func execute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int {
-        try await database.execute(RuntimeSQL.placeholders(sql, for: database.dialect), binds)
     }
 }

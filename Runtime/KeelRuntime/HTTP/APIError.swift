@@ -23,4 +23,7 @@ public struct APIError: Error, Sendable {
     public static func validation(_ errors: [ErrorEnvelope.FieldError]) -> APIError {
         APIError(.unprocessableContent, code: "VALIDATION_FAILED", detail: "The request body is not valid", fieldErrors: errors)
     }
+
+    /// A body that does not parse as JSON.
+    public static let invalidJSON = APIError(.badRequest, code: "INVALID_JSON", detail: "The request body is not valid JSON")
 }

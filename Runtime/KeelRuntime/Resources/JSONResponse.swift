@@ -33,12 +33,12 @@ public enum JSONResponse {
             return date
         }
         guard !StrictJSON.hasTrailingComma(buffer.readableBytesView) else {
-            throw APIError(.badRequest, code: "INVALID_JSON", detail: "The request body is not valid JSON")
+            throw APIError.invalidJSON
         }
         do {
             return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            throw APIError(.badRequest, code: "INVALID_JSON", detail: "The request body is not valid JSON")
+            throw APIError.invalidJSON
         } catch let error as DecodingError {
             throw APIError.validation([DecodingProblem.fieldError(error)])
         }

@@ -100,12 +100,12 @@ public enum JSONValue: Sendable, Hashable, Codable {
 /// Reads a request body as one JSON object: malformed JSON is 400, anything but an object 422.
 public enum JSONBody {
     public static func object(from buffer: ByteBuffer) throws -> [String: JSONValue] {
+        guard !StrictJSON.hasTrailingComma(buffer.readableBytesView) else { throw APIError.invalidJSON }
         let value: JSONValue
         do {
-            guard !StrictJSON.hasTrailingComma(buffer.readableBytesView) else { throw APIError.validation([]) }
             value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
         } catch {
-            throw APIError(.badRequest, code: "INVALID_JSON", detail: "The request body is not valid JSON")
+            throw APIError.invalidJSON
         }
         guard case .object(let members) = value else {
             throw APIError(.unprocessableContent, code: "VALIDATION_FAILED", detail: "The request body must be a JSON object, not \(value.typeName)",

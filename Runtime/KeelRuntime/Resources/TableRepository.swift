@@ -14,8 +14,10 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
         public let total: Int
     }
 
+    private var selectByID: String { sql.select + " WHERE " + sql.id + " = " + sql.parameter(1) }
+
     public func find(id: Int64) async throws -> Model? {
-        try await database.query(sql.select + " WHERE " + sql.id + " = " + sql.parameter(1), [.int(id)]).first.map(Model.init(row:))
+        try await database.query(selectByID, [.int(id)]).first.map(Model.init(row:))
     }
 
     /// Rows equal to every filter, ordered by `sort` (column, descending) and then by id, so pages never overlap.
@@ -59,7 +61,7 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
             }
             _ = try await session.execute(statement, binds)
             guard let id = try await session.query("SELECT LAST_INSERT_ID()", []).first?.values.first?.int,
-                  let row = try await session.query(sql.select + " WHERE " + sql.id + " = " + sql.parameter(1), [.int(id)]).first
+                  let row = try await session.query(selectByID, [.int(id)]).first
             else { throw DatabaseError(.other, "the inserted row could not be read back") }
             return try Model(row: row)
         }
