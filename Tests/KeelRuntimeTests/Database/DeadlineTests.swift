@@ -6,11 +6,12 @@ struct DeadlineTests {
     @Test func answersNilWhenTheWorkOutlastsTheLimit() async {
         let started = ContinuousClock.now
         let result = await Deadline.result(within: .milliseconds(100)) { () async -> Int in
-            try? await Task.sleep(for: .seconds(5))
+            try? await Task.sleep(for: .seconds(120))
             return 1
         }
         #expect(result == nil)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Far below the work's two minutes, and far above a busy CI machine's scheduling delays.
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test func answersTheResultWhenTheWorkIsInTime() async {
