@@ -64,6 +64,7 @@ let package = Package(
                 "KeelGenerator",
                 "KeelRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Generator/keel"
         ),

@@ -70,30 +70,8 @@ public final class FakeLicenseServer: Sendable {
             return response
         }
 
-        var logger = Logger(label: "fake-license-server")
-        logger.logLevel = .warning
-        let (ports, portFound) = AsyncStream.makeStream(of: Int.self)
-        let application = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "fake-license-server"),
-            onServerRunning: { channel in portFound.yield(channel.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        let task = Task {
-            do {
-                try await application.run()
-            } catch {
-                // stop() ends it by cancellation; any other end is worth seeing.
-                if !Task.isCancelled { application.logger.error("fake license server stopped: \(error)") }
-            }
-            // Ends the wait below when the server never started.
-            portFound.finish()
-        }
-        guard let port = await ports.first(where: { _ in true }), port > 0 else {
-            task.cancel()
-            throw ConfigurationError("the fake license server did not start")
-        }
-        return FakeLicenseServer(url: "http://127.0.0.1:\(port)", calls: calls, task: task)
+        let (url, task) = try await LoopbackServer.start(router, name: "fake license server")
+        return FakeLicenseServer(url: url, calls: calls, task: task)
     }
 
     /// Stops serving (again is harmless); later requests find the port closed, as when the real server is unreachable.

@@ -32,6 +32,8 @@ extension SpecResolver {
                 diagnostics.error(other.location, "gateway service name 'api' stands for this service itself; choose another name")
             } else if let first = gateway.services.first(where: { $0.name == other.name }), first.location != other.location {
                 diagnostics.error(other.location, "gateway service '\(other.name)' is defined twice; first at \(first.location)")
+            } else if "\(name)-\(other.name)".count > 100 {
+                diagnostics.error(other.location, "gateway service '\(other.name)' becomes '\(name)-\(other.name)' in MarchProxy, over the 100 characters its api-server accepts; shorten the name")
             }
             serviceNames.append(other.name)
         }

@@ -23,6 +23,10 @@ public protocol Database: Sendable {
     @discardableResult
     func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T
 
+    /// Lends a connection for statements that only read committed data, so they may run beside each other
+    /// and beside a transaction; each statement sees the data committed when it starts.
+    func reading<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T
+
     /// Answers whether the database is reachable now (for `/healthz`).
     func ping() async -> Bool
 
@@ -42,9 +46,14 @@ extension Database {
         try await withSession { try await $0.execute(sql, binds) }
     }
 
+    /// Runs one statement that only reads, beside other readers, and returns its rows.
+    public func read(_ sql: String, _ binds: [DatabaseValue] = []) async throws -> [DatabaseRow] {
+        try await reading { try await $0.query(sql, binds) }
+    }
+
     /// True when `SELECT 1` answers within 2 seconds.
     public func ping() async -> Bool {
-        await Deadline.result(within: .seconds(2)) { (try? await query("SELECT 1")) != nil } ?? false
+        await Deadline.result(within: .seconds(2)) { (try? await read("SELECT 1")) != nil } ?? false
     }
 }
 

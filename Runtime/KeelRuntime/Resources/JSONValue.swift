@@ -97,6 +97,12 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 }
 
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
 /// Reads a request body as one JSON object: malformed JSON is 400, anything but an object 422.
 public enum JSONBody {
     public static func object(from buffer: ByteBuffer) throws -> [String: JSONValue] {

@@ -17,7 +17,7 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
     private var selectByID: String { sql.select + " WHERE " + sql.id + " = " + sql.parameter(1) }
 
     public func find(id: Int64) async throws -> Model? {
-        try await database.query(selectByID, [.int(id)]).first.map(Model.init(row:))
+        try await database.read(selectByID, [.int(id)]).first.map(Model.init(row:))
     }
 
     /// Rows equal to every filter, ordered by `sort` (column, descending) and then by id, so pages never overlap.
@@ -32,7 +32,7 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
         let filterBinds = binds
         let page = sql.select + whereClause + " ORDER BY " + order
             + " LIMIT " + sql.parameter(binds.count + 1) + " OFFSET " + sql.parameter(binds.count + 2)
-        return try await database.withSession { session in
+        return try await database.reading { session in
             let rows = try await session.query(page, filterBinds + [.int(Int64(limit)), .int(Int64(offset))])
             let total = try await session.query(sql.count + whereClause, filterBinds).first?.values.first?.int ?? 0
             return Page(items: try rows.map(Model.init(row:)), total: Int(total))
@@ -40,7 +40,7 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
     }
 
     public func count() async throws -> Int {
-        Int(try await database.query(sql.count).first?.values.first?.int ?? 0)
+        Int(try await database.read(sql.count).first?.values.first?.int ?? 0)
     }
 
     /// Inserts the given columns (the rest take their defaults) and answers the stored row.

@@ -25,6 +25,11 @@ public final class MySQLDatabase: Database {
         }
     }
 
+    /// Pooled connections already read side by side.
+    public func reading<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
+        try await withSession(body)
+    }
+
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
         try await GaleraRetry.run(enabled: galeraMode) {
             try await withConnection { connection in

@@ -64,6 +64,11 @@ public final class PostgresDatabase: Database {
         }
     }
 
+    /// Pooled connections already read side by side.
+    public func reading<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
+        try await withSession(body)
+    }
+
     /// Carries an error of the caller's body past the pool's own error handling, unchanged.
     private struct BodyError: Error {
         let error: Error

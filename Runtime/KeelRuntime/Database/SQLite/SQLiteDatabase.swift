@@ -3,8 +3,10 @@ import GRDB
 
 /// SQLite through GRDB: one file in WAL mode with foreign keys on.
 ///
-/// Statements run on GRDB's single writer connection. A transaction spans several async steps, so the driver
+/// Sessions run on GRDB's single writer connection. A transaction spans several async steps, so the driver
 /// keeps its own lock around every session: no other task's statement can land inside someone's transaction.
+/// Reads go to GRDB's reader connections instead, side by side and without the lock: in WAL mode they see
+/// committed data only.
 public final class SQLiteDatabase: Database {
     public let dialect = DatabaseDialect.sqlite
     public let path: String
@@ -29,7 +31,11 @@ public final class SQLiteDatabase: Database {
     }
 
     public func withSession<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
-        try await lock.withLock { try await body(SQLiteSession(pool: pool)) }
+        try await lock.withLock { try await body(SQLiteSession(pool: pool, connection: .writer)) }
+    }
+
+    public func reading<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
+        try await body(SQLiteSession(pool: pool, connection: .reader))
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
@@ -41,13 +47,18 @@ public final class SQLiteDatabase: Database {
     }
 }
 
-/// The writer connection, lent while the database's lock is held.
+/// The writer connection, lent while the database's lock is held, or a reader connection per statement.
 struct SQLiteSession: DatabaseSession {
+    enum Connection {
+        case writer, reader
+    }
+
     let pool: DatabasePool
+    let connection: Connection
 
     func query(_ sql: String, _ binds: [DatabaseValue]) async throws -> [DatabaseRow] {
         let arguments = StatementArguments(binds.map(\.sqliteValue))
-        return try await write { db in
+        return try await run { db in
             let statement = try db.makeStatement(sql: sql)
             let columns = statement.columnNames
             let cursor = try Row.fetchCursor(statement, arguments: arguments)
@@ -61,19 +72,22 @@ struct SQLiteSession: DatabaseSession {
 
     func execute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int {
         let arguments = StatementArguments(binds.map(\.sqliteValue))
-        return try await write { db in
+        return try await run { db in
             try db.execute(sql: sql, arguments: arguments)
             return db.changesCount
         }
     }
 
     func executeScript(_ sql: String) async throws {
-        try await write { db in try db.execute(sql: sql) }
+        try await run { db in try db.execute(sql: sql) }
     }
 
-    private func write<T: Sendable>(_ work: @Sendable (GRDB.Database) throws -> T) async throws -> T {
+    private func run<T: Sendable>(_ work: @Sendable (GRDB.Database) throws -> T) async throws -> T {
         do {
-            return try await pool.writeWithoutTransaction(work)
+            switch connection {
+            case .writer: return try await pool.writeWithoutTransaction(work)
+            case .reader: return try await pool.read(work)
+            }
         } catch {
             throw SQLiteErrors.translate(error)
         }
