@@ -12,15 +12,35 @@ enum DatabaseTimestamp {
         format(date, separator: " ", suffix: "")
     }
 
-    /// Split with `gmtime_r` rather than a `Calendar`: this runs for every log line and every bound timestamp.
+    /// Split with `gmtime_r` rather than a `Calendar`, and padded by hand rather than with `String(format:)`:
+    /// this runs for every log line, every bound timestamp and every instant in a response.
     private static func format(_ date: Date, separator: String, suffix: String) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        let day = String(format: "%04d-%02d-%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday)
-        let clock = String(format: "%02d:%02d:%02d.%06lld", parts.tm_hour, parts.tm_min, parts.tm_sec, micros - seconds * 1_000_000)
-        return day + separator + clock + suffix
+        var text = ""
+        text.reserveCapacity(27)
+        append(Int64(parts.tm_year) + 1900, width: 4, to: &text)
+        text += "-"
+        append(Int64(parts.tm_mon) + 1, width: 2, to: &text)
+        text += "-"
+        append(Int64(parts.tm_mday), width: 2, to: &text)
+        text += separator
+        append(Int64(parts.tm_hour), width: 2, to: &text)
+        text += ":"
+        append(Int64(parts.tm_min), width: 2, to: &text)
+        text += ":"
+        append(Int64(parts.tm_sec), width: 2, to: &text)
+        text += "."
+        append(micros - seconds * 1_000_000, width: 6, to: &text)
+        return text + suffix
+    }
+
+    private static func append(_ number: Int64, width: Int, to text: inout String) {
+        let digits = String(number)
+        if digits.utf8.count < width { text += String(repeating: "0", count: width - digits.utf8.count) }
+        text += digits
     }
 }
