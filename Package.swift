@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "KeelTemplates",
             path: "templates",
-            resources: [.copy("swift")]
+            resources: [.copy("swift"), .copy("typescript")]
         ),
         // What the generator writes and the migrator reads alike: the migration checksum.
         .target(
@@ -130,9 +130,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelGeneratorTests",
-            dependencies: ["KeelGenerator", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KeelGenerator", "KeelTestSupport", .product(name: "Yams", package: "Yams")],
             path: "Tests/KeelGeneratorTests",
-            exclude: ["Golden"]
+            exclude: ["Golden", "TypeScript"]
         ),
         .testTarget(
             name: "KeelMigrationTests",
@@ -169,7 +169,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            path: "Tests/ExampleServiceTests"
+            path: "Tests/ExampleServiceTests",
+            exclude: ["Browser"]
         ),
     ]
 )

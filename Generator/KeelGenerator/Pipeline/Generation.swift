@@ -10,6 +10,7 @@ public struct Generation: Sendable {
     /// The emitters of every output Keel writes today, in a fixed order.
     public static let emitters: [any Emitter] = [
         MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter(), SwiftModelEmitter(), SwiftTypesEmitter(), SwiftRoutesEmitter(), SwiftServiceEmitter(),
+        TypeScriptEmitter(),
     ]
 
     /// Loads `keel.yaml`, the spec and the templates without rendering anything: what `keel validate` needs.
