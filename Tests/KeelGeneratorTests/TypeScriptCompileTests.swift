@@ -37,7 +37,7 @@ struct TypeScriptCompileTests {
     @Test func everyTypeClientCompiles() throws {
         let project = try TestProject(
             spec: try String(contentsOfFile: Self.resources + "/every-type.yaml", encoding: .utf8),
-            settings: "spec: spec.yaml\noutputs: { swift: null, openapi: null, marchproxy: null, migrations: null, typescript: gen/ts }\n"
+            settings: "spec: spec.yaml\ndialects: [sqlite, postgres]\noutputs: { swift: null, openapi: null, marchproxy: null, migrations: null, typescript: gen/ts }\n"
         )
         let result = try compile(configPath: project.configPath)
         #expect(result.status == 0, "tsc: \(result.output)")

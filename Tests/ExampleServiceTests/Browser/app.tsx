@@ -37,8 +37,7 @@ function useOnce(action: () => Promise<string | [string, Product]>, report: Repo
       (result) => (typeof result === "string" ? report(result) : report(result[0], result[1])),
       (error: unknown) => report("FAILED " + describe(error)),
     );
-    // Each step runs exactly once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Each step runs exactly once, when it mounts.
   }, []);
 }
 

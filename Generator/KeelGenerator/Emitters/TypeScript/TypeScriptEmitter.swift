@@ -11,6 +11,9 @@ public struct TypeScriptEmitter: Emitter {
         guard conflicts.isEmpty else { throw SpecError(conflicts) }
         let operations = TypeScriptOperations(spec: spec)
         let shapes = TypeScriptShapes(spec: spec, types: operations.types)
+        let listQueries = spec.resources.filter { $0.operations.contains(.list) }.compactMap { resource in
+            spec.table(named: resource.table).map { TypeScriptListQuery(resource: resource, table: $0) }
+        }
         let values: [String: Any] = [
             "title": spec.service.title, "version": spec.service.version,
             "localAuth": spec.service.auth == .local,
@@ -20,9 +23,8 @@ public struct TypeScriptEmitter: Emitter {
             "configKeys": TypeScriptTypes.union(spec.config.map(\.key)),
             "tables": spec.tables.map(shapes.table),
             "types": spec.types.map(shapes.named),
-            "listQueries": spec.resources.filter { $0.operations.contains(.list) }.compactMap { resource in
-                spec.table(named: resource.table).map { TypeScriptListQuery(resource: resource, table: $0).context }
-            },
+            "listQueries": listQueries.map(\.context),
+            "anySort": listQueries.contains { !$0.sort.isEmpty },
             "customQueries": spec.customEndpoints.filter { !$0.query.isEmpty }.map { TypeScriptCustomQuery(endpoint: $0).context },
             "operations": operations.all.map(\.context),
         ]

@@ -14,7 +14,10 @@ enum TypeScriptImports {
         let used = identifiers(in: text)
         let lines = modules.keys.sorted().compactMap { module -> String? in
             let names = modules[module, default: []].intersection(used).sorted()
-            return names.isEmpty ? nil : "import { " + names.joined(separator: ", ") + " } from \"\(module)\";"
+            guard !names.isEmpty else { return nil }
+            let line = "import { " + names.joined(separator: ", ") + " } from \"\(module)\";"
+            // One name a line once they no longer fit on one, as formatters write them.
+            return line.count <= 120 ? line : "import {\n" + names.map { "  \($0),\n" }.joined() + "} from \"\(module)\";"
         }
         return text.replacingOccurrences(of: placeholder, with: lines.joined(separator: "\n"))
     }

@@ -1,7 +1,8 @@
 import KeelSpec
 
-/// The names the generated TypeScript declares whatever the spec, and the check that no model or named
-/// type takes one: `types.ts` would declare it twice and fail to compile.
+/// The names only the TypeScript client declares whatever the spec (the spec itself already reserves the
+/// built-in shapes, `License`, `User`, ...), and the check that no model or named type takes one:
+/// `types.ts` would declare it twice and fail to compile.
 enum TypeScriptReservedNames {
     /// Name -> what the client uses it for.
     static let names: [String: String] = [
@@ -9,19 +10,11 @@ enum TypeScriptReservedNames {
         "FieldError": "a rejected field", "ErrorBody": "the error body", "ApiError": "failed requests", "ApiClient": "the client",
         "ClientOptions": "the client's options", "ApiProvider": "the hooks' provider", "QueryOptions": "read hooks' options",
         "QueryResult": "read hooks", "MutationResult": "write hooks", "RoleName": "the roles", "TierName": "the tiers",
-        "FeatureName": "the features", "ConfigKeyName": "the runtime settings", "License": "the license in force",
-        "ConfigEntry": "a runtime setting", "ConfigUpdate": "a setting's new value",
-    ]
-
-    /// Declared only with `auth: local`, which has users; otherwise a `users` table may well have the model `User`.
-    static let localAuthNames: [String: String] = [
-        "LoginRequest": "the login body", "Token": "the login answer", "User": "a login account",
-        "UserCreate": "a new login account", "UserPatch": "changes to a login account", "UserPage": "a page of login accounts",
+        "FeatureName": "the features", "ConfigKeyName": "the runtime settings",
     ]
 
     /// One located error per table model or named type whose name the client already uses.
     static func conflicts(in spec: Spec) -> [Diagnostic] {
-        let names = spec.service.auth == .local ? names.merging(localAuthNames) { own, _ in own } : names
         let tables = spec.tables.compactMap { table -> Diagnostic? in
             guard let use = names[table.model] else { return nil }
             return Diagnostic(.error, at: table.location, "the model of table '\(table.name)' would be '\(table.model)', which the TypeScript client declares for \(use); set 'model:' to another name")

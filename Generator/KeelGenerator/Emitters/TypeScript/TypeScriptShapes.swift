@@ -62,7 +62,7 @@ struct TypeScriptShapes {
             ]
         }
         let enums: [[String: Any]] = type.fields.compactMap { field in
-            guard let values = Self.inlineEnum(field.type) else { return nil }
+            guard case .enumeration(let values) = field.type else { return nil }
             return Self.enumeration(type.name + Inflector.upperCamel(field.name), values)
         }
         return [
@@ -75,13 +75,5 @@ struct TypeScriptShapes {
     private static func enumeration(_ name: String, _ values: [String]) -> [String: Any] {
         ["name": name, "union": TypeScriptTypes.union(values), "constant": name.prefix(1).lowercased() + name.dropFirst() + "Values",
          "values": values.map(TypeScriptLiteral.string).joined(separator: ", ")]
-    }
-
-    private static func inlineEnum(_ type: TypeReference) -> [String]? {
-        switch type {
-        case .enumeration(let values): values
-        case .array(let element): inlineEnum(element)
-        default: nil
-        }
     }
 }

@@ -36,7 +36,6 @@ struct TypeScriptTypes {
         case .timestamp: "An instant in ISO 8601 (UTC, microseconds)."
         case .uuid: "A UUID."
         case .bytes: "Bytes in base64."
-        case .id, .int, .ref: "A 64-bit integer (exact up to 2^53 in JavaScript)."
         default: nil
         }
     }
@@ -84,15 +83,6 @@ struct TypeScriptTypes {
         }
     }
 
-    /// Whether values of the type change shape on the wire (they hold objects whose keys are renamed).
-    private func isConverted(_ reference: TypeReference) -> Bool {
-        switch reference {
-        case .scalar, .enumeration: false
-        case .model, .named: true
-        case .array(let element): isConverted(element)
-        }
-    }
-
     /// The function decoding (`decode`) or encoding (`encode`) a model or named type.
     private func function(_ direction: String, _ reference: TypeReference) -> String? {
         switch reference {
@@ -103,23 +93,19 @@ struct TypeScriptTypes {
     }
 
     /// An expression turning the JSON value `source` (typed `unknown`) into the TypeScript value.
-    func decode(_ reference: TypeReference, _ source: String, enumName: String, depth: Int = 0) -> String {
+    /// Objects are converted, arrays of them item by item (array items are always named, never arrays);
+    /// scalars and enums travel as they are.
+    func decode(_ reference: TypeReference, _ source: String, enumName: String) -> String {
         if let decoder = function("decode", reference) { return "\(decoder)(\(source))" }
-        guard case .array(let element) = reference, isConverted(element) else {
-            return "\(source) as \(type(of: reference, enumName: enumName))"
-        }
-        if let decoder = function("decode", element) { return "(\(source) as unknown[]).map(\(decoder))" }
-        let item = "item\(depth)"
-        return "(\(source) as unknown[]).map((\(item)) => \(decode(element, item, enumName: enumName, depth: depth + 1)))"
+        if case .array(let element) = reference, let decoder = function("decode", element) { return "(\(source) as unknown[]).map(\(decoder))" }
+        return "\(source) as \(type(of: reference, enumName: enumName))"
     }
 
     /// An expression turning the TypeScript value `source` into its JSON form.
-    func encode(_ reference: TypeReference, _ source: String, depth: Int = 0) -> String {
+    func encode(_ reference: TypeReference, _ source: String) -> String {
         if let encoder = function("encode", reference) { return "\(encoder)(\(source))" }
-        guard case .array(let element) = reference, isConverted(element) else { return source }
-        if let encoder = function("encode", element) { return "\(source).map(\(encoder))" }
-        let item = "item\(depth)"
-        return "\(source).map((\(item)) => \(encode(element, item, depth: depth + 1)))"
+        if case .array(let element) = reference, let encoder = function("encode", element) { return "\(source).map(\(encoder))" }
+        return source
     }
 }
 
