@@ -10,7 +10,7 @@ public struct TypeScriptEmitter: Emitter {
         let conflicts = TypeScriptReservedNames.conflicts(in: spec)
         guard conflicts.isEmpty else { throw SpecError(conflicts) }
         let operations = TypeScriptOperations(spec: spec)
-        let shapes = TypeScriptShapes(spec: spec, types: operations.types)
+        let shapes = TypeScriptShapes(spec: spec, types: operations.types, use: TypeScriptWireUse(spec: spec, types: operations.types))
         let listQueries = spec.resources.filter { $0.operations.contains(.list) }.compactMap { resource in
             spec.table(named: resource.table).map { TypeScriptListQuery(resource: resource, table: $0) }
         }

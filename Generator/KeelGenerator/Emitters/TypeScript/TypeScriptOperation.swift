@@ -66,7 +66,7 @@ struct TypeScriptOperation {
             "nameLiteral": TypeScriptLiteral.string(name),
             "hook": "use" + name.prefix(1).uppercased() + name.dropFirst(),
             "doc": TypeScriptLiteral.doc(doc, indent: "  ") ?? "",
-            "hookDoc": TypeScriptLiteral.doc(["`\(name)` as a hook."] + doc) ?? "",
+            "hookDoc": "/** {@link ApiClient.\(name)} as a hook. */\n",
             "signature": signature,
             "answer": answer,
             "options": options.joined(separator: ", "),

@@ -1,10 +1,11 @@
 import KeelSpec
 
 /// The contexts of `types.ts`: each table's model with its create and patch bodies, and each named type,
-/// with the functions that decode them from JSON and encode them into it.
+/// with the functions that decode them from JSON and encode them into it (those the client uses).
 struct TypeScriptShapes {
     let spec: Spec
     let types: TypeScriptTypes
+    let use: TypeScriptWireUse
 
     /// One line of an encoding function: a required value is always written, an optional one only when given.
     private static func assignment(json: String, field: String, expression: String, optional: Bool) -> String {
@@ -43,6 +44,7 @@ struct TypeScriptShapes {
             "model": model, "table": table.name,
             "doc": TypeScriptLiteral.doc([table.description ?? "A row of `\(table.name)`."]) ?? "",
             "fields": fields, "create": create, "patch": patch, "enums": enums, "hasWritable": !writable.isEmpty,
+            "decoded": use.decoded.contains(model), "encoded": use.encoded.contains(model),
         ]
     }
 
@@ -67,6 +69,7 @@ struct TypeScriptShapes {
         }
         return [
             "name": type.name, "fields": fields, "enums": enums, "hasFields": !fields.isEmpty,
+            "decoded": use.decoded.contains(type.name), "encoded": use.encoded.contains(type.name),
             "doc": TypeScriptLiteral.doc([type.inlineBodyOf.map { "The body of `\($0)`." }]) ?? "",
         ]
     }

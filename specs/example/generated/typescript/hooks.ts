@@ -5,6 +5,7 @@
 //   <ApiProvider client={createClient()}><App /></ApiProvider>
 // Reads (GET) give { data, loading, error, refetch } and load again when their arguments change;
 // writes give { run, pending, error }, where `run` resolves to the answer and rejects with the error.
+// Type arguments are spelled out: inferring them for thousands of hooks costs tsc seconds.
 import { createContext, createElement, useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { ReactElement, ReactNode } from "react";
 import { ApiClient } from "./client";
@@ -156,424 +157,232 @@ function useMutation<A extends unknown[], T>(call: (client: ApiClient, ...args: 
   return { run, pending, error };
 }
 
-/**
- * `getLicense` as a hook.
- * Tier and features in force: `GET /api/v1/license`.
- */
+/** {@link ApiClient.getLicense} as a hook. */
 export function useGetLicense(options?: QueryOptions): QueryResult<License> {
-  return useQuery((client, signal) => client.getLicense(signal), ["getLicense"], options);
+  return useQuery<License>((client, signal) => client.getLicense(signal), ["getLicense"], options);
 }
 
-/**
- * `listConfig` as a hook.
- * Runtime settings (sensitive values masked): `GET /api/v1/config`.
- * Roles: admin.
- */
+/** {@link ApiClient.listConfig} as a hook. */
 export function useListConfig(options?: QueryOptions): QueryResult<Array<ConfigEntry>> {
-  return useQuery((client, signal) => client.listConfig(signal), ["listConfig"], options);
+  return useQuery<Array<ConfigEntry>>((client, signal) => client.listConfig(signal), ["listConfig"], options);
 }
 
-/**
- * `updateConfig` as a hook.
- * Change one runtime setting: `PUT /api/v1/config/{key}`.
- * Roles: admin.
- */
+/** {@link ApiClient.updateConfig} as a hook. */
 export function useUpdateConfig(): MutationResult<[key: ConfigKeyName, body: ConfigUpdate], ConfigEntry> {
-  return useMutation((client, key: ConfigKeyName, body: ConfigUpdate) => client.updateConfig(key, body));
+  return useMutation<[key: ConfigKeyName, body: ConfigUpdate], ConfigEntry>((client, key: ConfigKeyName, body: ConfigUpdate) => client.updateConfig(key, body));
 }
 
-/**
- * `login` as a hook.
- * Exchange email and password for a token: `POST /api/v1/auth/login`.
- * Public: sends no token.
- */
+/** {@link ApiClient.login} as a hook. */
 export function useLogin(): MutationResult<[body: LoginRequest], Token> {
-  return useMutation((client, body: LoginRequest) => client.login(body));
+  return useMutation<[body: LoginRequest], Token>((client, body: LoginRequest) => client.login(body));
 }
 
-/**
- * `me` as a hook.
- * The signed-in user: `GET /api/v1/auth/me`.
- */
+/** {@link ApiClient.me} as a hook. */
 export function useMe(options?: QueryOptions): QueryResult<User> {
-  return useQuery((client, signal) => client.me(signal), ["me"], options);
+  return useQuery<User>((client, signal) => client.me(signal), ["me"], options);
 }
 
-/**
- * `listUsers` as a hook.
- * List users: `GET /api/v1/users`.
- * Roles: admin.
- */
+/** {@link ApiClient.listUsers} as a hook. */
 export function useListUsers(query: PageQuery = {}, options?: QueryOptions): QueryResult<UserPage> {
-  return useQuery((client, signal) => client.listUsers(query, signal), ["listUsers", query], options);
+  return useQuery<UserPage>((client, signal) => client.listUsers(query, signal), ["listUsers", query], options);
 }
 
-/**
- * `createUser` as a hook.
- * Create a user: `POST /api/v1/users`.
- * Roles: admin.
- */
+/** {@link ApiClient.createUser} as a hook. */
 export function useCreateUser(): MutationResult<[body: UserCreate], User> {
-  return useMutation((client, body: UserCreate) => client.createUser(body));
+  return useMutation<[body: UserCreate], User>((client, body: UserCreate) => client.createUser(body));
 }
 
-/**
- * `getUser` as a hook.
- * Get one user: `GET /api/v1/users/{id}`.
- * Roles: admin.
- */
+/** {@link ApiClient.getUser} as a hook. */
 export function useGetUser(id: number, options?: QueryOptions): QueryResult<User> {
-  return useQuery((client, signal) => client.getUser(id, signal), ["getUser", id], options);
+  return useQuery<User>((client, signal) => client.getUser(id, signal), ["getUser", id], options);
 }
 
-/**
- * `updateUser` as a hook.
- * Change a user: `PATCH /api/v1/users/{id}`.
- * Roles: admin.
- */
+/** {@link ApiClient.updateUser} as a hook. */
 export function useUpdateUser(): MutationResult<[id: number, body: UserPatch], User> {
-  return useMutation((client, id: number, body: UserPatch) => client.updateUser(id, body));
+  return useMutation<[id: number, body: UserPatch], User>((client, id: number, body: UserPatch) => client.updateUser(id, body));
 }
 
-/**
- * `deleteUser` as a hook.
- * Delete a user: `DELETE /api/v1/users/{id}`.
- * Roles: admin.
- */
+/** {@link ApiClient.deleteUser} as a hook. */
 export function useDeleteUser(): MutationResult<[id: number], void> {
-  return useMutation((client, id: number) => client.deleteUser(id));
+  return useMutation<[id: number], void>((client, id: number) => client.deleteUser(id));
 }
 
-/**
- * `listProducts` as a hook.
- * A page of products, filtered and sorted: `GET /api/v1/products`.
- * Roles: viewer, maintainer, admin.
- */
+/** {@link ApiClient.listProducts} as a hook. */
 export function useListProducts(query: ListProductsQuery = {}, options?: QueryOptions): QueryResult<Page<Product>> {
-  return useQuery((client, signal) => client.listProducts(query, signal), ["listProducts", query], options);
+  return useQuery<Page<Product>>((client, signal) => client.listProducts(query, signal), ["listProducts", query], options);
 }
 
-/**
- * `getProduct` as a hook.
- * One Product by id: `GET /api/v1/products/{id}`.
- * Roles: viewer, maintainer, admin.
- */
+/** {@link ApiClient.getProduct} as a hook. */
 export function useGetProduct(id: number, options?: QueryOptions): QueryResult<Product> {
-  return useQuery((client, signal) => client.getProduct(id, signal), ["getProduct", id], options);
+  return useQuery<Product>((client, signal) => client.getProduct(id, signal), ["getProduct", id], options);
 }
 
-/**
- * `createProduct` as a hook.
- * Creates a Product: `POST /api/v1/products`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.createProduct} as a hook. */
 export function useCreateProduct(): MutationResult<[body: ProductCreate], Product> {
-  return useMutation((client, body: ProductCreate) => client.createProduct(body));
+  return useMutation<[body: ProductCreate], Product>((client, body: ProductCreate) => client.createProduct(body));
 }
 
-/**
- * `updateProduct` as a hook.
- * Changes the given fields of a Product: `PATCH /api/v1/products/{id}`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.updateProduct} as a hook. */
 export function useUpdateProduct(): MutationResult<[id: number, patch: ProductPatch], Product> {
-  return useMutation((client, id: number, patch: ProductPatch) => client.updateProduct(id, patch));
+  return useMutation<[id: number, patch: ProductPatch], Product>((client, id: number, patch: ProductPatch) => client.updateProduct(id, patch));
 }
 
-/**
- * `deleteProduct` as a hook.
- * Deletes a Product: `DELETE /api/v1/products/{id}`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.deleteProduct} as a hook. */
 export function useDeleteProduct(): MutationResult<[id: number], void> {
-  return useMutation((client, id: number) => client.deleteProduct(id));
+  return useMutation<[id: number], void>((client, id: number) => client.deleteProduct(id));
 }
 
-/**
- * `listCategories` as a hook.
- * A page of categories, filtered and sorted: `GET /api/v1/categories`.
- * Public: sends no token.
- */
+/** {@link ApiClient.listCategories} as a hook. */
 export function useListCategories(query: ListCategoriesQuery = {}, options?: QueryOptions): QueryResult<Page<Category>> {
-  return useQuery((client, signal) => client.listCategories(query, signal), ["listCategories", query], options);
+  return useQuery<Page<Category>>((client, signal) => client.listCategories(query, signal), ["listCategories", query], options);
 }
 
-/**
- * `getCategory` as a hook.
- * One Category by id: `GET /api/v1/categories/{id}`.
- * Public: sends no token.
- */
+/** {@link ApiClient.getCategory} as a hook. */
 export function useGetCategory(id: number, options?: QueryOptions): QueryResult<Category> {
-  return useQuery((client, signal) => client.getCategory(id, signal), ["getCategory", id], options);
+  return useQuery<Category>((client, signal) => client.getCategory(id, signal), ["getCategory", id], options);
 }
 
-/**
- * `listCustomers` as a hook.
- * A page of customers, filtered and sorted: `GET /api/v1/customers`.
- * Roles: viewer, maintainer, admin.
- */
+/** {@link ApiClient.listCustomers} as a hook. */
 export function useListCustomers(query: ListCustomersQuery = {}, options?: QueryOptions): QueryResult<Page<Customer>> {
-  return useQuery((client, signal) => client.listCustomers(query, signal), ["listCustomers", query], options);
+  return useQuery<Page<Customer>>((client, signal) => client.listCustomers(query, signal), ["listCustomers", query], options);
 }
 
-/**
- * `getCustomer` as a hook.
- * One Customer by id: `GET /api/v1/customers/{id}`.
- * Roles: viewer, maintainer, admin.
- */
+/** {@link ApiClient.getCustomer} as a hook. */
 export function useGetCustomer(id: number, options?: QueryOptions): QueryResult<Customer> {
-  return useQuery((client, signal) => client.getCustomer(id, signal), ["getCustomer", id], options);
+  return useQuery<Customer>((client, signal) => client.getCustomer(id, signal), ["getCustomer", id], options);
 }
 
-/**
- * `createCustomer` as a hook.
- * Creates a Customer: `POST /api/v1/customers`.
- * Roles: admin.
- */
+/** {@link ApiClient.createCustomer} as a hook. */
 export function useCreateCustomer(): MutationResult<[body: CustomerCreate], Customer> {
-  return useMutation((client, body: CustomerCreate) => client.createCustomer(body));
+  return useMutation<[body: CustomerCreate], Customer>((client, body: CustomerCreate) => client.createCustomer(body));
 }
 
-/**
- * `updateCustomer` as a hook.
- * Changes the given fields of a Customer: `PATCH /api/v1/customers/{id}`.
- * Roles: admin.
- */
+/** {@link ApiClient.updateCustomer} as a hook. */
 export function useUpdateCustomer(): MutationResult<[id: number, patch: CustomerPatch], Customer> {
-  return useMutation((client, id: number, patch: CustomerPatch) => client.updateCustomer(id, patch));
+  return useMutation<[id: number, patch: CustomerPatch], Customer>((client, id: number, patch: CustomerPatch) => client.updateCustomer(id, patch));
 }
 
-/**
- * `deleteCustomer` as a hook.
- * Deletes a Customer: `DELETE /api/v1/customers/{id}`.
- * Roles: admin.
- */
+/** {@link ApiClient.deleteCustomer} as a hook. */
 export function useDeleteCustomer(): MutationResult<[id: number], void> {
-  return useMutation((client, id: number) => client.deleteCustomer(id));
+  return useMutation<[id: number], void>((client, id: number) => client.deleteCustomer(id));
 }
 
-/**
- * `listOrders` as a hook.
- * A page of orders, filtered and sorted: `GET /api/v1/orders`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.listOrders} as a hook. */
 export function useListOrders(query: ListOrdersQuery = {}, options?: QueryOptions): QueryResult<Page<Order>> {
-  return useQuery((client, signal) => client.listOrders(query, signal), ["listOrders", query], options);
+  return useQuery<Page<Order>>((client, signal) => client.listOrders(query, signal), ["listOrders", query], options);
 }
 
-/**
- * `getOrder` as a hook.
- * One Order by id: `GET /api/v1/orders/{id}`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.getOrder} as a hook. */
 export function useGetOrder(id: number, options?: QueryOptions): QueryResult<Order> {
-  return useQuery((client, signal) => client.getOrder(id, signal), ["getOrder", id], options);
+  return useQuery<Order>((client, signal) => client.getOrder(id, signal), ["getOrder", id], options);
 }
 
-/**
- * `updateOrder` as a hook.
- * Changes the given fields of a Order: `PATCH /api/v1/orders/{id}`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.updateOrder} as a hook. */
 export function useUpdateOrder(): MutationResult<[id: number, patch: OrderPatch], Order> {
-  return useMutation((client, id: number, patch: OrderPatch) => client.updateOrder(id, patch));
+  return useMutation<[id: number, patch: OrderPatch], Order>((client, id: number, patch: OrderPatch) => client.updateOrder(id, patch));
 }
 
-/**
- * `listOrderItems` as a hook.
- * A page of order_items, filtered and sorted: `GET /api/v1/order-items`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.listOrderItems} as a hook. */
 export function useListOrderItems(query: ListOrderItemsQuery = {}, options?: QueryOptions): QueryResult<Page<OrderItem>> {
-  return useQuery((client, signal) => client.listOrderItems(query, signal), ["listOrderItems", query], options);
+  return useQuery<Page<OrderItem>>((client, signal) => client.listOrderItems(query, signal), ["listOrderItems", query], options);
 }
 
-/**
- * `getOrderItem` as a hook.
- * One OrderItem by id: `GET /api/v1/order-items/{id}`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.getOrderItem} as a hook. */
 export function useGetOrderItem(id: number, options?: QueryOptions): QueryResult<OrderItem> {
-  return useQuery((client, signal) => client.getOrderItem(id, signal), ["getOrderItem", id], options);
+  return useQuery<OrderItem>((client, signal) => client.getOrderItem(id, signal), ["getOrderItem", id], options);
 }
 
-/**
- * `listStaff` as a hook.
- * A page of staff, filtered and sorted: `GET /api/v1/staff`.
- * Roles: viewer, maintainer, admin.
- * Needs the licensed feature `staff_directory` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.listStaff} as a hook. */
 export function useListStaff(query: ListStaffQuery = {}, options?: QueryOptions): QueryResult<Page<Person>> {
-  return useQuery((client, signal) => client.listStaff(query, signal), ["listStaff", query], options);
+  return useQuery<Page<Person>>((client, signal) => client.listStaff(query, signal), ["listStaff", query], options);
 }
 
-/**
- * `getPerson` as a hook.
- * One Person by id: `GET /api/v1/staff/{id}`.
- * Roles: viewer, maintainer, admin.
- * Needs the licensed feature `staff_directory` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.getPerson} as a hook. */
 export function useGetPerson(id: number, options?: QueryOptions): QueryResult<Person> {
-  return useQuery((client, signal) => client.getPerson(id, signal), ["getPerson", id], options);
+  return useQuery<Person>((client, signal) => client.getPerson(id, signal), ["getPerson", id], options);
 }
 
-/**
- * `createPerson` as a hook.
- * Creates a Person: `POST /api/v1/staff`.
- * Roles: admin.
- * Needs the licensed feature `staff_directory` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.createPerson} as a hook. */
 export function useCreatePerson(): MutationResult<[body: PersonCreate], Person> {
-  return useMutation((client, body: PersonCreate) => client.createPerson(body));
+  return useMutation<[body: PersonCreate], Person>((client, body: PersonCreate) => client.createPerson(body));
 }
 
-/**
- * `updatePerson` as a hook.
- * Changes the given fields of a Person: `PATCH /api/v1/staff/{id}`.
- * Roles: admin.
- * Needs the licensed feature `staff_directory` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.updatePerson} as a hook. */
 export function useUpdatePerson(): MutationResult<[id: number, patch: PersonPatch], Person> {
-  return useMutation((client, id: number, patch: PersonPatch) => client.updatePerson(id, patch));
+  return useMutation<[id: number, patch: PersonPatch], Person>((client, id: number, patch: PersonPatch) => client.updatePerson(id, patch));
 }
 
-/**
- * `deletePerson` as a hook.
- * Deletes a Person: `DELETE /api/v1/staff/{id}`.
- * Roles: admin.
- * Needs the licensed feature `staff_directory` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.deletePerson} as a hook. */
 export function useDeletePerson(): MutationResult<[id: number], void> {
-  return useMutation((client, id: number) => client.deletePerson(id));
+  return useMutation<[id: number], void>((client, id: number) => client.deletePerson(id));
 }
 
-/**
- * `listTeams` as a hook.
- * A page of teams, filtered and sorted: `GET /api/v1/teams`.
- * Roles: viewer, maintainer, admin.
- */
+/** {@link ApiClient.listTeams} as a hook. */
 export function useListTeams(query: ListTeamsQuery = {}, options?: QueryOptions): QueryResult<Page<Team>> {
-  return useQuery((client, signal) => client.listTeams(query, signal), ["listTeams", query], options);
+  return useQuery<Page<Team>>((client, signal) => client.listTeams(query, signal), ["listTeams", query], options);
 }
 
-/**
- * `getTeam` as a hook.
- * One Team by id: `GET /api/v1/teams/{id}`.
- * Roles: viewer, maintainer, admin.
- */
+/** {@link ApiClient.getTeam} as a hook. */
 export function useGetTeam(id: number, options?: QueryOptions): QueryResult<Team> {
-  return useQuery((client, signal) => client.getTeam(id, signal), ["getTeam", id], options);
+  return useQuery<Team>((client, signal) => client.getTeam(id, signal), ["getTeam", id], options);
 }
 
-/**
- * `createTeam` as a hook.
- * Creates a Team: `POST /api/v1/teams`.
- * Roles: admin.
- */
+/** {@link ApiClient.createTeam} as a hook. */
 export function useCreateTeam(): MutationResult<[body: TeamCreate], Team> {
-  return useMutation((client, body: TeamCreate) => client.createTeam(body));
+  return useMutation<[body: TeamCreate], Team>((client, body: TeamCreate) => client.createTeam(body));
 }
 
-/**
- * `updateTeam` as a hook.
- * Changes the given fields of a Team: `PATCH /api/v1/teams/{id}`.
- * Roles: admin.
- */
+/** {@link ApiClient.updateTeam} as a hook. */
 export function useUpdateTeam(): MutationResult<[id: number, patch: TeamPatch], Team> {
-  return useMutation((client, id: number, patch: TeamPatch) => client.updateTeam(id, patch));
+  return useMutation<[id: number, patch: TeamPatch], Team>((client, id: number, patch: TeamPatch) => client.updateTeam(id, patch));
 }
 
-/**
- * `deleteTeam` as a hook.
- * Deletes a Team: `DELETE /api/v1/teams/{id}`.
- * Roles: admin.
- */
+/** {@link ApiClient.deleteTeam} as a hook. */
 export function useDeleteTeam(): MutationResult<[id: number], void> {
-  return useMutation((client, id: number) => client.deleteTeam(id));
+  return useMutation<[id: number], void>((client, id: number) => client.deleteTeam(id));
 }
 
-/**
- * `listAuditEvents` as a hook.
- * A page of audit_events, filtered and sorted: `GET /api/v1/audit-events`.
- * Roles: admin.
- * Needs the licensed feature `audit_logs` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.listAuditEvents} as a hook. */
 export function useListAuditEvents(query: ListAuditEventsQuery = {}, options?: QueryOptions): QueryResult<Page<AuditEvent>> {
-  return useQuery((client, signal) => client.listAuditEvents(query, signal), ["listAuditEvents", query], options);
+  return useQuery<Page<AuditEvent>>((client, signal) => client.listAuditEvents(query, signal), ["listAuditEvents", query], options);
 }
 
-/**
- * `getAuditEvent` as a hook.
- * One AuditEvent by id: `GET /api/v1/audit-events/{id}`.
- * Roles: admin.
- * Needs the licensed feature `audit_logs` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.getAuditEvent} as a hook. */
 export function useGetAuditEvent(id: number, options?: QueryOptions): QueryResult<AuditEvent> {
-  return useQuery((client, signal) => client.getAuditEvent(id, signal), ["getAuditEvent", id], options);
+  return useQuery<AuditEvent>((client, signal) => client.getAuditEvent(id, signal), ["getAuditEvent", id], options);
 }
 
-/**
- * `revenueReport` as a hook.
- * Revenue of one year, with the best-selling products
- * `GET /api/v1/reports/revenue/{year}`.
- * Roles: admin.
- * Needs the licensed feature `advanced_analytics` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.revenueReport} as a hook. */
 export function useRevenueReport(year: number, query: RevenueReportQuery, options?: QueryOptions): QueryResult<RevenueReport> {
-  return useQuery((client, signal) => client.revenueReport(year, query, signal), ["revenueReport", year, query], options);
+  return useQuery<RevenueReport>((client, signal) => client.revenueReport(year, query, signal), ["revenueReport", year, query], options);
 }
 
-/**
- * `placeOrder` as a hook.
- * `POST /api/v1/customers/{id}/orders`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.placeOrder} as a hook. */
 export function usePlaceOrder(): MutationResult<[id: number, body: PlaceOrderRequest], Order> {
-  return useMutation((client, id: number, body: PlaceOrderRequest) => client.placeOrder(id, body));
+  return useMutation<[id: number, body: PlaceOrderRequest], Order>((client, id: number, body: PlaceOrderRequest) => client.placeOrder(id, body));
 }
 
-/**
- * `replaceOrderItems` as a hook.
- * `PUT /api/v1/orders/{id}/items`.
- * Roles: maintainer, admin.
- */
+/** {@link ApiClient.replaceOrderItems} as a hook. */
 export function useReplaceOrderItems(): MutationResult<[id: number, body: ReplaceOrderItemsBody], Array<OrderItem>> {
-  return useMutation((client, id: number, body: ReplaceOrderItemsBody) => client.replaceOrderItems(id, body));
+  return useMutation<[id: number, body: ReplaceOrderItemsBody], Array<OrderItem>>((client, id: number, body: ReplaceOrderItemsBody) => client.replaceOrderItems(id, body));
 }
 
-/**
- * `changePrice` as a hook.
- * `PATCH /api/v1/products/{id}/price`.
- * Roles: admin.
- */
+/** {@link ApiClient.changePrice} as a hook. */
 export function useChangePrice(): MutationResult<[id: number, body: ChangePriceBody], Product> {
-  return useMutation((client, id: number, body: ChangePriceBody) => client.changePrice(id, body));
+  return useMutation<[id: number, body: ChangePriceBody], Product>((client, id: number, body: ChangePriceBody) => client.changePrice(id, body));
 }
 
-/**
- * `eraseCustomer` as a hook.
- * `DELETE /api/v1/customers/{id}/personal-data`.
- * Roles: admin.
- */
+/** {@link ApiClient.eraseCustomer} as a hook. */
 export function useEraseCustomer(): MutationResult<[id: number, query?: EraseCustomerQuery], void> {
-  return useMutation((client, id: number, query?: EraseCustomerQuery) => client.eraseCustomer(id, query));
+  return useMutation<[id: number, query?: EraseCustomerQuery], void>((client, id: number, query?: EraseCustomerQuery) => client.eraseCustomer(id, query));
 }
 
-/**
- * `searchCatalog` as a hook.
- * `GET /api/v1/catalog/search`.
- * Public: sends no token.
- */
+/** {@link ApiClient.searchCatalog} as a hook. */
 export function useSearchCatalog(query: SearchCatalogQuery, options?: QueryOptions): QueryResult<Array<Product>> {
-  return useQuery((client, signal) => client.searchCatalog(query, signal), ["searchCatalog", query], options);
+  return useQuery<Array<Product>>((client, signal) => client.searchCatalog(query, signal), ["searchCatalog", query], options);
 }
 
-/**
- * `teamRoster` as a hook.
- * `GET /api/v1/teams/{id}/roster`.
- * Roles: viewer, maintainer, admin.
- * Needs the licensed feature `staff_directory` (403 FEATURE_NOT_LICENSED otherwise).
- */
+/** {@link ApiClient.teamRoster} as a hook. */
 export function useTeamRoster(id: number, options?: QueryOptions): QueryResult<TeamRoster> {
-  return useQuery((client, signal) => client.teamRoster(id, signal), ["teamRoster", id], options);
+  return useQuery<TeamRoster>((client, signal) => client.teamRoster(id, signal), ["teamRoster", id], options);
 }

@@ -693,17 +693,6 @@ export function decodeOrderItem(json: unknown): OrderItem {
   };
 }
 
-export function encodeOrderItem(value: OrderItem): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["order_id"] = value.orderId;
-  o["product_id"] = value.productId;
-  o["quantity"] = value.quantity;
-  o["unit_price_cents"] = value.unitPriceCents;
-  o["discount_rate"] = value.discountRate;
-  return o;
-}
-
 export function encodeOrderItemCreate(value: OrderItemCreate): JsonObject {
   const o: JsonObject = {};
   o["order_id"] = value.orderId;
@@ -731,14 +720,6 @@ export function decodeTeam(json: unknown): Team {
     name: o["name"] as string,
     createdAt: o["created_at"] as string,
   };
-}
-
-export function encodeTeam(value: Team): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["name"] = value.name;
-  o["created_at"] = value.createdAt;
-  return o;
 }
 
 export function encodeTeamCreate(value: TeamCreate): JsonObject {
@@ -769,21 +750,6 @@ export function decodePerson(json: unknown): Person {
     isActive: o["is_active"] as boolean,
     badgeId: o["badge_id"] as string,
   };
-}
-
-export function encodePerson(value: Person): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["team_id"] = value.teamId;
-  o["display_name"] = value.displayName;
-  o["work_email"] = value.workEmail;
-  o["phone"] = value.phone;
-  o["avatar"] = value.avatar;
-  o["hourly_rate"] = value.hourlyRate;
-  o["hired_on"] = value.hiredOn;
-  o["is_active"] = value.isActive;
-  o["badge_id"] = value.badgeId;
-  return o;
 }
 
 export function encodePersonCreate(value: PersonCreate): JsonObject {
@@ -828,19 +794,6 @@ export function decodeAuditEvent(json: unknown): AuditEvent {
   };
 }
 
-export function encodeAuditEvent(value: AuditEvent): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["actor_email"] = value.actorEmail;
-  o["kind"] = value.kind;
-  o["entity"] = value.entity;
-  o["entity_id"] = value.entityId;
-  o["details"] = value.details;
-  o["request_id"] = value.requestId;
-  o["occurred_at"] = value.occurredAt;
-  return o;
-}
-
 export function encodeAuditEventCreate(value: AuditEventCreate): JsonObject {
   const o: JsonObject = {};
   o["actor_email"] = value.actorEmail;
@@ -874,14 +827,6 @@ export function decodeCategory(json: unknown): Category {
   };
 }
 
-export function encodeCategory(value: Category): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["name"] = value.name;
-  o["sort_rank"] = value.sortRank;
-  return o;
-}
-
 export function encodeCategoryCreate(value: CategoryCreate): JsonObject {
   const o: JsonObject = {};
   o["name"] = value.name;
@@ -911,22 +856,6 @@ export function decodeProduct(json: unknown): Product {
     title: o["title"] as string,
     weightKg: o["weight_kg"] as number | null,
   };
-}
-
-export function encodeProduct(value: Product): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["sku"] = value.sku;
-  o["name"] = value.name;
-  o["price_cents"] = value.priceCents;
-  o["in_stock"] = value.inStock;
-  o["notes"] = value.notes;
-  o["status"] = value.status;
-  o["category_id"] = value.categoryId;
-  o["created_at"] = value.createdAt;
-  o["title"] = value.title;
-  o["weight_kg"] = value.weightKg;
-  return o;
 }
 
 export function encodeProductCreate(value: ProductCreate): JsonObject {
@@ -972,18 +901,6 @@ export function decodeCustomer(json: unknown): Customer {
   };
 }
 
-export function encodeCustomer(value: Customer): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["email"] = value.email;
-  o["full_name"] = value.fullName;
-  o["birth_date"] = value.birthDate;
-  o["marketing_opt_in"] = value.marketingOptIn;
-  o["loyalty_points"] = value.loyaltyPoints;
-  o["created_at"] = value.createdAt;
-  return o;
-}
-
 export function encodeCustomerCreate(value: CustomerCreate): JsonObject {
   const o: JsonObject = {};
   o["email"] = value.email;
@@ -1020,21 +937,6 @@ export function decodeOrder(json: unknown): Order {
     exchangeRate: o["exchange_rate"] as string,
     shippingAddress: o["shipping_address"] as string | null,
   };
-}
-
-export function encodeOrder(value: Order): JsonObject {
-  const o: JsonObject = {};
-  o["id"] = value.id;
-  o["public_id"] = value.publicId;
-  o["customer_id"] = value.customerId;
-  o["status"] = value.status;
-  o["placed_at"] = value.placedAt;
-  o["delivery_due"] = value.deliveryDue;
-  o["total_cents"] = value.totalCents;
-  o["currency"] = value.currency;
-  o["exchange_rate"] = value.exchangeRate;
-  o["shipping_address"] = value.shippingAddress;
-  return o;
 }
 
 export function encodeOrderCreate(value: OrderCreate): JsonObject {
@@ -1076,16 +978,6 @@ export function decodeRevenueReport(json: unknown): RevenueReport {
   };
 }
 
-export function encodeRevenueReport(value: RevenueReport): JsonObject {
-  const o: JsonObject = {};
-  o["total_cents"] = value.totalCents;
-  o["top_products"] = value.topProducts.map(encodeProduct);
-  if (value.note !== undefined) o["note"] = value.note;
-  o["by_month"] = value.byMonth.map(encodeMonthRevenue);
-  o["currencies"] = value.currencies;
-  return o;
-}
-
 export function decodeMonthRevenue(json: unknown): MonthRevenue {
   const o = json as JsonObject;
   return {
@@ -1093,26 +985,6 @@ export function decodeMonthRevenue(json: unknown): MonthRevenue {
     revenueCents: o["revenue_cents"] as number,
     averageOrder: o["average_order"] as string,
     orderCount: o["order_count"] as number,
-  };
-}
-
-export function encodeMonthRevenue(value: MonthRevenue): JsonObject {
-  const o: JsonObject = {};
-  o["month"] = value.month;
-  o["revenue_cents"] = value.revenueCents;
-  o["average_order"] = value.averageOrder;
-  o["order_count"] = value.orderCount;
-  return o;
-}
-
-export function decodePlaceOrderRequest(json: unknown): PlaceOrderRequest {
-  const o = json as JsonObject;
-  return {
-    lines: (o["lines"] as unknown[]).map(decodeOrderLine),
-    shipping: decodeAddress(o["shipping"]),
-    couponCode: o["coupon_code"] == null ? undefined : o["coupon_code"] as string,
-    paymentMethod: o["payment_method"] as PlaceOrderRequestPaymentMethod,
-    deliverBy: o["deliver_by"] == null ? undefined : o["deliver_by"] as string,
   };
 }
 
@@ -1126,30 +998,11 @@ export function encodePlaceOrderRequest(value: PlaceOrderRequest): JsonObject {
   return o;
 }
 
-export function decodeOrderLine(json: unknown): OrderLine {
-  const o = json as JsonObject;
-  return {
-    productId: o["product_id"] as number,
-    quantity: o["quantity"] as number,
-  };
-}
-
 export function encodeOrderLine(value: OrderLine): JsonObject {
   const o: JsonObject = {};
   o["product_id"] = value.productId;
   o["quantity"] = value.quantity;
   return o;
-}
-
-export function decodeAddress(json: unknown): Address {
-  const o = json as JsonObject;
-  return {
-    line1: o["line1"] as string,
-    line2: o["line2"] == null ? undefined : o["line2"] as string,
-    city: o["city"] as string,
-    postalCode: o["postal_code"] as string,
-    country: o["country"] as string,
-  };
 }
 
 export function encodeAddress(value: Address): JsonObject {
@@ -1173,35 +1026,10 @@ export function decodeTeamRoster(json: unknown): TeamRoster {
   };
 }
 
-export function encodeTeamRoster(value: TeamRoster): JsonObject {
-  const o: JsonObject = {};
-  o["team"] = encodeTeam(value.team);
-  o["members"] = value.members.map(encodePerson);
-  o["generated_at"] = value.generatedAt;
-  o["request_id"] = value.requestId;
-  if (value.extras !== undefined) o["extras"] = value.extras;
-  return o;
-}
-
-export function decodeReplaceOrderItemsBody(json: unknown): ReplaceOrderItemsBody {
-  const o = json as JsonObject;
-  return {
-    lines: (o["lines"] as unknown[]).map(decodeOrderLine),
-  };
-}
-
 export function encodeReplaceOrderItemsBody(value: ReplaceOrderItemsBody): JsonObject {
   const o: JsonObject = {};
   o["lines"] = value.lines.map(encodeOrderLine);
   return o;
-}
-
-export function decodeChangePriceBody(json: unknown): ChangePriceBody {
-  const o = json as JsonObject;
-  return {
-    priceCents: o["price_cents"] as number,
-    reason: o["reason"] == null ? undefined : o["reason"] as string,
-  };
 }
 
 export function encodeChangePriceBody(value: ChangePriceBody): JsonObject {
