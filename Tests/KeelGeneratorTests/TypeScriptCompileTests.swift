@@ -44,6 +44,17 @@ struct TypeScriptCompileTests {
         #expect(result.output.isEmpty, "tsc: \(result.output)")
     }
 
+    /// With local auth a custom endpoint may take and answer the built-in user model (`users`).
+    @Test func builtInUserModelInABodyCompiles() throws {
+        let project = try TestProject(
+            spec: TestProject.spec + "\n  - { name: importUsers, method: POST, path: /import, body: { users: { type: array, items: users } }, response: [users] }\n",
+            settings: "spec: spec.yaml\noutputs: { swift: null, openapi: null, marchproxy: null, migrations: null, typescript: gen/ts }\n"
+        )
+        let result = try compile(configPath: project.configPath)
+        #expect(result.status == 0, "tsc: \(result.output)")
+        #expect(result.output.isEmpty, "tsc: \(result.output)")
+    }
+
     /// Without authentication there is no login, no users and no token to send.
     @Test func clientWithoutAuthCompiles() throws {
         let project = try TestProject(

@@ -10,13 +10,16 @@ public struct TypeScriptEmitter: Emitter {
         let conflicts = TypeScriptReservedNames.conflicts(in: spec)
         guard conflicts.isEmpty else { throw SpecError(conflicts) }
         let operations = TypeScriptOperations(spec: spec)
-        let shapes = TypeScriptShapes(spec: spec, types: operations.types, use: TypeScriptWireUse(spec: spec, types: operations.types))
+        let use = TypeScriptWireUse(spec: spec, types: operations.types)
+        let shapes = TypeScriptShapes(spec: spec, types: operations.types, use: use)
         let listQueries = spec.resources.filter { $0.operations.contains(.list) }.compactMap { resource in
             spec.table(named: resource.table).map { TypeScriptListQuery(resource: resource, table: $0) }
         }
         let values: [String: Any] = [
             "title": spec.service.title, "version": spec.service.version,
             "localAuth": spec.service.auth == .local,
+            // A body may hold the built-in user model (`type: users`); its encoder is written only then.
+            "encodesUser": use.encoded.contains("User"),
             "roles": TypeScriptTypes.union(spec.roles),
             "tiers": TypeScriptTypes.union(spec.tiers.map(\.name)),
             "features": TypeScriptTypes.union(spec.features.map(\.name)),

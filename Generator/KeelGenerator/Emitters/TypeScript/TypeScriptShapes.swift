@@ -45,6 +45,7 @@ struct TypeScriptShapes {
             "doc": TypeScriptLiteral.doc([table.description ?? "A row of `\(table.name)`."]) ?? "",
             "fields": fields, "create": create, "patch": patch, "enums": enums, "hasWritable": !writable.isEmpty,
             "decoded": use.decoded.contains(model), "encoded": use.encoded.contains(model),
+            "created": use.created.contains(model), "patched": use.patched.contains(model),
         ]
     }
 

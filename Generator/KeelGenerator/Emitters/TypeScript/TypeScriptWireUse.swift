@@ -7,11 +7,17 @@ struct TypeScriptWireUse {
     /// TypeScript type names.
     private(set) var encoded: Set<String> = []
     private(set) var decoded: Set<String> = []
+    /// Models some resource creates (`encodeXCreate`) or updates (`encodeXPatch`).
+    private(set) var created: Set<String> = []
+    private(set) var patched: Set<String> = []
 
     init(spec: Spec, types: TypeScriptTypes) {
-        // Every resource answers its model (delete alone answers nothing, and is never alone in practice).
-        for resource in spec.resources where resource.operations.contains(where: { $0 != .delete }) {
-            if let table = spec.table(named: resource.table) { decoded.insert(table.model) }
+        for resource in spec.resources {
+            guard let model = spec.table(named: resource.table)?.model else { continue }
+            // Every operation but delete answers the model.
+            if resource.operations.contains(where: { $0 != .delete }) { decoded.insert(model) }
+            if resource.operations.contains(.create) { created.insert(model) }
+            if resource.operations.contains(.update) { patched.insert(model) }
         }
         for endpoint in spec.customEndpoints {
             if let body = endpoint.body { mark(body, in: \.encoded, spec: spec, types: types) }

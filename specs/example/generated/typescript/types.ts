@@ -657,10 +657,6 @@ export function decodeUser(json: unknown): User {
   };
 }
 
-export function encodeUser(value: User): JsonObject {
-  return { id: value.id, email: value.email, roles: value.roles, is_active: value.isActive, created_at: value.createdAt };
-}
-
 export function decodeUserPage(json: unknown): Page<User> {
   return decodePage(json, decodeUser);
 }
@@ -691,26 +687,6 @@ export function decodeOrderItem(json: unknown): OrderItem {
     unitPriceCents: o["unit_price_cents"] as number,
     discountRate: o["discount_rate"] as string,
   };
-}
-
-export function encodeOrderItemCreate(value: OrderItemCreate): JsonObject {
-  const o: JsonObject = {};
-  o["order_id"] = value.orderId;
-  o["product_id"] = value.productId;
-  if (value.quantity !== undefined) o["quantity"] = value.quantity;
-  o["unit_price_cents"] = value.unitPriceCents;
-  if (value.discountRate !== undefined) o["discount_rate"] = value.discountRate;
-  return o;
-}
-
-export function encodeOrderItemPatch(value: OrderItemPatch): JsonObject {
-  const o: JsonObject = {};
-  if (value.orderId !== undefined) o["order_id"] = value.orderId;
-  if (value.productId !== undefined) o["product_id"] = value.productId;
-  if (value.quantity !== undefined) o["quantity"] = value.quantity;
-  if (value.unitPriceCents !== undefined) o["unit_price_cents"] = value.unitPriceCents;
-  if (value.discountRate !== undefined) o["discount_rate"] = value.discountRate;
-  return o;
 }
 
 export function decodeTeam(json: unknown): Team {
@@ -794,30 +770,6 @@ export function decodeAuditEvent(json: unknown): AuditEvent {
   };
 }
 
-export function encodeAuditEventCreate(value: AuditEventCreate): JsonObject {
-  const o: JsonObject = {};
-  o["actor_email"] = value.actorEmail;
-  o["kind"] = value.kind;
-  o["entity"] = value.entity;
-  if (value.entityId !== undefined) o["entity_id"] = value.entityId;
-  if (value.details !== undefined) o["details"] = value.details;
-  if (value.requestId !== undefined) o["request_id"] = value.requestId;
-  if (value.occurredAt !== undefined) o["occurred_at"] = value.occurredAt;
-  return o;
-}
-
-export function encodeAuditEventPatch(value: AuditEventPatch): JsonObject {
-  const o: JsonObject = {};
-  if (value.actorEmail !== undefined) o["actor_email"] = value.actorEmail;
-  if (value.kind !== undefined) o["kind"] = value.kind;
-  if (value.entity !== undefined) o["entity"] = value.entity;
-  if (value.entityId !== undefined) o["entity_id"] = value.entityId;
-  if (value.details !== undefined) o["details"] = value.details;
-  if (value.requestId !== undefined) o["request_id"] = value.requestId;
-  if (value.occurredAt !== undefined) o["occurred_at"] = value.occurredAt;
-  return o;
-}
-
 export function decodeCategory(json: unknown): Category {
   const o = json as JsonObject;
   return {
@@ -825,20 +777,6 @@ export function decodeCategory(json: unknown): Category {
     name: o["name"] as string,
     sortRank: o["sort_rank"] as number,
   };
-}
-
-export function encodeCategoryCreate(value: CategoryCreate): JsonObject {
-  const o: JsonObject = {};
-  o["name"] = value.name;
-  if (value.sortRank !== undefined) o["sort_rank"] = value.sortRank;
-  return o;
-}
-
-export function encodeCategoryPatch(value: CategoryPatch): JsonObject {
-  const o: JsonObject = {};
-  if (value.name !== undefined) o["name"] = value.name;
-  if (value.sortRank !== undefined) o["sort_rank"] = value.sortRank;
-  return o;
 }
 
 export function decodeProduct(json: unknown): Product {
@@ -937,20 +875,6 @@ export function decodeOrder(json: unknown): Order {
     exchangeRate: o["exchange_rate"] as string,
     shippingAddress: o["shipping_address"] as string | null,
   };
-}
-
-export function encodeOrderCreate(value: OrderCreate): JsonObject {
-  const o: JsonObject = {};
-  if (value.publicId !== undefined) o["public_id"] = value.publicId;
-  o["customer_id"] = value.customerId;
-  if (value.status !== undefined) o["status"] = value.status;
-  if (value.placedAt !== undefined) o["placed_at"] = value.placedAt;
-  if (value.deliveryDue !== undefined) o["delivery_due"] = value.deliveryDue;
-  if (value.totalCents !== undefined) o["total_cents"] = value.totalCents;
-  if (value.currency !== undefined) o["currency"] = value.currency;
-  if (value.exchangeRate !== undefined) o["exchange_rate"] = value.exchangeRate;
-  if (value.shippingAddress !== undefined) o["shipping_address"] = value.shippingAddress;
-  return o;
 }
 
 export function encodeOrderPatch(value: OrderPatch): JsonObject {
