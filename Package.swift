@@ -113,7 +113,7 @@ let package = Package(
             name: "ExampleService",
             dependencies: ["KeelRuntime", .product(name: "Hummingbird", package: "hummingbird")],
             path: "specs/example",
-            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "main"],
+            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "generated/typescript", "main"],
             sources: ["generated/swift", "service"],
             resources: [.copy("generated/migrations")]
         ),
