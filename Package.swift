@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "KeelTemplates",
             path: "templates",
-            resources: [.copy("swift")]
+            resources: [.copy("swift"), .copy("typescript")]
         ),
         // What the generator writes and the migrator reads alike: the migration checksum.
         .target(
@@ -114,7 +114,7 @@ let package = Package(
             name: "ExampleService",
             dependencies: ["KeelRuntime", .product(name: "Hummingbird", package: "hummingbird")],
             path: "specs/example",
-            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "generated/marchproxy", "main"],
+            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "generated/marchproxy", "generated/typescript", "main"],
             sources: ["generated/swift", "service"],
             resources: [.copy("generated/migrations")]
         ),
@@ -131,9 +131,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelGeneratorTests",
-            dependencies: ["KeelGenerator", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KeelGenerator", "KeelTestSupport", .product(name: "Yams", package: "Yams")],
             path: "Tests/KeelGeneratorTests",
-            exclude: ["Golden"]
+            exclude: ["Golden", "TypeScript"]
         ),
         .testTarget(
             name: "KeelMigrationTests",
@@ -170,7 +170,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            path: "Tests/ExampleServiceTests"
+            path: "Tests/ExampleServiceTests",
+            exclude: ["Browser"]
         ),
     ]
 )

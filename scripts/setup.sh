@@ -16,6 +16,15 @@ if ! $only_build; then
   command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
   command -v mariadbd >/dev/null || need_apt+=(mariadb-server)
+  # The referees of the TypeScript client: tsc with React's types (which need csstype and prop-types),
+  # and for the browser test esbuild, React DOM and headless Chromium.
+  command -v tsc >/dev/null || need_apt+=(node-typescript)
+  [ -f /usr/share/nodejs/@types/react/index.d.ts ] || need_apt+=(node-react)
+  [ -d /usr/share/nodejs/csstype ] || need_apt+=(node-csstype)
+  [ -d /usr/share/nodejs/@types/prop-types ] || need_apt+=(node-prop-types)
+  [ -f /usr/share/nodejs/react-dom/client.js ] || need_apt+=(node-react-dom)
+  command -v esbuild >/dev/null || need_apt+=(esbuild)
+  command -v chromium >/dev/null || need_apt+=(chromium)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq

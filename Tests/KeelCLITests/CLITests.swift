@@ -53,6 +53,7 @@ struct CLITests {
     func project(spec: String) throws -> String {
         let root = NSTemporaryDirectory() + "keel-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root + "/spec", withIntermediateDirectories: true)
+        // Swift and OpenAPI only: the file lists below stay short (the gateway and TypeScript outputs have tests of their own).
         try "spec: spec\noutputs: { openapi: openapi.yaml, swift: Generated, migrations: null, marchproxy: null, typescript: null }\n".write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
         try spec.write(toFile: root + "/spec/main.yaml", atomically: true, encoding: .utf8)
         return root

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KeelGenerator
 import KeelSpec
+import KeelTestSupport
 
 /// The example project against committed expected files (set KEEL_UPDATE_GOLDEN=1 to rewrite them, then review).
 struct GoldenTests {

@@ -9,7 +9,8 @@ public struct Generation: Sendable {
 
     /// The emitters of every output Keel writes today, in a fixed order.
     public static let emitters: [any Emitter] = [
-        MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter(), SwiftModelEmitter(), SwiftTypesEmitter(), SwiftRoutesEmitter(), SwiftServiceEmitter(), MarchProxyEmitter(),
+        MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter(), SwiftModelEmitter(), SwiftTypesEmitter(), SwiftRoutesEmitter(), SwiftServiceEmitter(),
+        MarchProxyEmitter(), TypeScriptEmitter(),
     ]
 
     /// Loads `keel.yaml`, the spec and the templates without rendering anything: what `keel validate` needs.

@@ -2,7 +2,7 @@
 ///
 /// Generated SQL quotes every identifier, but a reserved name still forces quoting on every
 /// hand-written query and breaks tools; so Keel refuses them and asks for another name.
-enum ReservedWords {
+public enum ReservedWords {
     /// The languages that reserve `name`, e.g. `["SQL", "Swift"]`; empty when the name is free.
     static func languages(reserving name: String) -> [String] {
         var found: [String] = []
@@ -46,7 +46,7 @@ enum ReservedWords {
     ]
 
     /// TypeScript/JavaScript reserved words.
-    static let typescript: Set<String> = [
+    public static let typescript: Set<String> = [
         "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
         "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
         "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof",

@@ -1,61 +1,43 @@
 import KeelSpec
 
-/// The endpoints every generated service has, whatever its spec: health, metrics, license, config and auth.
+/// The endpoints every generated service has, whatever its spec (`BuiltInEndpoint`), and the shapes they speak.
 enum BuiltInOperations {
     static func operations(_ spec: Spec) -> [OpenAPIOperation] {
-        let base = spec.service.basePath
-        let secured = spec.service.auth != .none
-        let admin = secured ? ["admin"] : []
-        var operations: [OpenAPIOperation] = []
-        func add(_ method: String, _ path: String, _ id: String, _ summary: String, tag: String, auth: Bool = false,
-                 roles: [String] = [], response: (String, StructuredValue), errors: [Int] = [],
-                 parameters: [StructuredValue] = [], body: StructuredValue? = nil) {
-            var operation = OpenAPIOperation(method: method, path: path, operationId: id, summary: summary, tag: tag, requiresAuth: auth, roles: roles)
-            operation.parameters = parameters
-            operation.requestBody = body.map(OpenAPIOperation.jsonBody)
-            operation.responses = [response]
-            operation.addErrors(errors)
-            operations.append(operation)
+        BuiltInEndpoint.all(spec).map(operation)
+    }
+
+    private static func operation(_ endpoint: BuiltInEndpoint) -> OpenAPIOperation {
+        var operation = OpenAPIOperation(method: endpoint.method, path: endpoint.path, operationId: endpoint.operationId, summary: endpoint.summary,
+                                         tag: endpoint.tag, requiresAuth: endpoint.requiresAuth, roles: endpoint.roles)
+        switch endpoint.pathParameter {
+        case .id?:
+            operation.parameters = [OpenAPIOperation.parameter("id", in: "path", schema: OpenAPISchemas.scalar(for: ColumnType.id), required: true)]
+        case .key?:
+            operation.parameters = [OpenAPIOperation.parameter("key", in: "path", schema: .object([("type", "string")]), required: true)]
+        case nil:
+            break
         }
-        let json = { (description: String, schema: StructuredValue) in OpenAPIOperation.jsonResponse(description, schema) }
-        let ref = OpenAPISchemas.ref
-        add("get", "/healthz", "healthz", "Liveness and database health", tag: "system",
-            response: ("200", json("Healthy", ref("Health"))), errors: [503])
-        add("get", "/readyz", "readyz", "Ready to serve traffic", tag: "system",
-            response: ("200", json("Ready", ref("Health"))), errors: [503])
-        add("get", "/metrics", "metrics", "Prometheus metrics", tag: "system", response: ("200", .object([
-            ("description", "Metrics in the Prometheus text format"),
-            ("content", .object([("text/plain", .object([("schema", .object([("type", "string")]))]))])),
-        ])))
-        add("get", "\(base)/license", "getLicense", "Tier and features in force", tag: "system", auth: secured,
-            response: ("200", json("The license in force", ref("License"))))
-        add("get", "\(base)/config", "listConfig", "Runtime settings (sensitive values masked)", tag: "system", auth: secured, roles: admin,
-            response: ("200", json("Every setting", .object([("type", "array"), ("items", ref("ConfigEntry"))]))))
-        let keyParameter = OpenAPIOperation.parameter("key", in: "path", schema: .object([("type", "string")]), required: true)
-        add("put", "\(base)/config/{key}", "updateConfig", "Change one runtime setting", tag: "system", auth: secured, roles: admin,
-            response: ("200", json("The changed setting", ref("ConfigEntry"))), errors: [400, 404, 422],
-            parameters: [keyParameter], body: ref("ConfigUpdate"))
-        guard spec.service.auth == .local else { return operations }
-        add("post", "\(base)/auth/login", "login", "Exchange email and password for a token", tag: "auth",
-            response: ("200", json("A bearer token", ref("Token"))), errors: [400, 401, 422], body: ref("LoginRequest"))
-        add("get", "\(base)/auth/me", "me", "The signed-in user", tag: "auth", auth: true,
-            response: ("200", json("The current user", ref("User"))))
-        let id = OpenAPIOperation.parameter("id", in: "path", schema: OpenAPISchemas.scalar(for: ColumnType.id), required: true)
-        let page = [
-            OpenAPIOperation.parameter("limit", in: "query", schema: .object([("type", "integer"), ("minimum", 1), ("maximum", 200), ("default", 50)]), required: false),
-            OpenAPIOperation.parameter("offset", in: "query", schema: .object([("type", "integer"), ("minimum", 0), ("default", 0)]), required: false),
-        ]
-        add("get", "\(base)/users", "listUsers", "List users", tag: "users", auth: true, roles: admin,
-            response: ("200", json("A page of users", ref("UserPage"))), errors: [422], parameters: page)
-        add("post", "\(base)/users", "createUser", "Create a user", tag: "users", auth: true, roles: admin,
-            response: ("201", json("The created user", ref("User"))), errors: [400, 409, 422], body: ref("UserCreate"))
-        add("get", "\(base)/users/{id}", "getUser", "Get one user", tag: "users", auth: true, roles: admin,
-            response: ("200", json("The user", ref("User"))), errors: [404], parameters: [id])
-        add("patch", "\(base)/users/{id}", "updateUser", "Change a user", tag: "users", auth: true, roles: admin,
-            response: ("200", json("The updated user", ref("User"))), errors: [400, 404, 409, 422], parameters: [id], body: ref("UserPatch"))
-        add("delete", "\(base)/users/{id}", "deleteUser", "Delete a user", tag: "users", auth: true, roles: admin,
-            response: ("204", .object([("description", "Deleted")])), errors: [404], parameters: [id])
-        return operations
+        if endpoint.paged {
+            operation.parameters += [
+                OpenAPIOperation.parameter("limit", in: "query", schema: .object([("type", "integer"), ("minimum", 1), ("maximum", 200), ("default", 50)]), required: false),
+                OpenAPIOperation.parameter("offset", in: "query", schema: .object([("type", "integer"), ("minimum", 0), ("default", 0)]), required: false),
+            ]
+        }
+        operation.requestBody = endpoint.body.map { OpenAPIOperation.jsonBody(OpenAPISchemas.ref($0)) }
+        switch endpoint.answer {
+        case let .json(status, description, shape, list):
+            let schema: StructuredValue = list ? .object([("type", "array"), ("items", OpenAPISchemas.ref(shape))]) : OpenAPISchemas.ref(shape)
+            operation.responses = [(status, OpenAPIOperation.jsonResponse(description, schema))]
+        case let .text(description):
+            operation.responses = [("200", .object([
+                ("description", .string(description)),
+                ("content", .object([("text/plain", .object([("schema", .object([("type", "string")]))]))])),
+            ]))]
+        case let .empty(status, description):
+            operation.responses = [(status, .object([("description", .string(description))]))]
+        }
+        operation.addErrors(endpoint.errors)
+        return operation
     }
 
     static func schemas(_ spec: Spec) -> [(String, StructuredValue)] {

@@ -1,17 +1,19 @@
 import Foundation
 
 /// Runs a program and collects its exit status and combined output.
-enum ProcessRunner {
-    struct Result {
-        var status: Int32
-        var output: String
+public enum ProcessRunner {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Result {
+    /// - Parameter environment: variables added to this process's environment.
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

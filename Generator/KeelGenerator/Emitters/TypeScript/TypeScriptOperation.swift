@@ -1,0 +1,82 @@
+import Foundation
+import KeelSpec
+
+/// One method of the generated client, and the hook that wraps it: what it takes, sends and answers.
+struct TypeScriptOperation {
+    /// A parameter of the method, before the optional `AbortSignal` every method ends with.
+    struct Parameter {
+        var name: String
+        var type: String
+        /// A default makes the parameter optional (`query: ListProductsQuery = {}`).
+        var defaultValue: String?
+    }
+
+    var name: String
+    /// Doc comment lines.
+    var doc: [String]
+    var method: String
+    /// The path as written in the spec, `{param}` placeholders included.
+    var path: String
+    var requiresAuth: Bool
+    var parameters: [Parameter] = []
+    /// An object literal of the query string's values, keyed by their wire names.
+    var query: String?
+    /// An expression of the JSON body.
+    var body: String?
+    /// The TypeScript type of the answer; `void` for 204.
+    var answer: String
+    /// A function expression decoding the answer's JSON; nil for 204.
+    var decode: String?
+
+    /// Reads answer `useQuery` hooks; everything else `useMutation` ones.
+    var reads: Bool { method == "GET" }
+
+    /// The path as a TypeScript expression: a template literal filling in the path parameters.
+    var pathExpression: String {
+        guard path.contains("{") else { return TypeScriptLiteral.string(path) }
+        var result = "`"
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += Self.escapeTemplateText(rest[..<open])
+            let placeholder = String(rest[rest.index(after: open)..<close])
+            result += "${encodeURIComponent(String(\(TypeScriptLiteral.identifier(placeholder))))}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + Self.escapeTemplateText(rest) + "`"
+    }
+
+    private static func escapeTemplateText(_ text: Substring) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "`", with: "\\`").replacingOccurrences(of: "$", with: "\\$")
+    }
+
+    /// What the templates read.
+    var context: [String: Any] {
+        let signature = parameters.map { parameter in
+            "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = \($0)" } ?? "") + ", "
+        }.joined()
+        let arguments = parameters.map(\.name).joined(separator: ", ")
+        let optionalForm = parameters.map { "\($0.name)\($0.defaultValue == nil ? "" : "?"): \($0.type)" }.joined(separator: ", ")
+        var options = ["method: \(TypeScriptLiteral.string(method))", "path: \(pathExpression)", "auth: \(requiresAuth)"]
+        if let query { options.append("query: \(query)") }
+        if let body { options.append("body: \(body)") }
+        if let decode { options.append("decode: \(decode)") }
+        options.append("signal")
+        return [
+            "name": name,
+            "nameLiteral": TypeScriptLiteral.string(name),
+            "hook": "use" + name.prefix(1).uppercased() + name.dropFirst(),
+            "doc": TypeScriptLiteral.doc(doc, indent: "  ") ?? "",
+            "hookDoc": "/** {@link ApiClient.\(name)} as a hook. */\n",
+            "signature": signature,
+            "answer": answer,
+            "options": options.joined(separator: ", "),
+            "reads": reads,
+            // A query hook takes the method's parameters; a mutation's `run` takes them as a tuple.
+            "arguments": arguments,
+            "argumentsThenSignal": arguments.isEmpty ? "signal" : arguments + ", signal",
+            "keyArguments": arguments.isEmpty ? "" : ", " + arguments,
+            "tuple": optionalForm,
+            "lambdaParameters": optionalForm.isEmpty ? "" : ", " + optionalForm,
+        ]
+    }
+}

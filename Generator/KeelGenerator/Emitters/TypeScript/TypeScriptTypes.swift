@@ -1,0 +1,156 @@
+import Foundation
+import KeelSpec
+
+/// How spec types are spelled in TypeScript, and the expressions that carry values across the wire:
+/// JSON keeps column and field names as the spec writes them, TypeScript objects use lowerCamelCase.
+///
+/// Scalars keep their JSON form: 64-bit integers are numbers (exact up to 2^53), decimals, dates,
+/// timestamps, UUIDs and bytes (base64) are strings, so no digit or microsecond is lost on the way.
+struct TypeScriptTypes {
+    let spec: Spec
+
+    static func scalar(_ type: ColumnType) -> String {
+        switch type {
+        case .id, .int, .int32, .float, .ref: "number"
+        case .bool: "boolean"
+        case .decimal, .string, .text, .date, .timestamp, .uuid, .bytes: "string"
+        case .json: "JsonValue"
+        case .enumeration(let values): union(values)
+        }
+    }
+
+    static func scalar(_ type: ScalarType) -> String {
+        switch type {
+        case .int, .int32, .float: "number"
+        case .bool: "boolean"
+        case .decimal, .string, .text, .date, .timestamp, .uuid, .bytes: "string"
+        case .json: "JsonValue"
+        }
+    }
+
+    /// How a string-typed value is written, for doc comments; nil when the TypeScript type says it all.
+    static func wireFormat(_ type: ColumnType) -> String? {
+        switch type {
+        case .decimal(let precision, let scale): "Decimal (\(precision), \(scale)) as a string, e.g. \"12.50\"."
+        case .date: "A date, YYYY-MM-DD."
+        case .timestamp: "An instant in ISO 8601 (UTC, microseconds)."
+        case .uuid: "A UUID."
+        case .bytes: "Bytes in base64."
+        default: nil
+        }
+    }
+
+    static func wireFormat(_ type: ScalarType) -> String? {
+        switch type {
+        case .decimal: "A decimal as a string, e.g. \"12.50\"."
+        case .date: wireFormat(ColumnType.date)
+        case .timestamp: wireFormat(ColumnType.timestamp)
+        case .uuid: wireFormat(ColumnType.uuid)
+        case .bytes: wireFormat(ColumnType.bytes)
+        default: nil
+        }
+    }
+
+    /// `"a" | "b"`.
+    static func union(_ values: [String]) -> String {
+        values.isEmpty ? "never" : values.map(TypeScriptLiteral.string).joined(separator: " | ")
+    }
+
+    /// The TypeScript type of a column's value, without `| null`; enums are named `<Model><Column>`.
+    static func type(of column: Column, model: String) -> String {
+        if case .enumeration = column.type { return enumName(of: column, model: model) }
+        return scalar(column.type)
+    }
+
+    /// `ProductStatus` for `products.status`, as in Swift.
+    static func enumName(of column: Column, model: String) -> String {
+        model + Inflector.upperCamel(column.name)
+    }
+
+    /// The model of a table named in a type reference; with local auth `users` is the built-in `User`.
+    func model(ofTable table: String) -> String {
+        spec.table(named: table)?.model ?? (table == "users" && spec.service.auth == .local ? "User" : Inflector.modelName(ofTable: table))
+    }
+
+    /// The TypeScript type of a field, body or answer; `enumName` names an inline enum.
+    func type(of reference: TypeReference, enumName: String) -> String {
+        switch reference {
+        case .scalar(let kind): Self.scalar(kind)
+        case .model(let table): model(ofTable: table)
+        case .named(let name): name
+        case .array(let element): "Array<" + type(of: element, enumName: enumName) + ">"
+        case .enumeration: enumName
+        }
+    }
+
+    /// The function decoding (`decode`) or encoding (`encode`) a model or named type.
+    private func function(_ direction: String, _ reference: TypeReference) -> String? {
+        switch reference {
+        case .model(let table): direction + model(ofTable: table)
+        case .named(let name): direction + name
+        default: nil
+        }
+    }
+
+    /// An expression turning the JSON value `source` (typed `unknown`) into the TypeScript value.
+    /// Objects are converted, arrays of them item by item (array items are always named, never arrays);
+    /// scalars and enums travel as they are.
+    func decode(_ reference: TypeReference, _ source: String, enumName: String) -> String {
+        if let decoder = function("decode", reference) { return "\(decoder)(\(source))" }
+        if case .array(let element) = reference, let decoder = function("decode", element) { return "(\(source) as unknown[]).map(\(decoder))" }
+        return "\(source) as \(type(of: reference, enumName: enumName))"
+    }
+
+    /// An expression turning the TypeScript value `source` into its JSON form.
+    func encode(_ reference: TypeReference, _ source: String) -> String {
+        if let encoder = function("encode", reference) { return "\(encoder)(\(source))" }
+        if case .array(let element) = reference, let encoder = function("encode", element) { return "\(source).map(\(encoder))" }
+        return source
+    }
+}
+
+/// TypeScript literals and comments of spec text.
+enum TypeScriptLiteral {
+    /// A double-quoted string literal.
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A JSDoc comment of `lines` at `indent`, or nil when there is nothing to say; `*/` in the text cannot end it.
+    static func doc(_ lines: [String?], indent: String = "") -> String? {
+        let text = lines.compactMap { $0 }.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+            .map { $0.replacingOccurrences(of: "*/", with: "*\\/") }
+        guard !text.isEmpty else { return nil }
+        if text.count == 1 { return "\(indent)/** \(text[0]) */\n" }
+        return "\(indent)/**\n" + text.map { "\(indent) * \($0)".trimmingTrailingSpaces + "\n" }.joined() + "\(indent) */\n"
+    }
+
+    /// A parameter or variable name: a reserved word, or one of the names the generated methods use
+    /// themselves, gets a `Param` suffix.
+    static func identifier(_ name: String) -> String {
+        let camel = Inflector.lowerCamel(name)
+        return ReservedWords.typescript.contains(camel) || ["query", "body", "patch", "signal"].contains(camel) ? camel + "Param" : camel
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var result = self
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+}
