@@ -24,6 +24,7 @@ public struct SwiftServiceEmitter: Emitter {
             "corsOrigins": service.corsOrigins.map(SwiftLiteral.string).joined(separator: ", "),
             "auth": service.auth.rawValue, "roles": spec.roles.map(SwiftLiteral.string).joined(separator: ", "),
             "config": config, "hasConfig": !config.isEmpty,
+            "embedsMigrations": context.embedsMigrations, "migrationsName": names.migrationsName,
         ])
         return [context.file(directory + "/Service.swift", body)]
     }
