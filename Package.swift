@@ -14,6 +14,8 @@ let package = Package(
         .plugin(name: "KeelPlugin", targets: ["KeelPlugin"]),
         // `swift package --allow-writing-to-package-directory keel-generate`: every other output, into the package.
         .plugin(name: "KeelGenerate", targets: ["KeelGenerate"]),
+        // `swift package keel-check`: fails when those outputs are out of date (for CI).
+        .plugin(name: "KeelCheck", targets: ["KeelCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -106,6 +108,12 @@ let package = Package(
             ),
             dependencies: ["keel-plugin-tool"],
             path: "Plugins/KeelGenerate"
+        ),
+        .plugin(
+            name: "KeelCheck",
+            capability: .command(intent: .custom(verb: "keel-check", description: "Fail when a generated file in the package is not what keel-generate would write.")),
+            dependencies: ["keel-plugin-tool"],
+            path: "Plugins/KeelCheck"
         ),
         // Benchmarks of the generator's parts (bench/run-migrations.sh runs it in release mode).
         .executableTarget(

@@ -35,8 +35,13 @@ public struct Generate: ParsableCommand {
         var watcher = InputWatcher(configPath: project.absoluteConfigPath)
         var forced = force
         while true {
-            // In watch mode errors are printed and the watch goes on: the next save may fix them.
-            try? generate(force: forced)
+            do {
+                try generate(force: forced)
+            } catch is ExitCode {
+                // The spec's errors are printed; the watch goes on, since the next save may fix them.
+            } catch {
+                Console.error("keel: error: \(error)")
+            }
             forced = false
             Console.print("keel: watching \(watcher.fileCount) files; Ctrl-C stops")
             watcher.waitForChange()

@@ -8,9 +8,9 @@ import KeelGenerator
 struct KeelPluginTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keel-plugin-tool",
-        abstract: "The generator behind the KeelPlugin build plugin and the keel-generate command plugin.",
+        abstract: "The generator behind the KeelPlugin build plugin and the keel-generate and keel-check command plugins.",
         version: KeelVersionInfo.current,
-        subcommands: [PluginSources.self, Generate.self]
+        subcommands: [PluginSources.self, Generate.self, Check.self]
     )
 
     static func main() async {
