@@ -6,7 +6,7 @@ public struct Generation: Sendable {
     public var settings: ProjectSettings
     public var spec: Spec
     public var files: [GeneratedFile]
-    /// What the emitters knew besides the spec: the templates and the migrations already written among it.
+    /// What the emitters were given besides the spec (templates, migration history), for output built from theirs.
     public var context: EmitContext
 
     /// The emitters of every output Keel writes today, in a fixed order.
