@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,12 @@ let package = Package(
         .library(name: "KeelGenerator", targets: ["KeelGenerator"]),
         .library(name: "KeelRuntime", targets: ["KeelRuntime"]),
         .executable(name: "example-service", targets: ["example-service"]),
+        // Compiles the Swift of a target's keel.yaml in at build time.
+        .plugin(name: "KeelPlugin", targets: ["KeelPlugin"]),
+        // `swift package --allow-writing-to-package-directory keel-generate`: every other output, into the package.
+        .plugin(name: "KeelGenerate", targets: ["KeelGenerate"]),
+        // `swift package keel-check`: fails when those outputs are out of date (for CI).
+        .plugin(name: "KeelCheck", targets: ["KeelCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -37,7 +43,7 @@ let package = Package(
         .target(
             name: "KeelTemplates",
             path: "templates",
-            resources: [.copy("swift"), .copy("typescript")]
+            resources: [.copy("swift"), .copy("typescript"), .copy("init")]
         ),
         // What the generator writes and the migrator reads alike: the migration checksum.
         .target(
@@ -58,15 +64,57 @@ let package = Package(
             ],
             path: "Generator/KeelGenerator"
         ),
+        // The commands that only generate: shared by `keel` and the plugins' tool.
+        .target(
+            name: "KeelCommands",
+            dependencies: [
+                "KeelGenerator",
+                "KeelSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Generator/KeelCommands"
+        ),
         .executableTarget(
             name: "keel",
             dependencies: [
+                "KeelCommands",
                 "KeelGenerator",
                 "KeelRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Generator/keel"
+        ),
+        // What the plugins run: KeelCommands without the runtime, since SwiftPM builds plugin tools apart, for the host.
+        .executableTarget(
+            name: "keel-plugin-tool",
+            dependencies: [
+                "KeelCommands",
+                "KeelGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Generator/keel-plugin-tool"
+        ),
+        .plugin(
+            name: "KeelPlugin",
+            capability: .buildTool(),
+            dependencies: ["keel-plugin-tool"],
+            path: "Plugins/KeelPlugin"
+        ),
+        .plugin(
+            name: "KeelGenerate",
+            capability: .command(
+                intent: .custom(verb: "keel-generate", description: "Write every output of each target's keel.yaml (migrations, OpenAPI, TypeScript, MarchProxy) into the package."),
+                permissions: [.writeToPackageDirectory(reason: "keel-generate writes the migrations, OpenAPI, TypeScript and MarchProxy files keel.yaml names into the package.")]
+            ),
+            dependencies: ["keel-plugin-tool"],
+            path: "Plugins/KeelGenerate"
+        ),
+        .plugin(
+            name: "KeelCheck",
+            capability: .command(intent: .custom(verb: "keel-check", description: "Fail when a generated file in the package is not what keel-generate would write.")),
+            dependencies: ["keel-plugin-tool"],
+            path: "Plugins/KeelCheck"
         ),
         // Benchmarks of the generator's parts (bench/run-migrations.sh runs it in release mode).
         .executableTarget(
@@ -142,7 +190,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelCLITests",
-            dependencies: ["keel", "KeelRuntime", "KeelTestSupport"],
+            dependencies: ["keel", "keel-plugin-tool", "KeelGenerator", "KeelRuntime", "KeelTestSupport"],
             path: "Tests/KeelCLITests"
         ),
         // Fresh databases on the test servers, for the runtime and CLI tests.

@@ -1,8 +1,9 @@
 import ArgumentParser
-import Foundation
+import KeelCommands
 import KeelGenerator
 
-/// The `keel` command: validate a spec, generate everything from it, check that what is on disk is current.
+/// The `keel` command: start a service package, validate a spec, generate everything from it, check that what
+/// is on disk is current, migrate a database.
 @main
 struct Keel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,25 +16,10 @@ struct Keel: AsyncParsableCommand {
         Exit codes: 0 success, 1 spec errors or out-of-date files, 2 usage errors.
         """,
         version: KeelVersionInfo.current,
-        subcommands: [Validate.self, Generate.self, Check.self, Migrate.self, MarchProxyCommand.self]
+        subcommands: [Init.self, Validate.self, Generate.self, Check.self, Migrate.self, MarchProxyCommand.self]
     )
 
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var command = command as? AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            let code = exitCode(for: error)
-            // ArgumentParser's usage errors exit 64; Keel promises 2, like most Unix tools.
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
+        await CommandLineRunner.main(Keel.self)
     }
 }

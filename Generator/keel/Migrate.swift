@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KeelCommands
 import KeelRuntime
 import KeelSpec
 

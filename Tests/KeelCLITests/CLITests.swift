@@ -4,15 +4,19 @@ import Testing
 /// The `keel` binary as users run it: exit codes, where output goes, help text.
 struct CLITests {
     /// The built `keel` next to the test bundle.
-    static let keel: String = {
+    static let keel = built("keel")
+    /// What Keel's SwiftPM plugins run.
+    static let pluginTool = built("keel-plugin-tool")
+
+    static func built(_ name: String) -> String {
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent(),
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
             Bundle.main.bundleURL,
         ]
-        return candidates.map { $0.appendingPathComponent("keel").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "keel"
-    }()
+        return candidates.map { $0.appendingPathComponent(name).path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? name
+    }
 
     struct Run {
         var status: Int32
@@ -20,10 +24,10 @@ struct CLITests {
         var stderr: String
     }
 
-    /// Runs the built `keel` in `directory`, with `environment` added to this process's.
-    static func keel(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> Run {
+    /// Runs `executable` (the built `keel`) in `directory`, with `environment` added to this process's.
+    static func keel(_ arguments: [String], in directory: String, executable: String = CLITests.keel, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.keel)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         // Each project gets its own generation cache, so tests cannot see each other's runs.

@@ -12,15 +12,18 @@ public struct EmitContext: Sendable {
     public var allowDestructive: Bool
     /// Diagnostics name files relative to this directory.
     public var displayBase: String?
+    /// The Swift output embeds every migration, so the service reads none from disk (the build plugin's mode).
+    public var embedsMigrations: Bool
 
     public init(settings: ProjectSettings, specName: String, templates: TemplateLibrary, migrationHistory: MigrationHistory = MigrationHistory(),
-                allowDestructive: Bool = false, displayBase: String? = nil) {
+                allowDestructive: Bool = false, displayBase: String? = nil, embedsMigrations: Bool = false) {
         self.settings = settings
         self.specName = specName
         self.templates = templates
         self.migrationHistory = migrationHistory
         self.allowDestructive = allowDestructive
         self.displayBase = displayBase
+        self.embedsMigrations = embedsMigrations
     }
 
     /// `contents` with the generated header in the comment syntax of `path`.

@@ -6,11 +6,13 @@ public struct Generation: Sendable {
     public var settings: ProjectSettings
     public var spec: Spec
     public var files: [GeneratedFile]
+    /// What the emitters were given besides the spec (templates, migration history), for output built from theirs.
+    public var context: EmitContext
 
     /// The emitters of every output Keel writes today, in a fixed order.
     public static let emitters: [any Emitter] = [
         MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter(), SwiftModelEmitter(), SwiftTypesEmitter(), SwiftRoutesEmitter(), SwiftServiceEmitter(),
-        MarchProxyEmitter(), TypeScriptEmitter(),
+        SwiftMigrationsEmitter(), MarchProxyEmitter(), TypeScriptEmitter(),
     ]
 
     /// Loads `keel.yaml`, the spec and the templates without rendering anything: what `keel validate` needs.
@@ -20,10 +22,21 @@ public struct Generation: Sendable {
 
     /// Loads `keel.yaml`, the spec and the templates, and renders every output; nothing touches the disk.
     ///
-    /// - Parameter displayRelativeTo: diagnostics name files relative to this directory (default: the current one).
+    /// - Parameter displayRelativeTo: diagnostics name files relative to this directory (default: the current one;
+    ///   `/` names them by absolute path).
     /// - Parameter allowDestructive: let migrations drop tables and columns or narrow types.
     public static func run(configPath: String, displayRelativeTo base: String? = nil, allowDestructive: Bool = false) -> Result<Generation, SpecError> {
-        load(configPath: configPath, displayRelativeTo: base).flatMap { loaded in
+        ProjectLoader.load(configPath: configPath, displayRelativeTo: base).flatMap {
+            run(settings: $0, displayRelativeTo: base, allowDestructive: allowDestructive)
+        }
+    }
+
+    /// Renders every output of `settings` (as `keel.yaml` gave them, or adjusted by the caller).
+    ///
+    /// - Parameter embedsMigrations: the Swift output carries the migrations (the build plugin's mode).
+    public static func run(settings: ProjectSettings, displayRelativeTo base: String? = nil, allowDestructive: Bool = false,
+                           embedsMigrations: Bool = false) -> Result<Generation, SpecError> {
+        load(settings: settings, displayRelativeTo: base).flatMap { loaded in
             var history = MigrationHistory()
             if let directory = loaded.settings.outputs.migrations {
                 switch MigrationHistory.read(directory: directory, displayRelativeTo: base) {
@@ -33,11 +46,12 @@ public struct Generation: Sendable {
             }
             let context = EmitContext(
                 settings: loaded.settings, specName: DisplayPath.make(loaded.settings.spec, relativeTo: loaded.settings.root),
-                templates: loaded.templates, migrationHistory: history, allowDestructive: allowDestructive, displayBase: base
+                templates: loaded.templates, migrationHistory: history, allowDestructive: allowDestructive, displayBase: base,
+                embedsMigrations: embedsMigrations
             )
             do {
                 let files = try emitConcurrently(loaded.spec, context: context)
-                return .success(Generation(settings: loaded.settings, spec: loaded.spec, files: files))
+                return .success(Generation(settings: loaded.settings, spec: loaded.spec, files: files, context: context))
             } catch let error as SpecError {
                 return .failure(error)
             } catch {
@@ -47,11 +61,10 @@ public struct Generation: Sendable {
     }
 
     private static func load(configPath: String, displayRelativeTo base: String?) -> Result<(settings: ProjectSettings, spec: Spec, templates: TemplateLibrary), SpecError> {
-        let settings: ProjectSettings
-        switch ProjectLoader.load(configPath: configPath, displayRelativeTo: base) {
-        case let .success(loaded): settings = loaded
-        case let .failure(error): return .failure(error)
-        }
+        ProjectLoader.load(configPath: configPath, displayRelativeTo: base).flatMap { load(settings: $0, displayRelativeTo: base) }
+    }
+
+    private static func load(settings: ProjectSettings, displayRelativeTo base: String?) -> Result<(settings: ProjectSettings, spec: Spec, templates: TemplateLibrary), SpecError> {
         let specResult = SpecLoader.load(path: settings.spec, dialects: settings.dialects, displayRelativeTo: base)
         let templateResult = TemplateLibrary.load(overrideDirectory: settings.templates, displayRelativeTo: base)
         switch (specResult, templateResult) {

@@ -66,8 +66,11 @@ public enum SpecLoader {
 
 /// Paths as shown to people: relative to a base directory when inside it.
 public enum DisplayPath {
+    /// `path` relative to `base` (default: the current directory) when it lies inside it, else absolute.
+    /// A `base` of `/` gives absolute paths, which editors open from any directory.
     public static func make(_ path: String, relativeTo base: String?) -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if base == "/" { return absolute }
         let root = URL(fileURLWithPath: base ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute

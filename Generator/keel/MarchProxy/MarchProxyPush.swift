@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import KeelCommands
 import KeelGenerator
 
 /// Makes a MarchProxy cluster hold the spec's services: creates the missing, PATCHes the differing, leaves

@@ -24,6 +24,11 @@ public struct APIError: Error, Sendable {
         APIError(.unprocessableContent, code: "VALIDATION_FAILED", detail: "The request body is not valid", fieldErrors: errors)
     }
 
+    /// An endpoint the service has not written yet: what `keel init`'s starter handlers answer.
+    public static func notImplemented(_ operation: String) -> APIError {
+        APIError(.notImplemented, code: "NOT_IMPLEMENTED", detail: "\(operation) is not implemented yet")
+    }
+
     /// A body that does not parse as JSON.
     public static let invalidJSON = APIError(.badRequest, code: "INVALID_JSON", detail: "The request body is not valid JSON")
 }

@@ -51,7 +51,7 @@ public struct KeelServer: Sendable {
     }
 
     /// Reads settings, opens and migrates the database, checks the license, and builds the application without running it.
-    public func start(environment: [String: String], logger: Logger) async throws -> Started {
+    public func start(environment: [String: String], logger: Logger = Logger(label: "keel")) async throws -> Started {
         let settings = try ServerSettings(environment: environment)
         let configuration = try DatabaseConfiguration(environment: environment)
         let licenseSettings = try LicenseSettings(environment: environment, serviceName: identity.name)

@@ -37,4 +37,9 @@ public struct MigrationError: Error, CustomStringConvertible, Sendable {
     init(_ description: String) {
         self.description = description
     }
+
+    /// The spec's `dialects` leave out the database the service was started on (`DB_TYPE`).
+    public static func dialectNotGenerated(_ dialect: DatabaseDialect) -> MigrationError {
+        MigrationError("no \(dialect.rawValue) migrations were generated: add \(dialect.rawValue) to `dialects` in keel.yaml, or set DB_TYPE to one of them")
+    }
 }

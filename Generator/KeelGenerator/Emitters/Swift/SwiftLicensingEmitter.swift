@@ -19,7 +19,7 @@ public struct SwiftLicensingEmitter: Emitter {
             if let description = feature.description { entry["description"] = description.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    /// ") }
             return entry
         }
-        let body = context.templates.render("swift/Licensing.swift", ["service": spec.service.name, "tiers": tiers, "features": features])
+        let body = context.templates.render("swift/Licensing.swift", ["service": spec.service.name, "tiers": tiers, "features": features, "hasFeatures": !features.isEmpty])
         return [context.file(directory + "/Licensing.swift", body)]
     }
 }

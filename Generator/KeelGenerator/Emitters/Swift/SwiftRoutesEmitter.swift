@@ -27,15 +27,20 @@ public struct SwiftRoutesEmitter: Emitter {
         routes["resources"] = resources
         routes["endpoints"] = endpoints
         var api = common
-        api["endpoints"] = endpoints.map { endpoint in
-            var entry = endpoint
-            entry["fullPath"] = spec.service.basePath + (endpoint["path"] as? String ?? "")
-            return entry
-        }
+        api["endpoints"] = Self.withFullPaths(endpoints, spec: spec)
         return [
             context.file(directory + "/Routes.swift", context.templates.render("swift/Routes.swift", routes)),
             context.file(directory + "/API.swift", context.templates.render("swift/API.swift", api)),
         ]
+    }
+
+    /// `endpoints` with `fullPath`, the path under the base path, as documentation shows it.
+    static func withFullPaths(_ endpoints: [[String: Any]], spec: Spec) -> [[String: Any]] {
+        endpoints.map { endpoint in
+            var entry = endpoint
+            entry["fullPath"] = spec.service.basePath + (endpoint["path"] as? String ?? "")
+            return entry
+        }
     }
 
     static func access(_ requiresAuth: Bool, _ roles: [String], _ feature: String?) -> String {
@@ -45,7 +50,8 @@ public struct SwiftRoutesEmitter: Emitter {
         return "AccessRule(" + arguments.joined(separator: ", ") + ")"
     }
 
-    private static func endpoint(_ endpoint: CustomEndpoint, spec: Spec) -> [String: Any] {
+    /// The template values of one custom endpoint (also what `keel init`'s starter handlers implement).
+    static func endpoint(_ endpoint: CustomEndpoint, spec: Spec) -> [String: Any] {
         let inputType = Inflector.upperCamel(endpoint.name) + "Input"
         var members: [[String: Any]] = []
         var arguments: [[String: String]] = []
@@ -83,7 +89,8 @@ public struct SwiftRoutesEmitter: Emitter {
     }
 }
 
-/// The names of a service's generated Swift types: `shop` gives `ShopAPI`, `ShopRoutes` and `ShopService`.
+/// The names of a service's generated Swift types: `shop` gives `ShopAPI`, `ShopRoutes` and `ShopService`,
+/// and `ShopHandlers` for the type `keel init` writes to implement `ShopAPI`.
 struct SwiftServiceNames {
     let prefix: String
 
@@ -94,4 +101,6 @@ struct SwiftServiceNames {
     var protocolName: String { prefix + "API" }
     var routesName: String { prefix + "Routes" }
     var serviceName: String { prefix + "Service" }
+    var migrationsName: String { prefix + "Migrations" }
+    var handlersName: String { prefix + "Handlers" }
 }

@@ -23,7 +23,8 @@ public struct SwiftServiceEmitter: Emitter {
             "name": SwiftLiteral.string(service.name), "version": SwiftLiteral.string(service.version), "basePath": SwiftLiteral.string(service.basePath),
             "corsOrigins": service.corsOrigins.map(SwiftLiteral.string).joined(separator: ", "),
             "auth": service.auth.rawValue, "roles": spec.roles.map(SwiftLiteral.string).joined(separator: ", "),
-            "config": config, "hasConfig": !config.isEmpty,
+            "config": config, "hasConfig": !config.isEmpty, "hasFeatures": !spec.features.isEmpty,
+            "embedsMigrations": context.embedsMigrations, "migrationsName": names.migrationsName,
         ])
         return [context.file(directory + "/Service.swift", body)]
     }

@@ -114,6 +114,16 @@ enum SwiftLiteral {
         return hashes + "\"" + text + "\"" + hashes
     }
 
+    /// A multi-line raw string holding `text` exactly, its lines indented by `indent` (which Swift strips again):
+    /// how long texts such as migrations read best.
+    static func multilineRawString(_ text: String, indent: String) -> String {
+        var hashes = "#"
+        while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+        // The newline before the closing delimiter is not part of the string, so a final newline needs an empty line.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
+        return hashes + "\"\"\"\n" + lines.joined(separator: "\n") + "\n" + indent + "\"\"\"" + hashes
+    }
+
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }

@@ -1,7 +1,8 @@
 import ArgumentParser
 
-struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `keel validate`: the spec's errors, located.
+public struct Validate: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         abstract: "Check the spec and report every error as path:line:col.",
         discussion: """
         Examples:
@@ -12,7 +13,9 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         let (settings, spec) = try project.validation()
         let endpoints = spec.resources.count + spec.customEndpoints.count
         Console.print("keel: \(Console.shown(settings.spec)) is valid: \(spec.tables.count) tables, \(endpoints) endpoints, \(spec.types.count) types")

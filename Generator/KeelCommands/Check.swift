@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import KeelGenerator
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `keel check`: whether the files on disk are what `keel generate` would write.
+public struct Check: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         abstract: "Exit 0 when the files on disk are exactly what generate would write (run it in CI).",
         discussion: """
         Lists stale, missing and extra generated files, and files in the way that Keel did not write.
@@ -17,10 +18,12 @@ struct Check: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    public init() {}
+
     @Flag(help: "Show a unified diff of each stale or missing file.")
     var diff = false
 
-    func run() throws {
+    public func run() throws {
         let generation = try project.generation()
         let plan = generation.plan()
         guard !plan.isUpToDate else {

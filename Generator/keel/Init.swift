@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import KeelCommands
+import KeelGenerator
+import KeelRuntime
+import KeelSpec
+
+/// `keel init`: a new SwiftPM package for a service, building with the KeelPlugin build plugin.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a Swift package for a new service: spec, keel.yaml, handlers, tests, Dockerfile.",
+        discussion: """
+        The package depends on Keel and compiles the spec's Swift in with the KeelPlugin build plugin. Its
+        custom endpoints answer 501 until written (Sources/<Module>/<Service>Handlers.swift). Keel is found at
+        --keel, else at the checkout this keel was built in, else at \(Init.keelURL).
+        keel init writes only into a new or empty directory.
+
+        Examples:
+          keel init inventory
+          keel init shop --spec specs/shop.yaml --dir services/shop
+          keel init shop --keel https://github.com/penguintechinc/keel
+        """
+    )
+
+    /// Where Keel is published; the default dependency of a package made by a keel that is not in a checkout.
+    static let keelURL = "https://github.com/penguintechinc/keel"
+
+    @Argument(help: "The package's name, which also names the executable and the starter spec's service: lowercase letters, digits and dashes.")
+    var name: String
+
+    @Option(help: ArgumentHelp("A spec file or directory to copy in instead of the starter spec.", valueName: "path"))
+    var spec: String?
+
+    @Option(help: ArgumentHelp("Where to create the package (default: ./NAME).", valueName: "path"))
+    var dir: String?
+
+    @Option(help: ArgumentHelp("Keel as a path to a checkout or a git URL.", valueName: "path-or-url"))
+    var keel: String?
+
+    func validate() throws {
+        guard name.wholeMatch(of: /[a-z][a-z0-9-]{0,62}/) != nil else {
+            throw ValidationError("'\(name)' is not a valid name: use lowercase letters, digits and dashes, starting with a letter (e.g. inventory)")
+        }
+    }
+
+    func run() throws {
+        let directory = URL(fileURLWithPath: dir ?? name).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            guard isDirectory.boolValue, contents.isEmpty else {
+                Console.error("keel: error: \(Console.shown(directory.path)) is not empty; keel init writes only into a new or empty directory: pass another --dir")
+                throw ExitCode.failure
+            }
+        }
+        let templates = try Console.reportingErrors(TemplateLibrary.load(overrideDirectory: nil), writes: true)
+        let (parsed, specFiles) = try loadSpec(templates: templates)
+        let scaffold = PackageScaffold(name: name, spec: parsed, specFiles: specFiles, keel: try dependency(), environment: RuntimeEnvironment.groups(auth: AuthMode(parsed.service.auth)).map { group in
+            (title: group.title, variables: group.variables.map { PackageScaffold.Variable(name: $0.name, value: $0.defaultValue, meaning: $0.meaning) })
+        })
+        // Everything goes to a sibling folder first and is moved into place at the end, so a failure leaves nothing behind.
+        try FileManager.default.createDirectory(at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let staging = directory.deletingLastPathComponent().appendingPathComponent(".keel-init-\(UUID().uuidString)")
+        do {
+            for file in scaffold.files(templates: templates) {
+                let url = staging.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
+            }
+            let config = staging.appendingPathComponent("Sources/\(scaffold.module)/keel.yaml").path
+            try FileWriter.apply(try Console.reportingErrors(Generation.run(configPath: config, displayRelativeTo: staging.path), writes: true).plan())
+            // rename(2) also replaces an empty directory, which FileManager's move refuses.
+            guard rename(staging.path, directory.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            if !(error is ExitCode) { Console.error("keel: error: cannot create \(Console.shown(directory.path)): \(error)") }
+            throw ExitCode.failure
+        }
+        let shown = Console.shown(directory.path)
+        Console.print("""
+        created \(shown): package \(name), service '\(parsed.service.name)', Keel from \(scaffold.keel)
+        next:
+          cd \(shown)
+          swift build        # the first build compiles the dependencies: minutes
+          swift test
+          swift run \(name)
+        """)
+    }
+
+    /// The spec to copy in, checked: the given one, or the starter spec. Errors stop here, before anything is written.
+    private func loadSpec(templates: TemplateLibrary) throws -> (Spec, [(name: String, contents: String)]) {
+        guard let spec else {
+            let text = PackageScaffold.starterSpec(name: name, templates: templates)
+            let parsed = try Console.reportingErrors(SpecLoader.load(yaml: text, file: "spec/\(name).yaml"), writes: true)
+            return (parsed, [(name: "\(name).yaml", contents: text)])
+        }
+        let path = URL(fileURLWithPath: spec).standardizedFileURL.path
+        let parsed = try Console.reportingErrors(SpecLoader.load(path: path), writes: true)
+        let files = SpecLoader.specFiles(at: path).map { file in
+            (name: URL(fileURLWithPath: file).lastPathComponent, contents: (try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
+        }
+        return (parsed, files)
+    }
+
+    /// --keel, else the checkout this keel runs from, else the published URL.
+    private func dependency() throws -> PackageScaffold.KeelDependency {
+        let version = KeelVersionInfo.current
+        if let keel {
+            if keel.contains("://") || keel.hasPrefix("git@") { return .url(keel, from: version) }
+            let path = URL(fileURLWithPath: keel).standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: path + "/Package.swift") else {
+                throw ValidationError("--keel \(keel): no Package.swift there; pass the path of a Keel checkout or a git URL")
+            }
+            return .path(path)
+        }
+        return Self.checkout().map { .path($0) } ?? .url(Self.keelURL, from: version)
+    }
+
+    /// The Keel checkout holding this binary (`<checkout>/.build/…/keel`), if it runs from one.
+    static func checkout() -> String? {
+        var directory = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            let manifest = directory.appendingPathComponent("Package.swift").path
+            if let text = try? String(contentsOfFile: manifest, encoding: .utf8), text.contains("name: \"Keel\"") {
+                return directory.path
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+}
+
+extension AuthMode {
+    init(_ auth: KeelSpec.Service.Auth) {
+        switch auth {
+        case .local: self = .local
+        case .jwt: self = .jwt
+        case .none: self = .none
+        }
+    }
+}

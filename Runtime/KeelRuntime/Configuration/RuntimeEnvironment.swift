@@ -1,0 +1,65 @@
+/// Every environment variable the runtime reads, with its default: what `keel init` lists in `.env.example`.
+///
+/// The readers are `ServerSettings`, `DatabaseConfiguration`, `AuthSettings` and `LicenseSettings`; a test checks
+/// that this list names exactly the variables they read.
+public enum RuntimeEnvironment {
+    /// One variable: its name, the value it defaults to (empty when it has none) and what it sets.
+    public struct Variable: Sendable, Equatable {
+        public let name: String
+        public let defaultValue: String
+        public let meaning: String
+    }
+
+    /// A heading and its variables.
+    public struct Group: Sendable {
+        public let title: String
+        public let variables: [Variable]
+    }
+
+    /// The variables a service with `auth` reads, grouped as docs/runtime.md groups them.
+    public static func groups(auth: AuthMode) -> [Group] {
+        var groups = [
+            Group(title: "HTTP server", variables: [
+                Variable(name: "HOST", defaultValue: "0.0.0.0", meaning: "address to listen on"),
+                Variable(name: "PORT", defaultValue: "8080", meaning: "port to listen on"),
+                Variable(name: "MAX_BODY_SIZE", defaultValue: String(ServerSettings.defaultMaximumBodySize), meaning: "largest request body in bytes"),
+            ]),
+            Group(title: "Database", variables: [
+                Variable(name: "DB_TYPE", defaultValue: "sqlite", meaning: "sqlite, postgres or mysql"),
+                Variable(name: "DB_PATH", defaultValue: DatabaseConfiguration.defaultSQLitePath, meaning: "the SQLite file"),
+                Variable(name: "DB_HOST", defaultValue: "127.0.0.1", meaning: "PostgreSQL or MySQL server"),
+                Variable(name: "DB_PORT", defaultValue: "", meaning: "default 5432 for postgres, 3306 for mysql"),
+                Variable(name: "DB_USER", defaultValue: "", meaning: "required for postgres and mysql"),
+                Variable(name: "DB_PASS", defaultValue: "", meaning: "the user's password"),
+                Variable(name: "DB_NAME", defaultValue: "", meaning: "required for postgres and mysql"),
+                Variable(name: "DB_POOL_SIZE", defaultValue: "10", meaning: "connections kept at most"),
+                Variable(name: "GALERA_MODE", defaultValue: "false", meaning: "MariaDB Galera: causal reads and retries"),
+            ]),
+        ]
+        switch auth {
+        case .local:
+            groups.append(Group(title: "Authentication", variables: [
+                Variable(name: "SECRET_KEY", defaultValue: "", meaning: "signs tokens, at least 32 characters; unset: a random key per process (refused with RELEASE_MODE=true)"),
+                Variable(name: "ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue: "60", meaning: "token lifetime"),
+                Variable(name: "BCRYPT_COST", defaultValue: "12", meaning: "bcrypt cost, 4 to 31"),
+                Variable(name: "ADMIN_EMAIL", defaultValue: "", meaning: "the first admin, created when no user exists (set with ADMIN_PASSWORD)"),
+                Variable(name: "ADMIN_PASSWORD", defaultValue: "", meaning: "8 to 72 bytes"),
+            ]))
+        case .jwt:
+            groups.append(Group(title: "Authentication", variables: [
+                Variable(name: "JWT_SECRET_KEY", defaultValue: "", meaning: "required: verifies the identity service's tokens, at least 32 characters"),
+                Variable(name: "JWT_ALGORITHM", defaultValue: "HS256", meaning: "HS256, HS384 or HS512"),
+            ]))
+        case .none:
+            break
+        }
+        groups.append(Group(title: "Licensing", variables: [
+            Variable(name: "RELEASE_MODE", defaultValue: "false", meaning: "true: a valid LICENSE_KEY is required"),
+            Variable(name: "LICENSE_KEY", defaultValue: "", meaning: "PENG-XXXX-XXXX-XXXX-XXXX-XXXX"),
+            Variable(name: "LICENSE_SERVER_URL", defaultValue: LicenseSettings.defaultServerURL, meaning: "the license server"),
+            Variable(name: "PRODUCT_NAME", defaultValue: "", meaning: "default: the service name"),
+            Variable(name: "LICENSE_CACHE_PATH", defaultValue: LicenseSettings.defaultCachePath, meaning: "the last good license, for the grace period"),
+        ]))
+        return groups
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import KeelGenerator
+import KeelRuntime
+import Testing
+
+/// `keel init`, `keel-plugin-tool plugin-sources` and `keel generate --watch` as processes, without building the packages they
+/// make (PluginPackageTests does that).
+struct InitCommandTests {
+    let cli = CLITests()
+
+    func temporaryDirectory() throws -> String {
+        let root = NSTemporaryDirectory() + "keel-init-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    @Test func starterPackageHasEveryPart() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "inventory", "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("created inventory: package inventory, service 'inventory', Keel from \(PluginPackageTests.repository)\n"))
+        let package = root + "/inventory"
+        let files = Set(FileManager.default.enumerator(atPath: package)?.allObjects as? [String] ?? [])
+        for expected in ["Package.swift", "README.md", "Dockerfile", ".dockerignore", ".gitignore", ".env.example", "openapi.yaml",
+                         "Sources/Inventory/keel.yaml", "Sources/Inventory/spec/inventory.yaml", "Sources/Inventory/InventoryHandlers.swift",
+                         "Sources/Inventory/migrations/sqlite/0001_initial.sql", "Sources/Inventory/migrations/keel.sum",
+                         "Sources/InventoryServer/main.swift", "Tests/InventoryTests/ServiceTests.swift"] {
+            #expect(files.contains(expected), "missing \(expected)")
+        }
+        let manifest = try String(contentsOfFile: package + "/Package.swift", encoding: .utf8)
+        #expect(manifest.contains(".package(path: \"\(PluginPackageTests.repository)\")"))
+        #expect(manifest.contains(".plugin(name: \"KeelPlugin\", package: \"\(URL(fileURLWithPath: PluginPackageTests.repository).lastPathComponent.lowercased())\")"))
+        let handlers = try String(contentsOfFile: package + "/Sources/Inventory/InventoryHandlers.swift", encoding: .utf8)
+        #expect(handlers.contains("public func itemSummary(_ input: ItemSummaryInput) async throws -> ItemSummary {\n        throw APIError.notImplemented(\"GET /api/v1/items/summary\")"))
+        let environment = try String(contentsOfFile: package + "/.env.example", encoding: .utf8)
+        for variable in RuntimeEnvironment.groups(auth: .local).flatMap(\.variables) {
+            #expect(environment.contains("\n\(variable.name)=\(variable.defaultValue)\n"), "\(variable.name) is not in .env.example")
+        }
+        let dockerfile = try String(contentsOfFile: package + "/Dockerfile", encoding: .utf8)
+        #expect(dockerfile.contains("USER inventory") && dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/healthz"))
+        // What init wrote is what generate writes: the package starts current.
+        #expect(try CLITests.keel(["check", "--config", "Sources/Inventory/keel.yaml"], in: package).status == 0)
+    }
+
+    @Test func specConfigVariablesAreListed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let spec = CLITests.validSpec + "config:\n  smtp_host: { env: SMTP_HOST, category: email, type: string }\n"
+        try spec.write(toFile: root + "/shop.yaml", atomically: true, encoding: .utf8)
+        #expect(try CLITests.keel(["init", "shop", "--spec", "shop.yaml", "--keel", PluginPackageTests.repository], in: root).status == 0)
+        let environment = try String(contentsOfFile: root + "/shop/.env.example", encoding: .utf8)
+        #expect(environment.contains("\nSMTP_HOST=\n"))
+        #expect(FileManager.default.fileExists(atPath: root + "/shop/Sources/Shop/spec/shop.yaml"))
+    }
+
+    @Test func refusesANonEmptyDirectory() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "mine\n".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
+        let run = try CLITests.keel(["init", "shop", "--dir", root], in: root)
+        #expect(run.status == 1)
+        #expect(run.stderr == "keel: error: \(root) is not empty; keel init writes only into a new or empty directory: pass another --dir\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["notes.txt"])
+    }
+
+    @Test func aBadSpecWritesNothing() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try CLITests.validSpec.replacingOccurrences(of: "title: string", with: "title: strin").write(toFile: root + "/shop.yaml", atomically: true, encoding: .utf8)
+        let run = try CLITests.keel(["init", "shop", "--spec", "shop.yaml"], in: root)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("shop.yaml:4:38: error: the type of column 'items.title' must be one of"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["shop.yaml"])
+    }
+
+    @Test func badNameIsAUsageError() throws {
+        let run = try CLITests.keel(["init", "My Shop"], in: NSTemporaryDirectory())
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("'My Shop' is not a valid name: use lowercase letters, digits and dashes"))
+    }
+
+    /// The build plugin's files: always the same set, written only when their bytes change.
+    @Test func pluginSourcesAreAFixedSet() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let target = root + "/Sources/Shop"
+        try FileManager.default.createDirectory(atPath: target + "/spec", withIntermediateDirectories: true)
+        try "spec: spec\noutputs: { swift: null, migrations: migrations }\n".write(toFile: target + "/keel.yaml", atomically: true, encoding: .utf8)
+        try CLITests.validSpec.write(toFile: target + "/spec/main.yaml", atomically: true, encoding: .utf8)
+        let output = root + "/out"
+        let arguments = ["plugin-sources", "--config", target + "/keel.yaml", "--output", output, "--target-directory", target]
+        let first = try CLITests.keel(arguments, in: root, executable: CLITests.pluginTool)
+        #expect(first.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == PluginSourceSet.fileNames)
+        #expect(first.stderr == "\(target)/keel.yaml:1:1: warning: this build embeds migration 0001_initial, which is not in \(target)/migrations yet; "
+            + "write it with `swift package --allow-writing-to-package-directory keel-generate` and commit it\n")
+        #expect(!FileManager.default.fileExists(atPath: target + "/migrations"), "plugin mode writes nothing into the package")
+        let migrations = try String(contentsOfFile: output + "/KeelMigrations.swift", encoding: .utf8)
+        #expect(migrations.contains("case .sqlite:\n            return [\n                Migration(name: \"0001_initial.sql\", sql: #\"\"\"\n                    -- Generated by Keel from spec."))
+        #expect(try String(contentsOfFile: output + "/KeelModels.swift", encoding: .utf8).contains("public struct Item: ResourceModel"))
+
+        let modified = try FileManager.default.attributesOfItem(atPath: output + "/KeelModels.swift")[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(try CLITests.keel(arguments, in: root, executable: CLITests.pluginTool).status == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: output + "/KeelModels.swift")[.modificationDate] as? Date == modified, "unchanged files are not rewritten")
+
+        // The Swift must not also land in the target's own sources.
+        try "spec: spec\noutputs: { migrations: migrations }\n".write(toFile: target + "/keel.yaml", atomically: true, encoding: .utf8)
+        let clash = try CLITests.keel(arguments, in: root, executable: CLITests.pluginTool)
+        #expect(clash.status == 1)
+        #expect(clash.stderr.hasPrefix("\(target)/keel.yaml:1:1: error: outputs.swift puts generated Swift into this target, which KeelPlugin already compiles it into; set `swift: null` under `outputs:`"))
+    }
+
+    /// The plugin declares to SwiftPM the files `keel plugin-sources` writes; it cannot import the list, so compare texts.
+    @Test func pluginDeclaresTheGeneratorsFiles() throws {
+        let plugin = try String(contentsOfFile: PluginPackageTests.repository + "/Plugins/KeelPlugin/KeelPlugin.swift", encoding: .utf8)
+        let declared = plugin.matches(of: /"(Keel\w+\.swift)"/).map { String($0.output.1) }
+        #expect(declared == PluginSourceSet.fileNames)
+    }
+
+    @Test func watchRegeneratesOnSave() async throws {
+        let root = try cli.project(spec: CLITests.validSpec)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let log = root + "/watch.log"
+        let watch = try ChildProcess([CLITests.keel, "generate", "--watch"], in: root, environment: ["XDG_CACHE_HOME": root + "/.test-cache"], outputPath: log)
+        defer { watch.stop() }
+        func waitFor(_ text: String) async throws -> Bool {
+            for _ in 0..<100 {
+                if watch.output.contains(text) { return true }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+        #expect(try await waitFor("keel: watching 2 files; Ctrl-C stops"), "\(watch.output)")
+        try CLITests.validSpec.replacingOccurrences(of: "title: string", with: "title: strin").write(toFile: root + "/spec/main.yaml", atomically: true, encoding: .utf8)
+        #expect(try await waitFor("spec/main.yaml:4:38: error:"), "\(watch.output)")
+        try CLITests.validSpec.replacingOccurrences(of: "name: shop", with: "name: store").write(toFile: root + "/spec/main.yaml", atomically: true, encoding: .utf8)
+        #expect(try await waitFor("updated openapi.yaml"), "\(watch.output)")
+    }
+
+    /// `.env.example` lists what the runtime reads: every variable named in the settings readers, and no other.
+    @Test func runtimeEnvironmentListsEveryVariableRead() throws {
+        let readers = ["HTTP/ServerSettings.swift", "Database/DatabaseConfiguration.swift", "Auth/AuthSettings.swift", "Licensing/LicenseSettings.swift"]
+        var read: Set<String> = []
+        for reader in readers {
+            let text = try String(contentsOfFile: PluginPackageTests.repository + "/Runtime/KeelRuntime/" + reader, encoding: .utf8)
+            read.formUnion(text.matches(of: /env\.\w+\("([A-Z_]+)"|\(env, "([A-Z_]+)"/).map { String($0.output.1 ?? $0.output.2 ?? "") })
+        }
+        let listed = Set([AuthMode.local, .jwt, .none].flatMap { RuntimeEnvironment.groups(auth: $0) }.flatMap(\.variables).map(\.name))
+        #expect(listed == read)
+    }
+}
