@@ -111,23 +111,9 @@ struct TypeScriptTypes {
 
 /// TypeScript literals and comments of spec text.
 enum TypeScriptLiteral {
-    /// A double-quoted string literal.
+    /// A double-quoted string literal: JSON's, with the two line separators JavaScript before ES2019 refused escaped.
     static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONRenderer.quote(text).replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }
 
     /// A JSDoc comment of `lines` at `indent`, or nil when there is nothing to say; `*/` in the text cannot end it.
