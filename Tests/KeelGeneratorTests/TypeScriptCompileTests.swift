@@ -28,42 +28,48 @@ struct TypeScriptCompileTests {
         return try ProcessRunner.run("/usr/bin/tsc", ["--strict", "--noEmit", "-p", directory + "/tsconfig.json"])
     }
 
-    @Test func exampleClientCompiles() throws {
-        let result = try compile(configPath: GoldenTests.exampleRoot + "/keel.yaml")
+    /// `tsc` passes on the project's client and prints nothing.
+    func expectCompiles(configPath: String) throws {
+        let result = try compile(configPath: configPath)
         #expect(result.status == 0, "tsc: \(result.output)")
         #expect(result.output.isEmpty, "tsc: \(result.output)")
+    }
+
+    /// Project settings with only the TypeScript output on.
+    static func typeScriptOnly(dialects: String? = nil) -> String {
+        "spec: spec.yaml\n" + (dialects.map { "dialects: \($0)\n" } ?? "")
+            + "outputs: { swift: null, openapi: null, marchproxy: null, migrations: null, typescript: gen/ts }\n"
+    }
+
+    @Test func exampleClientCompiles() throws {
+        try expectCompiles(configPath: GoldenTests.exampleRoot + "/keel.yaml")
     }
 
     @Test func everyTypeClientCompiles() throws {
         let project = try TestProject(
             spec: try String(contentsOfFile: Self.resources + "/every-type.yaml", encoding: .utf8),
-            settings: "spec: spec.yaml\ndialects: [sqlite, postgres]\noutputs: { swift: null, openapi: null, marchproxy: null, migrations: null, typescript: gen/ts }\n"
+            settings: Self.typeScriptOnly(dialects: "[sqlite, postgres]")
         )
-        let result = try compile(configPath: project.configPath)
-        #expect(result.status == 0, "tsc: \(result.output)")
-        #expect(result.output.isEmpty, "tsc: \(result.output)")
+        try expectCompiles(configPath: project.configPath)
     }
 
     /// With local auth a custom endpoint may take and answer the built-in user model (`users`).
     @Test func builtInUserModelInABodyCompiles() throws {
         let project = try TestProject(
             spec: TestProject.spec + "\n  - { name: importUsers, method: POST, path: /import, body: { users: { type: array, items: users } }, response: [users] }\n",
-            settings: "spec: spec.yaml\noutputs: { swift: null, openapi: null, marchproxy: null, migrations: null, typescript: gen/ts }\n"
+            settings: Self.typeScriptOnly()
         )
-        let result = try compile(configPath: project.configPath)
-        #expect(result.status == 0, "tsc: \(result.output)")
-        #expect(result.output.isEmpty, "tsc: \(result.output)")
+        try expectCompiles(configPath: project.configPath)
     }
 
     /// Without authentication there is no login, no users and no token to send.
     @Test func clientWithoutAuthCompiles() throws {
         let project = try TestProject(
             spec: TestProject.spec.replacingOccurrences(of: "base_path: /api/v1 }", with: "base_path: /api/v1, auth: none }"),
-            settings: "spec: spec.yaml\noutputs: { swift: null, openapi: null, marchproxy: null, migrations: null, typescript: gen/ts }\n"
+            settings: Self.typeScriptOnly()
         )
         let generated = try project.generation().files.map(\.contents).joined()
         #expect(!generated.contains("login("))
-        let result = try compile(configPath: project.configPath)
-        #expect(result.status == 0, "tsc: \(result.output)")
+        try expectCompiles(configPath: project.configPath)
     }
 }
