@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk >/dev/null; }
 
+for port in 18090 18091; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use: stop what listens there first" >&2; exit 1; fi
+done
 swift build -c release --product example-service >/dev/null
 swift build -c release --product keel-baseline-service >/dev/null
 bin=$(swift build -c release --show-bin-path)
@@ -16,14 +19,14 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$dir"' EXIT
 secret=$(python3 -c 'print("s" * 48)')
 
 (cd "$dir" && DB_PATH="$dir/bench.db" PORT=18090 HOST=127.0.0.1 SECRET_KEY="$secret" BCRYPT_COST=4 \
-  ADMIN_EMAIL=bench@example.com ADMIN_PASSWORD=bench-password "$bin/example-service" >"$dir/service.log" 2>&1) &
+  ADMIN_EMAIL=bench@example.com ADMIN_PASSWORD=bench-password exec "$bin/example-service" >"$dir/service.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 100); do curl -sf localhost:18090/healthz >/dev/null && break; sleep 0.1; done
 sqlite3 "$dir/bench.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
   INSERT INTO products (sku, name, price_cents, title) SELECT 'SKU-' || i, 'Product ' || i, i * 10, 'Title ' || i FROM n;"
 token=$(curl -s -X POST localhost:18090/api/v1/auth/login -H 'content-type: application/json' \
   -d '{"email":"bench@example.com","password":"bench-password"}' | python3 -c 'import sys, json; print(json.load(sys.stdin)["access_token"])')
-(DB_PATH="$dir/bench.db" PORT=18091 SECRET_KEY="$secret" "$bin/keel-baseline-service" >"$dir/baseline.log" 2>&1) &
+(DB_PATH="$dir/bench.db" PORT=18091 SECRET_KEY="$secret" exec "$bin/keel-baseline-service" >"$dir/baseline.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 100); do curl -sf -H "Authorization: Bearer $token" localhost:18091/api/v1/products/1 >/dev/null && break; sleep 0.1; done
 

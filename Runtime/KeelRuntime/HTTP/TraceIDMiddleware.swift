@@ -27,7 +27,13 @@ public struct TraceIDMiddleware: RouterMiddleware {
                 return String(parts[1]).lowercased()
             }
         }
-        return String(format: "%016llx%016llx", UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
+        return hex(UInt64.random(in: .min ... .max)) + hex(UInt64.random(in: .min ... .max))
+    }
+
+    /// 16 lower-case hex digits (String(format:) is slow on Linux, and this runs per request).
+    private static func hex(_ number: UInt64) -> String {
+        let digits = String(number, radix: 16)
+        return String(repeating: "0", count: 16 - digits.utf8.count) + digits
     }
 
     /// 1 to 128 letters, digits, `-`, `_` or `.`: anything else is not echoed back or logged.

@@ -6,14 +6,31 @@ public struct CalendarDate: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30).
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// `YYYY-MM-DD` as bytes: all of them, nothing before or after.
+    init?(utf8 bytes: ArraySlice<UInt8>) {
+        let start = bytes.startIndex
+        guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+              let year = ASCIIDigits.value(bytes[start..<(start + 4)]), let month = ASCIIDigits.value(bytes[(start + 5)..<(start + 7)]),
+              let day = ASCIIDigits.value(bytes[(start + 8)..<(start + 10)]),
               (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Days from 1970-01-01 to this date (negative before it), in the proleptic Gregorian calendar.
+    var daysSince1970: Int {
+        // Howard Hinnant's days_from_civil: years start in March, so the leap day ends them.
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     public var description: String {

@@ -10,6 +10,16 @@ public enum JSONResponse {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The response of a value that writes its own JSON (generated models and their pages): the same text as
+    /// `make`, written without `JSONEncoder`.
+    public static func make(writing value: some JSONWritable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        var writer = JSONWriter()
+        value.writeJSON(to: &writer)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: writer.buffer))
+    }
+
     /// Made per response: JSONEncoder is not Sendable, and sharing one across requests would need a lock.
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()

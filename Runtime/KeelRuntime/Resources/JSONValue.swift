@@ -45,19 +45,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// The JSON text of the value, with sorted keys, as stored in `json` columns.
-    public var jsonText: String {
-        switch self {
-        case .null: "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .integer(let integer): String(integer)
-        case .number(let number): number.isFinite ? "\(number)" : "null"
-        case .string(let text): Self.quoted(text)
-        case .array(let items): "[" + items.map(\.jsonText).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ":" + $0.value.jsonText }.joined(separator: ",") + "}"
-        }
-    }
-
     /// Whether a NUL character hides anywhere in the value: PostgreSQL refuses it in text and JSON.
     var containsNUL: Bool {
         switch self {
@@ -79,21 +66,23 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .object: "an object"
         }
     }
+}
 
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
+/// Its `jsonText` is what `json` columns store: keys sorted, no spaces.
+extension JSONValue: JSONWritable {
+    public func writeJSON(to json: inout JSONWriter) {
+        switch self {
+        case .null: json.null()
+        case .bool(let flag): json.bool(flag)
+        case .integer(let integer): json.integer(integer)
+        case .number(let number): json.number(number)
+        case .string(let text): json.string(text)
+        case .array(let items): items.writeJSON(to: &json)
+        case .object(let members):
+            json.beginObject()
+            for (key, value) in members.sorted(by: { $0.key < $1.key }) { json.field(key, value) }
+            json.endObject()
         }
-        return result + "\""
     }
 }
 

@@ -1,5 +1,6 @@
-/// A generated table model: read from a result row, written as the JSON of the API.
-public protocol ResourceModel: Encodable, Sendable {
+/// A generated table model: read from a result row, written as the JSON of the API (by `JSONWriter` in the
+/// resource routes, and as `Encodable` wherever a service returns it itself).
+public protocol ResourceModel: Encodable, JSONWritable, Sendable {
     init(row: DatabaseRow) throws
     /// The value of the table's `id` column.
     var primaryKey: Int64 { get }

@@ -18,7 +18,7 @@ public enum ResourceRoutes {
                 try await service.access.check(request, resource.read)
                 let id = try PathIdentifier.read(context, noun: resource.modelName)
                 guard let model = try await repository.find(id: id) else { throw PathIdentifier.missing(resource.modelName, id) }
-                return try JSONResponse.make(model)
+                return JSONResponse.make(writing: model)
             }
         }
         if operations.contains(.create) {
@@ -29,7 +29,7 @@ public enum ResourceRoutes {
                 try await service.access.checkRowLimit(table: resource.table, model: service.licensing) { try await repository.count() }
                 let model = try await repository.insert(values)
                 let location = service.basePath + resource.path + "/" + String(model.primaryKey)
-                return try JSONResponse.make(model, status: .created, headers: [.location: location])
+                return JSONResponse.make(writing: model, status: .created, headers: [.location: location])
             }
         }
         if operations.contains(.update) {
@@ -39,7 +39,7 @@ public enum ResourceRoutes {
                 let body = try JSONBody.object(from: try await request.body.collect(upTo: context.maxUploadSize))
                 let values = try BodyValidator.values(of: body, rules: resource.fields, mode: .patch)
                 guard let model = try await repository.update(id: id, values) else { throw PathIdentifier.missing(resource.modelName, id) }
-                return try JSONResponse.make(model)
+                return JSONResponse.make(writing: model)
             }
         }
         if operations.contains(.delete) {
@@ -65,7 +65,7 @@ public enum ResourceRoutes {
         }
         let sort = try sortOrder(query["sort"], allowed: options.sort)
         let page = try await repository.list(filters: filters, sort: sort, limit: limit, offset: offset)
-        return try JSONResponse.make(ListPage(items: page.items, limit: limit, offset: offset, total: page.total))
+        return JSONResponse.make(writing: ListPage(items: page.items, limit: limit, offset: offset, total: page.total))
     }
 
     /// `?sort=name,-price_cents`: allowed columns only, `-` for descending.
@@ -89,4 +89,22 @@ public struct ListPage<Item: Encodable & Sendable>: Encodable, Sendable {
     public let limit: Int
     public let offset: Int
     public let total: Int
+
+    public init(items: [Item], limit: Int, offset: Int, total: Int) {
+        self.items = items
+        self.limit = limit
+        self.offset = offset
+        self.total = total
+    }
+}
+
+extension ListPage: JSONWritable where Item: JSONWritable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("items", items)
+        json.field("limit", limit)
+        json.field("offset", offset)
+        json.field("total", total)
+        json.endObject()
+    }
 }

@@ -21,22 +21,32 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
     }
 
     /// Rows equal to every filter, ordered by `sort` (column, descending) and then by id, so pages never overlap.
+    ///
+    /// The page and the total come from one statement (the count as a subquery), so they agree and a remote
+    /// database answers in one round trip. Only a page past the end asks again for the total.
     public func list(filters: ColumnValues, sort: [(column: String, descending: Bool)], limit: Int, offset: Int) async throws -> Page {
-        var binds: [DatabaseValue] = []
-        let conditions = filters.map { filter in
-            binds.append(filter.value)
-            return sql.quoted(filter.column) + " = " + sql.parameter(binds.count, for: filter.column)
-        }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let binds = filters.map(\.value)
         let order = (sort.map { sql.quoted($0.column) + ($0.descending ? " DESC" : " ASC") } + [sql.id + " ASC"]).joined(separator: ", ")
-        let filterBinds = binds
-        let page = sql.select + whereClause + " ORDER BY " + order
-            + " LIMIT " + sql.parameter(binds.count + 1) + " OFFSET " + sql.parameter(binds.count + 2)
-        return try await database.reading { session in
-            let rows = try await session.query(page, filterBinds + [.int(Int64(limit)), .int(Int64(offset))])
-            let total = try await session.query(sql.count + whereClause, filterBinds).first?.values.first?.int ?? 0
+        // The subquery's parameters come first in the statement; PostgreSQL's numbered ones count on from there.
+        let page = "SELECT " + sql.selected + ", (" + sql.count + whereClause(filters, from: 1) + ") AS keel_total FROM " + sql.table
+            + whereClause(filters, from: binds.count + 1) + " ORDER BY " + order
+            + " LIMIT " + sql.parameter(2 * binds.count + 1) + " OFFSET " + sql.parameter(2 * binds.count + 2)
+        let rows = try await database.read(page, binds + binds + [.int(Int64(limit)), .int(Int64(offset))])
+        // The total is the last column: read by position, a table column of the same name cannot shadow it.
+        if let total = rows.first?.values.last?.int {
             return Page(items: try rows.map(Model.init(row:)), total: Int(total))
         }
+        // No row on this page: none matches at all, or the page is past the end.
+        let total = offset == 0 ? 0 : try await database.read(sql.count + whereClause(filters, from: 1), binds).first?.values.first?.int ?? 0
+        return Page(items: [], total: Int(total))
+    }
+
+    /// ` WHERE a = ? AND b = ?` for the filters (nothing without any), numbering parameters from `first`.
+    private func whereClause(_ filters: ColumnValues, from first: Int) -> String {
+        guard !filters.isEmpty else { return "" }
+        return " WHERE " + filters.enumerated().map { index, filter in
+            sql.quoted(filter.column) + " = " + sql.parameter(first + index, for: filter.column)
+        }.joined(separator: " AND ")
     }
 
     public func count() async throws -> Int {

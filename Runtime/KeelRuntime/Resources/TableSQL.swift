@@ -11,6 +11,10 @@ public struct TableSQL: Sendable {
     }
 
     public let placeholders: Placeholders
+    /// The quoted table name.
+    public let table: String
+    /// The selected columns, quoted and comma-separated.
+    public let selected: String
     /// `SELECT <columns> FROM <table>`
     public let select: String
     /// The quoted `id` column.
@@ -32,17 +36,19 @@ public struct TableSQL: Sendable {
     /// A cast after a column's parameter, where the driver binds text the column does not take as is (`::NUMERIC`).
     public let casts: [String: String]
 
-    public init(placeholders: Placeholders, select: String, id: String, insert: String, insertDefaults: String, returning: String?,
-                update: String, delete: String, count: String, columns: [String: String], casts: [String: String] = [:]) {
+    public init(placeholders: Placeholders, table: String, selected: String, id: String, insert: String, insertDefaults: String, returning: String?,
+                update: String, delete: String, columns: [String: String], casts: [String: String] = [:]) {
         self.placeholders = placeholders
-        self.select = select
+        self.table = table
+        self.selected = selected
+        self.select = "SELECT " + selected + " FROM " + table
+        self.count = "SELECT COUNT(*) FROM " + table
         self.id = id
         self.insert = insert
         self.insertDefaults = insertDefaults
         self.returning = returning
         self.update = update
         self.delete = delete
-        self.count = count
         self.columns = columns
         self.casts = casts
     }

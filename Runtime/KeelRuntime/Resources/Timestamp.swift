@@ -6,9 +6,9 @@ enum Timestamp {
     static func parse(_ text: String) -> Date? {
         let scalars = Array(text.utf8)
         guard scalars.count >= 19, scalars[10] == UInt8(ascii: "T") || scalars[10] == UInt8(ascii: " "),
-              let date = CalendarDate(text.prefix(10)),
+              let date = CalendarDate(utf8: scalars[0..<10]),
               scalars[13] == UInt8(ascii: ":"), scalars[16] == UInt8(ascii: ":"),
-              let hour = number(scalars[11..<13]), let minute = number(scalars[14..<16]), let second = number(scalars[17..<19]),
+              let hour = ASCIIDigits.value(scalars[11..<13]), let minute = ASCIIDigits.value(scalars[14..<16]), let second = ASCIIDigits.value(scalars[17..<19]),
               hour < 24, minute < 60, second < 60
         else { return nil }
         var index = 19
@@ -17,8 +17,9 @@ enum Timestamp {
             let start = index + 1
             index = start
             while index < scalars.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scalars[index]) { index += 1 }
-            guard index > start, index - start <= 9, let digits = Double("0." + String(decoding: scalars[start..<index], as: UTF8.self)) else { return nil }
-            fraction = digits
+            guard index > start, index - start <= 9, let digits = ASCIIDigits.value(scalars[start..<index]) else { return nil }
+            // Both exact, so the quotient is the correctly rounded fraction, as Double("0.…") would read it.
+            fraction = Double(digits) / Self.powersOfTen[index - start]
         }
         var offset = 0
         if index < scalars.count {
@@ -27,7 +28,7 @@ enum Timestamp {
                 index += 1
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
                 guard scalars.count == index + 6, scalars[index + 3] == UInt8(ascii: ":"),
-                      let hours = number(scalars[(index + 1)..<(index + 3)]), let minutes = number(scalars[(index + 4)..<(index + 6)]),
+                      let hours = ASCIIDigits.value(scalars[(index + 1)..<(index + 3)]), let minutes = ASCIIDigits.value(scalars[(index + 4)..<(index + 6)]),
                       hours < 24, minutes < 60
                 else { return nil }
                 offset = (hours * 60 + minutes) * 60 * (scalars[index] == UInt8(ascii: "-") ? -1 : 1)
@@ -39,23 +40,9 @@ enum Timestamp {
             return nil  // an ISO instant must say its zone; a bare one would be read in an unknown zone
         }
         guard index == scalars.count else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(date.year - 1900)
-        parts.tm_mon = Int32(date.month - 1)
-        parts.tm_mday = Int32(date.day)
-        parts.tm_hour = Int32(hour)
-        parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(second)
-        let seconds = timegm(&parts)
-        return Date(timeIntervalSince1970: Double(seconds - offset) + fraction)
+        let seconds = date.daysSince1970 * 86_400 + hour * 3_600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
-    }
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9]
 }

@@ -17,4 +17,29 @@ struct TimestampTextTests {
         let parsed = Timestamp.parse(iso)
         #expect(parsed.map { abs($0.timeIntervalSince1970 - seconds) < 0.000_001 } == true, "\(iso)")
     }
+
+    /// The day count agrees with the C library's `timegm` from year 1 to 9999, leap days and centuries included.
+    @Test func daysSince1970MatchTheCLibrary() throws {
+        var checked = 0
+        for year in stride(from: 1, through: 9999, by: 7) {
+            for (month, day) in [(1, 1), (2, 28), (2, 29), (3, 1), (12, 31)] {
+                guard let date = CalendarDate(String(repeating: "0", count: 4 - String(year).count) + "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
+                else { continue }
+                var parts = tm()
+                parts.tm_year = Int32(year - 1900)
+                parts.tm_mon = Int32(month - 1)
+                parts.tm_mday = Int32(day)
+                #expect(date.daysSince1970 * 86_400 == timegm(&parts), "\(date)")
+                checked += 1
+            }
+        }
+        #expect(checked > 5_000)
+    }
+
+    /// Fractions of up to nine digits read as `Double` reads them.
+    @Test(arguments: ["5", "123456", "000001", "999999999", "1", "25"])
+    func fractions(digits: String) throws {
+        let parsed = try #require(Timestamp.parse("1970-01-01T00:00:00.\(digits)Z"))
+        #expect(parsed == Date(timeIntervalSince1970: try #require(Double("0." + digits))))
+    }
 }

@@ -19,14 +19,14 @@ struct SwiftTableSQL {
         return [
             "dialect": dialect.rawValue,
             "placeholders": dialect == .postgres ? "numbered" : "question",
-            "select": "SELECT \(selected) FROM \(name)",
+            "table": name,
+            "selected": selected,
             "id": id,
             "insert": "INSERT INTO \(name)",
             "insertDefaults": dialect == .mysql ? "INSERT INTO \(name) () VALUES ()" : "INSERT INTO \(name) DEFAULT VALUES",
             "returning": dialect == .mysql ? "nil" : "#\" RETURNING \(selected)\"#",
             "update": "UPDATE \(name) SET ",
             "delete": "DELETE FROM \(name) WHERE \(id) = \(first)",
-            "count": "SELECT COUNT(*) FROM \(name)",
             "columns": dictionary(writable.map { ($0.name, syntax.quote($0.name)) }),
             "casts": dictionary(dialect == .postgres ? writable.compactMap { column in postgresCast(column.type).map { (column.name, $0) } } : []),
         ]

@@ -59,7 +59,8 @@ struct SQLiteSession: DatabaseSession {
     func query(_ sql: String, _ binds: [DatabaseValue]) async throws -> [DatabaseRow] {
         let arguments = StatementArguments(binds.map(\.sqliteValue))
         return try await run { db in
-            let statement = try db.makeStatement(sql: sql)
+            // Kept prepared per connection; GRDB drops its cache when the schema changes.
+            let statement = try db.cachedStatement(sql: sql)
             let columns = statement.columnNames
             let cursor = try Row.fetchCursor(statement, arguments: arguments)
             var rows: [DatabaseRow] = []

@@ -59,6 +59,20 @@ public struct AuditEvent: ResourceModel, Codable, Equatable {
         try container.encode(occurredAt, forKey: .occurredAt)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("actor_email", actorEmail)
+        json.field("details", details)
+        json.field("entity", entity)
+        json.field("entity_id", entityId)
+        json.field("id", id)
+        json.field("kind", kind)
+        json.field("occurred_at", occurredAt)
+        json.field("request_id", requestId)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case actorEmail = "actor_email"
@@ -72,7 +86,7 @@ public struct AuditEvent: ResourceModel, Codable, Equatable {
 }
 
 /// The values of `audit_events.kind`.
-public enum AuditEventKind: String, Codable, Sendable, CaseIterable, DatabaseCell, DatabaseBindable {
+public enum AuditEventKind: String, Codable, Sendable, CaseIterable, DatabaseCell, DatabaseBindable, JSONWritable {
     case created
     case updated
     case deleted
@@ -182,42 +196,42 @@ extension AuditEvent {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "actor_email", "kind", "entity", "entity_id", "details", "request_id", "occurred_at" FROM "audit_events""#,
+                table: #""audit_events""#,
+                selected: #""id", "actor_email", "kind", "entity", "entity_id", "details", "request_id", "occurred_at""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "audit_events""#,
                 insertDefaults: #"INSERT INTO "audit_events" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "actor_email", "kind", "entity", "entity_id", "details", "request_id", "occurred_at""#,
                 update: #"UPDATE "audit_events" SET "#,
                 delete: #"DELETE FROM "audit_events" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "audit_events""#,
                 columns: ["actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "actor_email", "kind", "entity", "entity_id", "details"::TEXT AS "details", "request_id", "occurred_at" FROM "audit_events""#,
+                table: #""audit_events""#,
+                selected: #""id", "actor_email", "kind", "entity", "entity_id", "details"::TEXT AS "details", "request_id", "occurred_at""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "audit_events""#,
                 insertDefaults: #"INSERT INTO "audit_events" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "actor_email", "kind", "entity", "entity_id", "details"::TEXT AS "details", "request_id", "occurred_at""#,
                 update: #"UPDATE "audit_events" SET "#,
                 delete: #"DELETE FROM "audit_events" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "audit_events""#,
                 columns: ["actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
                 casts: ["details": #"::JSONB"#]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `actor_email`, `kind`, `entity`, `entity_id`, `details`, `request_id`, `occurred_at` FROM `audit_events`"#,
+                table: #"`audit_events`"#,
+                selected: #"`id`, `actor_email`, `kind`, `entity`, `entity_id`, `details`, `request_id`, `occurred_at`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `audit_events`"#,
                 insertDefaults: #"INSERT INTO `audit_events` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `audit_events` SET "#,
                 delete: #"DELETE FROM `audit_events` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `audit_events`"#,
                 columns: ["actor_email": #"`actor_email`"#, "kind": #"`kind`"#, "entity": #"`entity`"#, "entity_id": #"`entity_id`"#, "details": #"`details`"#, "request_id": #"`request_id`"#, "occurred_at": #"`occurred_at`"#],
                 casts: [:]
             )

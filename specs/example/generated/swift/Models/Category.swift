@@ -35,6 +35,15 @@ public struct Category: ResourceModel, Codable, Equatable {
         try container.encode(sortRank, forKey: .sortRank)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.field("name", name)
+        json.field("sort_rank", sortRank)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case name = "name"
@@ -99,42 +108,42 @@ extension Category {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "name", "sort_rank" FROM "categories""#,
+                table: #""categories""#,
+                selected: #""id", "name", "sort_rank""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "categories""#,
                 insertDefaults: #"INSERT INTO "categories" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "name", "sort_rank""#,
                 update: #"UPDATE "categories" SET "#,
                 delete: #"DELETE FROM "categories" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "categories""#,
                 columns: ["name": #""name""#, "sort_rank": #""sort_rank""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "name", "sort_rank" FROM "categories""#,
+                table: #""categories""#,
+                selected: #""id", "name", "sort_rank""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "categories""#,
                 insertDefaults: #"INSERT INTO "categories" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "name", "sort_rank""#,
                 update: #"UPDATE "categories" SET "#,
                 delete: #"DELETE FROM "categories" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "categories""#,
                 columns: ["name": #""name""#, "sort_rank": #""sort_rank""#],
                 casts: [:]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `name`, `sort_rank` FROM `categories`"#,
+                table: #"`categories`"#,
+                selected: #"`id`, `name`, `sort_rank`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `categories`"#,
                 insertDefaults: #"INSERT INTO `categories` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `categories` SET "#,
                 delete: #"DELETE FROM `categories` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `categories`"#,
                 columns: ["name": #"`name`"#, "sort_rank": #"`sort_rank`"#],
                 casts: [:]
             )

@@ -55,6 +55,19 @@ public struct Customer: ResourceModel, Codable, Equatable {
         try container.encode(createdAt, forKey: .createdAt)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("birth_date", birthDate)
+        json.field("created_at", createdAt)
+        json.field("email", email)
+        json.field("full_name", fullName)
+        json.field("id", id)
+        json.field("loyalty_points", loyaltyPoints)
+        json.field("marketing_opt_in", marketingOptIn)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case email = "email"
@@ -159,42 +172,42 @@ extension Customer {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at" FROM "customers""#,
+                table: #""customers""#,
+                selected: #""id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "customers""#,
                 insertDefaults: #"INSERT INTO "customers" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
                 update: #"UPDATE "customers" SET "#,
                 delete: #"DELETE FROM "customers" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "customers""#,
                 columns: ["email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at" FROM "customers""#,
+                table: #""customers""#,
+                selected: #""id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "customers""#,
                 insertDefaults: #"INSERT INTO "customers" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
                 update: #"UPDATE "customers" SET "#,
                 delete: #"DELETE FROM "customers" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "customers""#,
                 columns: ["email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
                 casts: ["birth_date": #"::DATE"#]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `email`, `full_name`, `birth_date`, `marketing_opt_in`, `loyalty_points`, `created_at` FROM `customers`"#,
+                table: #"`customers`"#,
+                selected: #"`id`, `email`, `full_name`, `birth_date`, `marketing_opt_in`, `loyalty_points`, `created_at`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `customers`"#,
                 insertDefaults: #"INSERT INTO `customers` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `customers` SET "#,
                 delete: #"DELETE FROM `customers` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `customers`"#,
                 columns: ["email": #"`email`"#, "full_name": #"`full_name`"#, "birth_date": #"`birth_date`"#, "marketing_opt_in": #"`marketing_opt_in`"#, "loyalty_points": #"`loyalty_points`"#, "created_at": #"`created_at`"#],
                 casts: [:]
             )

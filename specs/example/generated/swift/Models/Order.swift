@@ -69,6 +69,22 @@ public struct Order: ResourceModel, Codable, Equatable {
         try container.encode(shippingAddress, forKey: .shippingAddress)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("currency", currency)
+        json.field("customer_id", customerId)
+        json.field("delivery_due", deliveryDue)
+        json.field("exchange_rate", exchangeRate)
+        json.field("id", id)
+        json.field("placed_at", placedAt)
+        json.field("public_id", publicId)
+        json.field("shipping_address", shippingAddress)
+        json.field("status", status)
+        json.field("total_cents", totalCents)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case publicId = "public_id"
@@ -84,7 +100,7 @@ public struct Order: ResourceModel, Codable, Equatable {
 }
 
 /// The values of `orders.status`.
-public enum OrderStatus: String, Codable, Sendable, CaseIterable, DatabaseCell, DatabaseBindable {
+public enum OrderStatus: String, Codable, Sendable, CaseIterable, DatabaseCell, DatabaseBindable, JSONWritable {
     case pending
     case paid
     case shipped
@@ -212,42 +228,42 @@ extension Order {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address" FROM "orders""#,
+                table: #""orders""#,
+                selected: #""id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "orders""#,
                 insertDefaults: #"INSERT INTO "orders" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
                 update: #"UPDATE "orders" SET "#,
                 delete: #"DELETE FROM "orders" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "orders""#,
                 columns: ["public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address" FROM "orders""#,
+                table: #""orders""#,
+                selected: #""id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "orders""#,
                 insertDefaults: #"INSERT INTO "orders" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
                 update: #"UPDATE "orders" SET "#,
                 delete: #"DELETE FROM "orders" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "orders""#,
                 columns: ["public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
                 casts: ["delivery_due": #"::DATE"#, "exchange_rate": #"::NUMERIC"#]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `public_id`, `customer_id`, `status`, `placed_at`, `delivery_due`, `total_cents`, `currency`, `exchange_rate`, `shipping_address` FROM `orders`"#,
+                table: #"`orders`"#,
+                selected: #"`id`, `public_id`, `customer_id`, `status`, `placed_at`, `delivery_due`, `total_cents`, `currency`, `exchange_rate`, `shipping_address`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `orders`"#,
                 insertDefaults: #"INSERT INTO `orders` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `orders` SET "#,
                 delete: #"DELETE FROM `orders` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `orders`"#,
                 columns: ["public_id": #"`public_id`"#, "customer_id": #"`customer_id`"#, "status": #"`status`"#, "placed_at": #"`placed_at`"#, "delivery_due": #"`delivery_due`"#, "total_cents": #"`total_cents`"#, "currency": #"`currency`"#, "exchange_rate": #"`exchange_rate`"#, "shipping_address": #"`shipping_address`"#],
                 casts: [:]
             )

@@ -49,6 +49,18 @@ public struct OrderItem: ResourceModel, Codable, Equatable {
         try container.encode(discountRate, forKey: .discountRate)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("discount_rate", discountRate)
+        json.field("id", id)
+        json.field("order_id", orderId)
+        json.field("product_id", productId)
+        json.field("quantity", quantity)
+        json.field("unit_price_cents", unitPriceCents)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case orderId = "order_id"
@@ -143,42 +155,42 @@ extension OrderItem {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate" FROM "order_items""#,
+                table: #""order_items""#,
+                selected: #""id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "order_items""#,
                 insertDefaults: #"INSERT INTO "order_items" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
                 update: #"UPDATE "order_items" SET "#,
                 delete: #"DELETE FROM "order_items" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "order_items""#,
                 columns: ["order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate" FROM "order_items""#,
+                table: #""order_items""#,
+                selected: #""id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "order_items""#,
                 insertDefaults: #"INSERT INTO "order_items" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
                 update: #"UPDATE "order_items" SET "#,
                 delete: #"DELETE FROM "order_items" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "order_items""#,
                 columns: ["order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
                 casts: ["discount_rate": #"::NUMERIC"#]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `order_id`, `product_id`, `quantity`, `unit_price_cents`, `discount_rate` FROM `order_items`"#,
+                table: #"`order_items`"#,
+                selected: #"`id`, `order_id`, `product_id`, `quantity`, `unit_price_cents`, `discount_rate`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `order_items`"#,
                 insertDefaults: #"INSERT INTO `order_items` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `order_items` SET "#,
                 delete: #"DELETE FROM `order_items` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `order_items`"#,
                 columns: ["order_id": #"`order_id`"#, "product_id": #"`product_id`"#, "quantity": #"`quantity`"#, "unit_price_cents": #"`unit_price_cents`"#, "discount_rate": #"`discount_rate`"#],
                 casts: [:]
             )

@@ -70,6 +70,22 @@ public struct Person: ResourceModel, Codable, Equatable {
         try container.encode(badgeId, forKey: .badgeId)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("avatar", avatar)
+        json.field("badge_id", badgeId)
+        json.field("display_name", displayName)
+        json.field("hired_on", hiredOn)
+        json.field("hourly_rate", hourlyRate)
+        json.field("id", id)
+        json.field("is_active", isActive)
+        json.field("phone", phone)
+        json.field("team_id", teamId)
+        json.field("work_email", workEmail)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case teamId = "team_id"
@@ -204,42 +220,42 @@ extension Person {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id" FROM "people""#,
+                table: #""people""#,
+                selected: #""id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "people""#,
                 insertDefaults: #"INSERT INTO "people" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
                 update: #"UPDATE "people" SET "#,
                 delete: #"DELETE FROM "people" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "people""#,
                 columns: ["team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id" FROM "people""#,
+                table: #""people""#,
+                selected: #""id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "people""#,
                 insertDefaults: #"INSERT INTO "people" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
                 update: #"UPDATE "people" SET "#,
                 delete: #"DELETE FROM "people" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "people""#,
                 columns: ["team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
                 casts: ["hired_on": #"::DATE"#]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `team_id`, `display_name`, `work_email`, `phone`, `avatar`, `hourly_rate`, `hired_on`, `is_active`, `badge_id` FROM `people`"#,
+                table: #"`people`"#,
+                selected: #"`id`, `team_id`, `display_name`, `work_email`, `phone`, `avatar`, `hourly_rate`, `hired_on`, `is_active`, `badge_id`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `people`"#,
                 insertDefaults: #"INSERT INTO `people` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `people` SET "#,
                 delete: #"DELETE FROM `people` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `people`"#,
                 columns: ["team_id": #"`team_id`"#, "display_name": #"`display_name`"#, "work_email": #"`work_email`"#, "phone": #"`phone`"#, "avatar": #"`avatar`"#, "hourly_rate": #"`hourly_rate`"#, "hired_on": #"`hired_on`"#, "is_active": #"`is_active`"#, "badge_id": #"`badge_id`"#],
                 casts: [:]
             )

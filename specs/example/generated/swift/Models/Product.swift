@@ -75,6 +75,23 @@ public struct Product: ResourceModel, Codable, Equatable {
         try container.encode(weightKg, forKey: .weightKg)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("category_id", categoryId)
+        json.field("created_at", createdAt)
+        json.field("id", id)
+        json.field("in_stock", inStock)
+        json.field("name", name)
+        json.field("notes", notes)
+        json.field("price_cents", priceCents)
+        json.field("sku", sku)
+        json.field("status", status)
+        json.field("title", title)
+        json.field("weight_kg", weightKg)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case sku = "sku"
@@ -91,7 +108,7 @@ public struct Product: ResourceModel, Codable, Equatable {
 }
 
 /// The values of `products.status`.
-public enum ProductStatus: String, Codable, Sendable, CaseIterable, DatabaseCell, DatabaseBindable {
+public enum ProductStatus: String, Codable, Sendable, CaseIterable, DatabaseCell, DatabaseBindable, JSONWritable {
     case draft
     case active
     case retired
@@ -226,42 +243,42 @@ extension Product {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg" FROM "products""#,
+                table: #""products""#,
+                selected: #""id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "products""#,
                 insertDefaults: #"INSERT INTO "products" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
                 update: #"UPDATE "products" SET "#,
                 delete: #"DELETE FROM "products" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "products""#,
                 columns: ["sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg" FROM "products""#,
+                table: #""products""#,
+                selected: #""id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "products""#,
                 insertDefaults: #"INSERT INTO "products" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
                 update: #"UPDATE "products" SET "#,
                 delete: #"DELETE FROM "products" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "products""#,
                 columns: ["sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
                 casts: [:]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `sku`, `name`, `price_cents`, `in_stock`, `notes`, `status`, `category_id`, `created_at`, `title`, `weight_kg` FROM `products`"#,
+                table: #"`products`"#,
+                selected: #"`id`, `sku`, `name`, `price_cents`, `in_stock`, `notes`, `status`, `category_id`, `created_at`, `title`, `weight_kg`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `products`"#,
                 insertDefaults: #"INSERT INTO `products` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `products` SET "#,
                 delete: #"DELETE FROM `products` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `products`"#,
                 columns: ["sku": #"`sku`"#, "name": #"`name`"#, "price_cents": #"`price_cents`"#, "in_stock": #"`in_stock`"#, "notes": #"`notes`"#, "status": #"`status`"#, "category_id": #"`category_id`"#, "created_at": #"`created_at`"#, "title": #"`title`"#, "weight_kg": #"`weight_kg`"#],
                 casts: [:]
             )

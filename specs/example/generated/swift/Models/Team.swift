@@ -34,6 +34,15 @@ public struct Team: ResourceModel, Codable, Equatable {
         try container.encode(createdAt, forKey: .createdAt)
     }
 
+    /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("created_at", createdAt)
+        json.field("id", id)
+        json.field("name", name)
+        json.endObject()
+    }
+
     enum CodingKeys: String, CodingKey {
         case id = "id"
         case name = "name"
@@ -98,42 +107,42 @@ extension Team {
         case .sqlite:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT "id", "name", "created_at" FROM "teams""#,
+                table: #""teams""#,
+                selected: #""id", "name", "created_at""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "teams""#,
                 insertDefaults: #"INSERT INTO "teams" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "name", "created_at""#,
                 update: #"UPDATE "teams" SET "#,
                 delete: #"DELETE FROM "teams" WHERE "id" = ?"#,
-                count: #"SELECT COUNT(*) FROM "teams""#,
                 columns: ["name": #""name""#, "created_at": #""created_at""#],
                 casts: [:]
             )
         case .postgres:
             TableSQL(
                 placeholders: .numbered,
-                select: #"SELECT "id", "name", "created_at" FROM "teams""#,
+                table: #""teams""#,
+                selected: #""id", "name", "created_at""#,
                 id: #""id""#,
                 insert: #"INSERT INTO "teams""#,
                 insertDefaults: #"INSERT INTO "teams" DEFAULT VALUES"#,
                 returning: #" RETURNING "id", "name", "created_at""#,
                 update: #"UPDATE "teams" SET "#,
                 delete: #"DELETE FROM "teams" WHERE "id" = $1"#,
-                count: #"SELECT COUNT(*) FROM "teams""#,
                 columns: ["name": #""name""#, "created_at": #""created_at""#],
                 casts: [:]
             )
         case .mysql:
             TableSQL(
                 placeholders: .question,
-                select: #"SELECT `id`, `name`, `created_at` FROM `teams`"#,
+                table: #"`teams`"#,
+                selected: #"`id`, `name`, `created_at`"#,
                 id: #"`id`"#,
                 insert: #"INSERT INTO `teams`"#,
                 insertDefaults: #"INSERT INTO `teams` () VALUES ()"#,
                 returning: nil,
                 update: #"UPDATE `teams` SET "#,
                 delete: #"DELETE FROM `teams` WHERE `id` = ?"#,
-                count: #"SELECT COUNT(*) FROM `teams`"#,
                 columns: ["name": #"`name`"#, "created_at": #"`created_at`"#],
                 casts: [:]
             )
