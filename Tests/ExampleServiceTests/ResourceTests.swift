@@ -54,6 +54,17 @@ struct ResourceTests {
             #expect(inStock.items.compactMap { $0["name"] as? String } == ["Drill"])
             let byCategory = try await client.send(.get, "/api/v1/products?category_id=\(category.id)&status=draft", token: viewer)
             #expect(byCategory.items.count == 1)
+            #expect(byCategory.object["total"] as? Int == 1)
+            // The total counts the filtered rows, also on a later page and on a page past the end.
+            let active = try await client.send(.get, "/api/v1/products?status=active&in_stock=true&limit=1&offset=1", token: viewer)
+            #expect(active.items.compactMap { $0["name"] as? String } == ["Axe"])
+            #expect(active.object["total"] as? Int == 2)
+            let pastTheEnd = try await client.send(.get, "/api/v1/products?status=active&limit=5&offset=10", token: viewer)
+            #expect(pastTheEnd.items.isEmpty)
+            #expect(pastTheEnd.object["total"] as? Int == 3)
+            let none = try await client.send(.get, "/api/v1/products?status=retired", token: viewer)
+            #expect(none.items.isEmpty)
+            #expect(none.object["total"] as? Int == 0)
             let byName = try await client.send(.get, "/api/v1/products?sort=name", token: viewer)
             #expect(byName.items.compactMap { $0["name"] as? String } == ["Axe", "Drill", "Hammer", "Saw"])
             for bad in ["limit=0", "limit=201", "offset=-1", "sort=sku", "in_stock=maybe", "status=gone", "colour=red"] {
