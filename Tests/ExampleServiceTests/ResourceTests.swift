@@ -122,6 +122,16 @@ struct ResourceTests {
             #expect(order.object["status"] as? String == "pending")
             let badOrder = try await client.send(.post, "/api/v1/customers/\(customerID)/orders", json: ["lines": "none"], token: maintainer)
             #expect(badOrder.status == .unprocessableContent)
+            // A custom body is checked like a resource body: every bad, missing, null or unknown field at its path, in field order.
+            let tangled = try await client.send(.post, "/api/v1/customers/\(customerID)/orders", json: [
+                "lines": [["product_id": id, "quantity": "two"], ["quantity": 1, "colour": "red"]],
+                "shipping": ["line1": "1 Main St", "city": NSNull(), "postal_code": 12345, "country": "US", "floor": 3],
+                "coupon_code": NSNull(), "payment_method": "cash", "gift": true,
+            ], token: maintainer)
+            #expect(tangled.status == .unprocessableContent)
+            #expect(tangled.fieldErrors == ["lines[0].quantity", "lines[1].product_id", "lines[1].colour", "shipping.city", "shipping.postal_code",
+                                            "shipping.floor", "payment_method", "gift"])
+            #expect((try await client.send(.get, "/api/v1/orders", token: admin)).object["total"] as? Int == 1)
             let report = try await client.send(.get, "/api/v1/reports/revenue/2026?from=2026-01-01", token: admin)
             #expect(report.status == .ok)
             #expect((try await client.send(.get, "/api/v1/reports/revenue/2026?from=yesterday", token: admin)).fieldErrors == ["from"])

@@ -9,6 +9,9 @@ public struct FieldRule: Sendable {
         case decimal(precision: Int, scale: Int)
         case string(maxLength: Int)
         case enumeration([String])
+
+        /// A decimal of any size: fields of `types:` declare no precision.
+        public static let anyDecimal = Kind.decimal(precision: .max, scale: .max / 2)
     }
 
     public let name: String

@@ -31,7 +31,8 @@ public enum JSONResponse {
         return encoder
     }
 
-    /// Reads a typed JSON body (custom endpoints): malformed JSON is 400, a body of the wrong shape 422.
+    /// Reads a typed JSON body (custom endpoints): malformed JSON is 400; a body of the wrong shape is 422, with
+    /// one entry per bad or unknown field when the type says its shape (`BodyShaped`, as generated types do).
     public static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: KeelRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let decoder = JSONDecoder()
@@ -44,6 +45,11 @@ public enum JSONResponse {
         }
         guard !StrictJSON.hasTrailingComma(buffer.readableBytesView) else {
             throw APIError.invalidJSON
+        }
+        if let shaped = T.self as? any BodyShaped.Type {
+            guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView)) else { throw APIError.invalidJSON }
+            let problems = shaped.bodyShape.problems(of: json)
+            guard problems.isEmpty else { throw APIError.validation(problems) }
         }
         do {
             return try decoder.decode(T.self, from: Data(buffer.readableBytesView))

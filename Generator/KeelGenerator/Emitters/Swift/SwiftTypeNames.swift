@@ -58,9 +58,9 @@ enum SwiftTypeNames {
         }
     }
 
-    /// The `FieldRule` literal of a writable column.
-    static func rule(of column: Column) -> String {
-        let kind: String = switch column.type {
+    /// The `FieldRule.Kind` literal of a column.
+    static func kind(of column: Column) -> String {
+        switch column.type {
         case .id, .ref: ".reference"
         case .int: ".int"
         case .int32: ".int32"
@@ -74,9 +74,49 @@ enum SwiftTypeNames {
         case .uuid: ".uuid"
         case .json: ".json"
         case .bytes: ".bytes"
-        case .enumeration(let values): ".enumeration([" + values.map(SwiftLiteral.string).joined(separator: ", ") + "])"
+        case .enumeration(let values): enumeration(values)
         }
-        var arguments = [SwiftLiteral.string(column.name), kind]
+    }
+
+    /// The `FieldRule.Kind` literal of a scalar of `types:` (strings without a length, decimals without a precision).
+    static func kind(of scalar: ScalarType) -> String {
+        switch scalar {
+        case .int: ".int"
+        case .int32: ".int32"
+        case .float: ".float"
+        case .decimal: ".anyDecimal"
+        case .bool: ".bool"
+        case .string, .text: ".text"
+        case .date: ".date"
+        case .timestamp: ".timestamp"
+        case .uuid: ".uuid"
+        case .json: ".json"
+        case .bytes: ".bytes"
+        }
+    }
+
+    /// The `BodyShape` literal a request body of this type is checked against.
+    static func bodyShape(of reference: TypeReference, spec: Spec) -> String {
+        switch reference {
+        case .scalar(let scalar): ".value(\(kind(of: scalar)))"
+        case .model, .named: type(of: reference, spec: spec, enumName: "") + ".bodyShape"
+        case .array(let element): ".array(" + bodyShape(of: element, spec: spec) + ")"
+        case .enumeration(let values): ".value(\(enumeration(values)))"
+        }
+    }
+
+    /// The `BodyField` literal of one member of a body.
+    static func bodyField(_ name: String, shape: String, required: Bool) -> String {
+        "BodyField(" + SwiftLiteral.string(name) + ", " + shape + (required ? "" : ", required: false") + ")"
+    }
+
+    private static func enumeration(_ values: [String]) -> String {
+        ".enumeration([" + values.map(SwiftLiteral.string).joined(separator: ", ") + "])"
+    }
+
+    /// The `FieldRule` literal of a writable column.
+    static func rule(of column: Column) -> String {
+        var arguments = [SwiftLiteral.string(column.name), Self.kind(of: column)]
         if column.nullable { arguments.append("nullable: true") }
         if column.defaultValue != nil { arguments.append("hasDefault: true") }
         if let min = column.min { arguments.append("min: \(SwiftLiteral.number(min))") }

@@ -13,6 +13,7 @@ public struct SwiftTypesEmitter: Emitter {
                     "property": SwiftNames.identifier(field.name), "field": field.name,
                     "type": field.required ? swiftType : swiftType + "?",
                     "defaultNil": field.required ? "" : " = nil",
+                    "bodyField": SwiftTypeNames.bodyField(field.name, shape: SwiftTypeNames.bodyShape(of: field.type, spec: spec), required: field.required),
                     "comma": index == type.fields.count - 1 ? "" : ",",
                 ])
             }

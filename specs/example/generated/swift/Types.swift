@@ -33,6 +33,19 @@ public struct RevenueReport: Codable, Sendable, Equatable {
     }
 }
 
+extension RevenueReport: BodyShaped {
+    /// What a request body must hold to be read as RevenueReport: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("total_cents", .value(.int)),
+            BodyField("top_products", .array(Product.bodyShape)),
+            BodyField("note", .value(.text), required: false),
+            BodyField("by_month", .array(MonthRevenue.bodyShape)),
+            BodyField("currencies", .array(.value(.text))),
+        ]
+    }
+}
+
 public struct MonthRevenue: Codable, Sendable, Equatable {
     public var month: Int32
     public var revenueCents: Int64
@@ -56,6 +69,18 @@ public struct MonthRevenue: Codable, Sendable, Equatable {
         case revenueCents = "revenue_cents"
         case averageOrder = "average_order"
         case orderCount = "order_count"
+    }
+}
+
+extension MonthRevenue: BodyShaped {
+    /// What a request body must hold to be read as MonthRevenue: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("month", .value(.int32)),
+            BodyField("revenue_cents", .value(.int)),
+            BodyField("average_order", .value(.anyDecimal)),
+            BodyField("order_count", .value(.int)),
+        ]
     }
 }
 
@@ -95,6 +120,19 @@ public struct PlaceOrderRequest: Codable, Sendable, Equatable {
     }
 }
 
+extension PlaceOrderRequest: BodyShaped {
+    /// What a request body must hold to be read as PlaceOrderRequest: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("lines", .array(OrderLine.bodyShape)),
+            BodyField("shipping", Address.bodyShape),
+            BodyField("coupon_code", .value(.text), required: false),
+            BodyField("payment_method", .value(.enumeration(["card", "invoice", "paypal"]))),
+            BodyField("deliver_by", .value(.date), required: false),
+        ]
+    }
+}
+
 public struct OrderLine: Codable, Sendable, Equatable {
     public var productId: Int64
     public var quantity: Int32
@@ -110,6 +148,16 @@ public struct OrderLine: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case productId = "product_id"
         case quantity = "quantity"
+    }
+}
+
+extension OrderLine: BodyShaped {
+    /// What a request body must hold to be read as OrderLine: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("product_id", .value(.int)),
+            BodyField("quantity", .value(.int32)),
+        ]
     }
 }
 
@@ -144,6 +192,19 @@ public struct Address: Codable, Sendable, Equatable {
     }
 }
 
+extension Address: BodyShaped {
+    /// What a request body must hold to be read as Address: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("line1", .value(.text)),
+            BodyField("line2", .value(.text), required: false),
+            BodyField("city", .value(.text)),
+            BodyField("postal_code", .value(.text)),
+            BodyField("country", .value(.text)),
+        ]
+    }
+}
+
 public struct TeamRoster: Codable, Sendable, Equatable {
     public var team: Team
     public var members: [Person]
@@ -174,6 +235,19 @@ public struct TeamRoster: Codable, Sendable, Equatable {
     }
 }
 
+extension TeamRoster: BodyShaped {
+    /// What a request body must hold to be read as TeamRoster: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("team", Team.bodyShape),
+            BodyField("members", .array(Person.bodyShape)),
+            BodyField("generated_at", .value(.timestamp)),
+            BodyField("request_id", .value(.uuid)),
+            BodyField("extras", .value(.json), required: false),
+        ]
+    }
+}
+
 /// The body of `replaceOrderItems`.
 public struct ReplaceOrderItemsBody: Codable, Sendable, Equatable {
     public var lines: [OrderLine]
@@ -186,6 +260,15 @@ public struct ReplaceOrderItemsBody: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case lines = "lines"
+    }
+}
+
+extension ReplaceOrderItemsBody: BodyShaped {
+    /// What a request body must hold to be read as ReplaceOrderItemsBody: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("lines", .array(OrderLine.bodyShape)),
+        ]
     }
 }
 
@@ -206,5 +289,15 @@ public struct ChangePriceBody: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case priceCents = "price_cents"
         case reason = "reason"
+    }
+}
+
+extension ChangePriceBody: BodyShaped {
+    /// What a request body must hold to be read as ChangePriceBody: checked before decoding, one 422 entry per bad field.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("price_cents", .value(.int)),
+            BodyField("reason", .value(.text), required: false),
+        ]
     }
 }

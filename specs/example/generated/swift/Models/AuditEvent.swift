@@ -94,6 +94,22 @@ public enum AuditEventKind: String, Codable, Sendable, CaseIterable, DatabaseCel
     case configChanged = "config_changed"
 }
 
+extension AuditEvent: BodyShaped {
+    /// What a request body must hold to be read as a whole AuditEvent (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("actor_email", .value(.string(maxLength: 254))),
+            BodyField("kind", .value(.enumeration(["created", "updated", "deleted", "signed_in", "config_changed"]))),
+            BodyField("entity", .value(.string(maxLength: 64))),
+            BodyField("entity_id", .value(.int), required: false),
+            BodyField("details", .value(.json), required: false),
+            BodyField("request_id", .value(.uuid), required: false),
+            BodyField("occurred_at", .value(.timestamp)),
+        ]
+    }
+}
+
 /// A new AuditEvent, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct AuditEventCreate: Sendable {
     public var actorEmail: String

@@ -51,6 +51,17 @@ public struct Category: ResourceModel, Codable, Equatable {
     }
 }
 
+extension Category: BodyShaped {
+    /// What a request body must hold to be read as a whole Category (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("name", .value(.string(maxLength: 80))),
+            BodyField("sort_rank", .value(.int32)),
+        ]
+    }
+}
+
 /// A new Category, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct CategoryCreate: Sendable {
     public var name: String

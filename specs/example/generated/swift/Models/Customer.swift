@@ -79,6 +79,21 @@ public struct Customer: ResourceModel, Codable, Equatable {
     }
 }
 
+extension Customer: BodyShaped {
+    /// What a request body must hold to be read as a whole Customer (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("email", .value(.string(maxLength: 254))),
+            BodyField("full_name", .value(.string(maxLength: 120))),
+            BodyField("birth_date", .value(.date), required: false),
+            BodyField("marketing_opt_in", .value(.bool)),
+            BodyField("loyalty_points", .value(.int32)),
+            BodyField("created_at", .value(.timestamp)),
+        ]
+    }
+}
+
 /// A new Customer, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct CustomerCreate: Sendable {
     public var email: String

@@ -108,6 +108,24 @@ public enum OrderStatus: String, Codable, Sendable, CaseIterable, DatabaseCell, 
     case cancelled
 }
 
+extension Order: BodyShaped {
+    /// What a request body must hold to be read as a whole Order (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("public_id", .value(.uuid)),
+            BodyField("customer_id", .value(.reference)),
+            BodyField("status", .value(.enumeration(["pending", "paid", "shipped", "delivered", "cancelled"]))),
+            BodyField("placed_at", .value(.timestamp)),
+            BodyField("delivery_due", .value(.date), required: false),
+            BodyField("total_cents", .value(.int)),
+            BodyField("currency", .value(.string(maxLength: 3))),
+            BodyField("exchange_rate", .value(.decimal(precision: 12, scale: 6))),
+            BodyField("shipping_address", .value(.text), required: false),
+        ]
+    }
+}
+
 /// A new Order, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct OrderCreate: Sendable {
     public var publicId: UUID?

@@ -71,6 +71,20 @@ public struct OrderItem: ResourceModel, Codable, Equatable {
     }
 }
 
+extension OrderItem: BodyShaped {
+    /// What a request body must hold to be read as a whole OrderItem (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("order_id", .value(.reference)),
+            BodyField("product_id", .value(.reference)),
+            BodyField("quantity", .value(.int32)),
+            BodyField("unit_price_cents", .value(.int)),
+            BodyField("discount_rate", .value(.decimal(precision: 5, scale: 4))),
+        ]
+    }
+}
+
 /// A new OrderItem, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct OrderItemCreate: Sendable {
     public var orderId: Int64

@@ -100,6 +100,24 @@ public struct Person: ResourceModel, Codable, Equatable {
     }
 }
 
+extension Person: BodyShaped {
+    /// What a request body must hold to be read as a whole Person (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("team_id", .value(.reference), required: false),
+            BodyField("display_name", .value(.string(maxLength: 120))),
+            BodyField("work_email", .value(.string(maxLength: 254))),
+            BodyField("phone", .value(.string(maxLength: 32)), required: false),
+            BodyField("avatar", .value(.bytes), required: false),
+            BodyField("hourly_rate", .value(.float), required: false),
+            BodyField("hired_on", .value(.date)),
+            BodyField("is_active", .value(.bool)),
+            BodyField("badge_id", .value(.uuid)),
+        ]
+    }
+}
+
 /// A new Person, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct PersonCreate: Sendable {
     public var teamId: Int64?

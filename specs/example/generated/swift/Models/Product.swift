@@ -114,6 +114,25 @@ public enum ProductStatus: String, Codable, Sendable, CaseIterable, DatabaseCell
     case retired
 }
 
+extension Product: BodyShaped {
+    /// What a request body must hold to be read as a whole Product (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("sku", .value(.string(maxLength: 64))),
+            BodyField("name", .value(.string(maxLength: 200))),
+            BodyField("price_cents", .value(.int)),
+            BodyField("in_stock", .value(.bool)),
+            BodyField("notes", .value(.text), required: false),
+            BodyField("status", .value(.enumeration(["draft", "active", "retired"]))),
+            BodyField("category_id", .value(.reference), required: false),
+            BodyField("created_at", .value(.timestamp)),
+            BodyField("title", .value(.string(maxLength: 255))),
+            BodyField("weight_kg", .value(.float), required: false),
+        ]
+    }
+}
+
 /// A new Product, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct ProductCreate: Sendable {
     public var sku: String

@@ -50,6 +50,17 @@ public struct Team: ResourceModel, Codable, Equatable {
     }
 }
 
+extension Team: BodyShaped {
+    /// What a request body must hold to be read as a whole Team (a custom endpoint taking one): every column.
+    public static let bodyShape: BodyShape = .object {
+        [
+            BodyField("id", .value(.reference)),
+            BodyField("name", .value(.string(maxLength: 80))),
+            BodyField("created_at", .value(.timestamp)),
+        ]
+    }
+}
+
 /// A new Team, as `create` takes it; a field left nil takes the column's default (or NULL).
 public struct TeamCreate: Sendable {
     public var name: String

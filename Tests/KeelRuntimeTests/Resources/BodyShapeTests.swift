@@ -1,0 +1,86 @@
+import Foundation
+@testable import KeelRuntime
+import Testing
+
+/// Custom bodies are checked field by field before decoding: every problem at its path, unknown fields
+/// included, nested types and arrays, types that hold themselves, and a bounded answer for huge bodies.
+struct BodyShapeTests {
+    struct Line: BodyShaped {
+        static let bodyShape: BodyShape = .object {
+            [BodyField("product_id", .value(.int)), BodyField("quantity", .value(.int32))]
+        }
+    }
+
+    struct Order: BodyShaped {
+        static let bodyShape: BodyShape = .object {
+            [
+                BodyField("lines", [Line].bodyShape),
+                BodyField("method", .value(.enumeration(["card", "invoice"]))),
+                BodyField("amount", .value(.anyDecimal)),
+                BodyField("note", .value(.text), required: false),
+                BodyField("tags", .array(.value(.text)), required: false),
+            ]
+        }
+    }
+
+    /// A tree: the shape reads its own fields only when a value is checked.
+    struct Node: BodyShaped {
+        static let bodyShape: BodyShape = .object {
+            [BodyField("name", .value(.text)), BodyField("children", .array(Node.bodyShape), required: false)]
+        }
+    }
+
+    static func json(_ text: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    static func problems(_ shape: BodyShape, _ text: String) throws -> [String] {
+        try shape.problems(of: json(text)).map { "\($0.field): \($0.message)" }
+    }
+
+    @Test func aFittingBodyHasNoProblems() throws {
+        #expect(try Self.problems(Order.bodyShape, #"{"lines": [{"product_id": 1, "quantity": 2}], "method": "card", "amount": "12345678901234567890.125"}"#) == [])
+        #expect(try Self.problems(Order.bodyShape, #"{"lines": [], "method": "invoice", "amount": 3, "note": null, "tags": ["a"]}"#) == [])
+    }
+
+    @Test func everyProblemIsReportedAtItsPath() throws {
+        let body = #"{"lines": [{"product_id": "1", "quantity": 2}, {"quantity": 3000000000, "colour": "red"}, 7], "amount": "1.2.3", "note": 5, "tags": [1, "b"], "zebra": 1, "extra": null}"#
+        #expect(try Self.problems(Order.bodyShape, body) == [
+            "lines[0].product_id: must be a whole number",
+            "lines[1].product_id: is required",
+            "lines[1].quantity: must be a whole number between -2147483648 and 2147483647",
+            "lines[1].colour: is not a known field",
+            "lines[2]: must be an object",
+            "method: is required",
+            #"amount: must be a decimal number, e.g. "12.50""#,
+            "note: must be a string",
+            "tags[0]: must be a string",
+            "extra: is not a known field",
+            "zebra: is not a known field",
+        ])
+    }
+
+    @Test func nullIsRefusedWhereAFieldIsRequired() throws {
+        #expect(try Self.problems(Order.bodyShape, #"{"lines": null, "method": null, "amount": "1", "tags": null}"#) == [
+            "lines: must not be null", "method: must not be null",
+        ])
+    }
+
+    @Test func aBodyOfAnotherJSONTypeIsOneProblem() throws {
+        #expect(try Self.problems(Order.bodyShape, "[1, 2]") == ["body: must be an object"])
+        #expect(try Self.problems([Line].bodyShape, #"{"product_id": 1}"#) == ["body: must be an array"])
+    }
+
+    @Test func typesThatHoldThemselvesAreCheckedAllTheWayDown() throws {
+        #expect(try Self.problems(Node.bodyShape, #"{"name": "a", "children": [{"name": "b", "children": [{"name": 3}]}]}"#) == [
+            "children[0].children[0].name: must be a string",
+        ])
+    }
+
+    @Test func aHugeBadBodyGetsABoundedAnswer() throws {
+        let lines = Array(repeating: #"{"product_id": "x", "quantity": "y"}"#, count: 5_000).joined(separator: ",")
+        let problems = try Self.problems(Order.bodyShape, #"{"lines": [\#(lines)], "method": "card", "amount": "1"}"#)
+        #expect(problems.count == BodyShape.problemLimit)
+        #expect(problems.first == "lines[0].product_id: must be a whole number")
+    }
+}
