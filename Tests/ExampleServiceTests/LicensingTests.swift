@@ -1,5 +1,6 @@
 import ExampleService
 import Foundation
+import HTTPTypes
 import KeelRuntime
 import KeelTestSupport
 import Testing
@@ -12,10 +13,10 @@ struct LicensingTests {
     static let professionalKey = "PENG-PRO1-PRO2-PRO3-PRO4-PRO5"
     static let communityKey = "PENG-COM1-COM2-COM3-COM4-COM5"
 
-    static func release(_ key: String, server: FakeLicenseServer, cache: String? = nil) async throws -> [String: String] {
+    static func release(_ key: String, server: FakeLicenseServer, cache: String? = nil, on dialect: DatabaseDialect = .sqlite) async throws -> [String: String] {
         var extra = ["RELEASE_MODE": "true", "LICENSE_KEY": key, "LICENSE_SERVER_URL": server.url]
         if let cache { extra["LICENSE_CACHE_PATH"] = cache }
-        return try await ShopHarness.environment(.sqlite, name: "shop_license", extra: extra)
+        return try await ShopHarness.environment(dialect, name: "shop_license", extra: extra)
     }
 
     static func fake() async throws -> FakeLicenseServer {
@@ -61,6 +62,33 @@ struct LicensingTests {
             #expect((try await client.send(.post, "/api/v1/users", json: ["email": "u5@shop.example", "password": "password-123"], token: admin)).code == "TIER_LIMIT_REACHED")
             let teams = try await client.send(.get, "/api/v1/teams", token: admin)
             #expect(teams.object["total"] as? Int == 1)
+        }
+    }
+
+    /// Creates sent at the same time cannot pass a limit together: the count and the insert share a transaction.
+    @Test(arguments: DatabaseDialect.allCases)
+    func concurrentCreatesStopAtTheLimit(_ dialect: DatabaseDialect) async throws {
+        let server = try await Self.fake()
+        defer { Task { await server.stop() } }
+        try await ShopHarness.run(try await Self.release(Self.communityKey, server: server, on: dialect), testing: .ahc()) { client in
+            let admin = try await client.login()
+            // The community tier allows 1 team, and 5 users of which the admin is one.
+            let teams = try await Self.statuses(of: 8) { try await client.send(.post, "/api/v1/teams", json: ["name": "Team \($0)"], token: admin) }
+            #expect(teams == [.created: 1, .forbidden: 7])
+            let users = try await Self.statuses(of: 8) {
+                try await client.send(.post, "/api/v1/users", json: ["email": "racer\($0)@shop.example", "password": "password-123"], token: admin)
+            }
+            #expect(users == [.created: 4, .forbidden: 4])
+            #expect((try await client.send(.get, "/api/v1/teams", token: admin)).object["total"] as? Int == 1)
+            #expect((try await client.send(.get, "/api/v1/users", token: admin)).object["total"] as? Int == 5)
+        }
+    }
+
+    /// Sends `count` requests at once and counts the answers by status.
+    static func statuses(of count: Int, _ send: @escaping @Sendable (Int) async throws -> ShopHarness.Client.Reply) async throws -> [HTTPResponse.Status: Int] {
+        try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+            for index in 0..<count { group.addTask { try await send(index).status } }
+            return try await group.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         }
     }
 

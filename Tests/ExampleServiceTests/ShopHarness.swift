@@ -26,12 +26,13 @@ struct ShopHarness {
         return environment
     }
 
-    /// Starts the service with `environment` and runs `body` against it.
-    static func run(_ environment: [String: String], _ body: @Sendable (Client) async throws -> Void) async throws {
+    /// Starts the service with `environment` and runs `body` against it: over one connection (`.live`, requests
+    /// answered one after another), or over a pool of connections (`.ahc()`) for requests at the same time.
+    static func run(_ environment: [String: String], testing: TestingSetup = .live, _ body: @Sendable (Client) async throws -> Void) async throws {
         let server = ShopService.server(handlers: ShopHandlers(), migrationsDirectory: ExampleResources.migrationsDirectory)
         let started = try await server.start(environment: environment, logger: Logger(label: "test"))
         do {
-            try await started.application.test(.live) { client in
+            try await started.application.test(testing) { client in
                 try await body(Client(client: client, service: started.service))
             }
         } catch {

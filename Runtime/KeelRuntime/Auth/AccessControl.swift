@@ -42,12 +42,15 @@ public struct AccessControl: Sendable {
         return try await tokens.verify(String(parts[1]))
     }
 
-    /// Refuses a create that would take `table` past the licensed tier's row limit.
-    public func checkRowLimit(table: String, model: LicensingModel, currentCount: () async throws -> Int) async throws {
-        guard let limit = license.current.rowLimit(for: table, model: model) else { return }
-        if try await currentCount() >= limit {
+    /// Runs a create under the licensed tier's row limit of `table`: `create` gets the limit (nil when the tier has
+    /// none) and answers nil when the table is full, which is 403 TIER_LIMIT_REACHED.
+    public func withinRowLimit<T>(of table: String, model: LicensingModel, _ create: (Int?) async throws -> T?) async throws -> T {
+        let entitlements = license.current
+        let limit = entitlements.rowLimit(for: table, model: model)
+        guard let created = try await create(limit) else {
             throw APIError(.forbidden, code: "TIER_LIMIT_REACHED",
-                           detail: "The \(license.current.tier) tier allows at most \(limit) rows in \(table); upgrade the license for more")
+                           detail: "The \(entitlements.tier) tier allows at most \(limit ?? 0) rows in \(table); upgrade the license for more")
         }
+        return created
     }
 }

@@ -43,10 +43,11 @@ struct UserRoutes {
             var body = try JSONBody.object(from: try await request.body.collect(upTo: context.maxUploadSize))
             let roles = try readRoles(body.removeValue(forKey: "roles")) ?? [defaultRole]
             let values = try BodyValidator.values(of: body, rules: [emailRule, passwordRule, FieldRule("is_active", .bool, hasDefault: true)], mode: .create)
-            try await service.access.checkRowLimit(table: "users", model: service.licensing) { try await users.count() }
             let fields = AccountFields(values)
             guard let email = fields.email, let password = fields.password else { throw APIError.validation([]) }
-            let account = try await users.create(email: email, password: password, roles: roles, isActive: fields.isActive ?? true)
+            let account = try await service.access.withinRowLimit(of: "users", model: service.licensing) { limit in
+                try await users.create(email: email, password: password, roles: roles, isActive: fields.isActive ?? true, rowLimit: limit)
+            }
             return try JSONResponse.make(account, status: .created, headers: [.location: service.basePath + "/users/" + String(account.id)])
         }
         group.get("/users/{id}") { request, context in

@@ -41,14 +41,23 @@ public struct UserStore: Sendable {
         return (try rows.map(UserAccount.init(row:)), try await count())
     }
 
-    public func create(email: String, password: String, roles: [String], isActive: Bool = true) async throws -> UserAccount {
+    /// Adds an account; with a `rowLimit`, only while fewer accounts than that exist, even against concurrent
+    /// creates (nil when the table is full).
+    public func create(email: String, password: String, roles: [String], isActive: Bool = true, rowLimit: Int? = nil) async throws -> UserAccount? {
+        // Hashed before any transaction starts: bcrypt is slow on purpose, and nothing should wait for it.
         let hash = Bcrypt.hash(password, cost: bcryptCost)
-        _ = try await database.runtimeExecute("INSERT INTO keel_users (email, password_hash, roles, is_active, created_at) VALUES (?, ?, ?, ?, ?)",
-                              [.text(email.lowercased()), .text(hash), .text(roles.joined(separator: ",")), .bool(isActive), .timestamp(Date())])
-        guard let row = try await database.runtimeQuery("SELECT \(Self.columns) FROM keel_users WHERE email = ?", [.text(email.lowercased())]).first else {
-            throw DatabaseError(.other, "the new user could not be read back")
+        let dialect = database.dialect
+        let insert: @Sendable (any DatabaseSession) async throws -> UserAccount = { session in
+            _ = try await session.runtimeExecute("INSERT INTO keel_users (email, password_hash, roles, is_active, created_at) VALUES (?, ?, ?, ?, ?)",
+                                                 [.text(email.lowercased()), .text(hash), .text(roles.joined(separator: ",")), .bool(isActive), .timestamp(Date())],
+                                                 dialect: dialect)
+            guard let row = try await session.runtimeQuery("SELECT \(Self.columns) FROM keel_users WHERE email = ?", [.text(email.lowercased())], dialect: dialect).first else {
+                throw DatabaseError(.other, "the new user could not be read back")
+            }
+            return try UserAccount(row: row)
         }
-        return try UserAccount(row: row)
+        guard let rowLimit else { return try await database.withSession(insert) }
+        return try await database.insert(whileFewerThan: rowLimit, rowsIn: "keel_users", count: "SELECT COUNT(*) FROM keel_users", insert)
     }
 
     /// Changes what is given; nil when there is no such user.

@@ -1,15 +1,7 @@
 /// The runtime's own statements (accounts, settings) are written once with `?` marks and unquoted names that
 /// no dialect reserves; PostgreSQL numbers its parameters.
-extension Database {
-    func runtimeQuery(_ sql: String, _ binds: [DatabaseValue] = []) async throws -> [DatabaseRow] {
-        try await query(Self.numbered(sql, for: dialect), binds)
-    }
-
-    func runtimeExecute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int {
-        try await execute(Self.numbered(sql, for: dialect), binds)
-    }
-
-    private static func numbered(_ sql: String, for dialect: DatabaseDialect) -> String {
+enum RuntimeSQL {
+    static func numbered(_ sql: String, for dialect: DatabaseDialect) -> String {
         guard dialect == .postgres else { return sql }
         var number = 0
         var result = ""
@@ -22,5 +14,26 @@ extension Database {
             }
         }
         return result
+    }
+}
+
+extension Database {
+    func runtimeQuery(_ sql: String, _ binds: [DatabaseValue] = []) async throws -> [DatabaseRow] {
+        try await query(RuntimeSQL.numbered(sql, for: dialect), binds)
+    }
+
+    func runtimeExecute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int {
+        try await execute(RuntimeSQL.numbered(sql, for: dialect), binds)
+    }
+}
+
+extension DatabaseSession {
+    /// A runtime statement on this session's connection; `dialect` is its database's.
+    func runtimeQuery(_ sql: String, _ binds: [DatabaseValue], dialect: DatabaseDialect) async throws -> [DatabaseRow] {
+        try await query(RuntimeSQL.numbered(sql, for: dialect), binds)
+    }
+
+    func runtimeExecute(_ sql: String, _ binds: [DatabaseValue], dialect: DatabaseDialect) async throws -> Int {
+        try await execute(RuntimeSQL.numbered(sql, for: dialect), binds)
     }
 }

@@ -26,8 +26,7 @@ public enum ResourceRoutes {
                 try await service.access.check(request, resource.write)
                 let body = try JSONBody.object(from: try await request.body.collect(upTo: context.maxUploadSize))
                 let values = try BodyValidator.values(of: body, rules: resource.fields, mode: .create)
-                try await service.access.checkRowLimit(table: resource.table, model: service.licensing) { try await repository.count() }
-                let model = try await repository.insert(values)
+                let model = try await service.access.withinRowLimit(of: resource.table, model: service.licensing) { try await repository.insert(values, rowLimit: $0) }
                 let location = service.basePath + resource.path + "/" + String(model.primaryKey)
                 return JSONResponse.make(writing: model, status: .created, headers: [.location: location])
             }

@@ -55,6 +55,17 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
 
     /// Inserts the given columns (the rest take their defaults) and answers the stored row.
     public func insert(_ values: ColumnValues) async throws -> Model {
+        try await database.withSession { try await insert(values, on: $0) }
+    }
+
+    /// Inserts as `insert(_:)` does, but with a `rowLimit` only while the table holds fewer rows than that, even
+    /// against concurrent creates; nil when it is full.
+    public func insert(_ values: ColumnValues, rowLimit: Int?) async throws -> Model? {
+        guard let rowLimit else { return try await insert(values) }
+        return try await database.insert(whileFewerThan: rowLimit, rowsIn: sql.table, count: sql.count) { try await insert(values, on: $0) }
+    }
+
+    private func insert(_ values: ColumnValues, on session: any DatabaseSession) async throws -> Model {
         let statement: String
         if values.isEmpty {
             statement = sql.insertDefaults
@@ -64,17 +75,15 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
             statement = sql.insert + " (" + columns + ") VALUES (" + parameters + ")"
         }
         let binds = values.map(\.value)
-        return try await database.withSession { session in
-            if let returning = sql.returning {
-                guard let row = try await session.query(statement + returning, binds).first else { throw DatabaseError(.other, "the insert returned no row") }
-                return try Model(row: row)
-            }
-            _ = try await session.execute(statement, binds)
-            guard let id = try await session.query("SELECT LAST_INSERT_ID()", []).first?.values.first?.int,
-                  let row = try await session.query(selectByID, [.int(id)]).first
-            else { throw DatabaseError(.other, "the inserted row could not be read back") }
+        if let returning = sql.returning {
+            guard let row = try await session.query(statement + returning, binds).first else { throw DatabaseError(.other, "the insert returned no row") }
             return try Model(row: row)
         }
+        _ = try await session.execute(statement, binds)
+        guard let id = try await session.query("SELECT LAST_INSERT_ID()", []).first?.values.first?.int,
+              let row = try await session.query(selectByID, [.int(id)]).first
+        else { throw DatabaseError(.other, "the inserted row could not be read back") }
+        return try Model(row: row)
     }
 
     /// Sets the given columns of one row; nil when there is no such row.

@@ -1,0 +1,46 @@
+extension Database {
+    /// Runs `insert` only while the table holds fewer than `limit` rows; nil when it is full.
+    ///
+    /// The count and the insert share one transaction that every other such insert into the table waits for,
+    /// so concurrent creates cannot pass a tier's row limit together:
+    /// - SQLite: `BEGIN IMMEDIATE` already makes the transaction the only writer.
+    /// - PostgreSQL: a transaction-level advisory lock named after the table.
+    /// - MySQL: a named lock (`GET_LOCK`) around the count and the insert, and a count `FOR UPDATE`, which
+    ///   waits for an insert that let the lock go but has not committed yet. The named lock is needed because
+    ///   two such counts past the last row hold only gap locks, which do not exclude each other, and their
+    ///   inserts would deadlock.
+    /// - Parameters:
+    ///   - table: the table's name as its SQL writes it; names the lock.
+    ///   - count: the statement that counts the table's rows.
+    public func insert<T: Sendable>(whileFewerThan limit: Int, rowsIn table: String, count: String,
+                                    _ insert: @Sendable (any DatabaseSession) async throws -> T) async throws -> T? {
+        let lockName = String("keel rows of \(table)".prefix(64))
+        let dialect = dialect
+        return try await transaction { session in
+            switch dialect {
+            case .sqlite:
+                return try await Self.insert(whileFewerThan: limit, count: count, on: session, insert)
+            case .postgres:
+                _ = try await session.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text(lockName)])
+                return try await Self.insert(whileFewerThan: limit, count: count, on: session, insert)
+            case .mysql:
+                let rows = try await session.query("SELECT GET_LOCK(?, 30) AS acquired", [.text(lockName)])
+                guard rows.first?["acquired"]?.int == 1 else { throw DatabaseError(.unavailable, "waited 30 s for the lock \(lockName)") }
+                do {
+                    let inserted = try await Self.insert(whileFewerThan: limit, count: count + " FOR UPDATE", on: session, insert)
+                    _ = try await session.query("SELECT RELEASE_LOCK(?)", [.text(lockName)])
+                    return inserted
+                } catch {
+                    _ = try? await session.query("SELECT RELEASE_LOCK(?)", [.text(lockName)])
+                    throw error
+                }
+            }
+        }
+    }
+
+    private static func insert<T: Sendable>(whileFewerThan limit: Int, count: String, on session: any DatabaseSession,
+                                            _ insert: @Sendable (any DatabaseSession) async throws -> T) async throws -> T? {
+        guard try await session.query(count, []).first?.values.first?.int ?? 0 < Int64(limit) else { return nil }
+        return try await insert(session)
+    }
+}
