@@ -62,6 +62,21 @@ struct HostileInputTests {
         for raw in ["{\"id\": 7}", "{\"__proto__\": {\"admin\": true}}", "{\"constructor\": 1}", "{\"sku \": \"A\"}", "{\"SKU\": \"A\"}"] {
             cases.append(Case(method: .patch, uri: item, body: raw, status: .unprocessableContent))
         }
+        // Custom endpoint bodies are checked against their type before the handler runs: each of these would
+        // otherwise reach it (and place an order, or change a price).
+        let address = #"{"line1": "1 Main St", "city": "X", "postal_code": "1", "country": "US"}"#
+        for raw in [
+            #"{"lines": [{"product_id": "1; DROP TABLE orders", "quantity": 1}], "payment_method": "card", "shipping": \#(address)}"#,
+            #"{"lines": [], "payment_method": "card", "shipping": \#(address), "status": "paid"}"#,
+            #"{"lines": [{"product_id": \#(productID), "quantity": 1, "unit_price_cents": 0}], "payment_method": "card", "shipping": \#(address)}"#,
+            #"{"lines": [[[[[]]]]], "payment_method": "card", "shipping": \#(address)}"#,
+            #"{"lines": [], "payment_method": "' OR 1=1 --", "shipping": \#(address)}"#,
+            #"{"lines": [], "payment_method": "card", "shipping": {"line1": "\u0000", "city": "X", "postal_code": "1", "country": "US"}}"#,
+        ] {
+            cases.append(Case(method: .post, uri: "/api/v1/customers/1/orders", body: raw, status: .unprocessableContent))
+        }
+        cases.append(Case(method: .patch, uri: "\(item)/price", body: #"{"price_cents": "0; DROP TABLE products"}"#, status: .unprocessableContent))
+        cases.append(Case(method: .patch, uri: "\(item)/price", body: #"{"price_cents": 1, "approved": true}"#, status: .unprocessableContent))
         // Oversize bodies (MAX_BODY_SIZE is 1 MiB).
         let huge = "{\"notes\": \"" + String(repeating: "x", count: 1_100_000) + "\"}"
         cases.append(Case(method: .patch, uri: item, body: huge, status: .contentTooLarge))
