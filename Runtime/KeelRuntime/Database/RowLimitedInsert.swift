@@ -4,7 +4,8 @@ extension Database {
     /// The count and the insert share one transaction that every other such insert into the table waits for,
     /// so concurrent creates cannot pass a tier's row limit together:
     /// - SQLite: `BEGIN IMMEDIATE` already makes the transaction the only writer.
-    /// - PostgreSQL: a transaction-level advisory lock named after the table.
+    /// - PostgreSQL: a transaction-level advisory lock named after the table, and READ COMMITTED, so the count
+    ///   taken once the lock is granted sees what the previous holder committed.
     /// - MySQL: a named lock (`GET_LOCK`) around the count and the insert, and a count `FOR UPDATE`, which
     ///   waits for an insert that let the lock go but has not committed yet. The named lock is needed because
     ///   two such counts past the last row hold only gap locks, which do not exclude each other, and their
@@ -21,6 +22,8 @@ extension Database {
             case .sqlite:
                 return try await Self.insert(whileFewerThan: limit, count: count, on: session, insert)
             case .postgres:
+                // The count must see rows committed while this transaction waited for the lock, whatever the server's default.
+                try await session.executeScript("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
                 _ = try await session.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text(lockName)])
                 return try await Self.insert(whileFewerThan: limit, count: count, on: session, insert)
             case .mysql:

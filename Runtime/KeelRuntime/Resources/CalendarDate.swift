@@ -73,6 +73,9 @@ public struct DecimalValue: Sendable, Hashable, Codable, CustomStringConvertible
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self), let value = DecimalValue(text) {
             self = value
+        } else if let whole = try? container.decode(Int64.self), let value = DecimalValue(String(whole)) {
+            // Whole numbers keep every digit: through `Double`, 9007199254740993 would change and 1e16 would not parse.
+            self = value
         } else if let number = try? container.decode(Double.self), let value = DecimalValue("\(number)") {
             self = value
         } else {

@@ -82,6 +82,8 @@ enum FieldValidator {
         guard let parts = DecimalText.parts(text) else { return .failure("must be a decimal number, e.g. \"12.50\"") }
         if parts.fraction.count > scale { return .failure("must have at most \(scale) digits after the point") }
         if parts.whole.count > precision - scale { return .failure("must have at most \(precision - scale) digits before the point") }
+        // Only bounds need the value as a number: a decimal of any size (`types:`) may be past what `Double` holds.
+        guard rule.minimum != nil || rule.maximum != nil else { return .success(.text(text)) }
         guard let number = Double(text) else { return .failure("must be a decimal number") }
         return bounded(number, rule).map { .text(text) }
     }

@@ -80,7 +80,8 @@ extension JSONValue: JSONWritable {
         case .array(let items): items.writeJSON(to: &json)
         case .object(let members):
             json.beginObject()
-            for (key, value) in members.sorted(by: { $0.key < $1.key }) { json.field(key, value) }
+            // By UTF-8 bytes, as `JSONEncoder` sorts keys (Swift's `<` compares normalised text instead).
+            for (key, value) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { json.field(key, value) }
             json.endObject()
         }
     }

@@ -36,8 +36,8 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
         if let total = rows.first?.values.last?.int {
             return Page(items: try rows.map(Model.init(row:)), total: Int(total))
         }
-        // No row on this page: none matches at all, or the page is past the end.
-        let total = offset == 0 ? 0 : try await database.read(sql.count + whereClause(filters, from: 1), binds).first?.values.first?.int ?? 0
+        // No row on this page: none matches at all, or the page is past the end (or holds no rows at all).
+        let total = offset == 0 && limit > 0 ? 0 : try await database.read(sql.count + whereClause(filters, from: 1), binds).first?.values.first?.int ?? 0
         return Page(items: [], total: Int(total))
     }
 

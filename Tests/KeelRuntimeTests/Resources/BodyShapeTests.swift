@@ -43,6 +43,15 @@ struct BodyShapeTests {
         #expect(try Self.problems(Order.bodyShape, #"{"lines": [], "method": "invoice", "amount": 3, "note": null, "tags": ["a"]}"#) == [])
     }
 
+    /// A `types:` decimal has no precision: long whole numbers and long digit strings pass, and decode digit for digit.
+    @Test func decimalsOfAnySize() throws {
+        let long = String(repeating: "9", count: 400) + ".5"
+        #expect(try Self.problems(Order.bodyShape, #"{"lines": [], "method": "card", "amount": 10000000000000000}"#) == [])
+        #expect(try Self.problems(Order.bodyShape, #"{"lines": [], "method": "card", "amount": "\#(long)"}"#) == [])
+        let decoded = try JSONDecoder().decode([DecimalValue].self, from: Data(#"[9007199254740993, 10000000000000000, 12, "\#(long)"]"#.utf8))
+        #expect(decoded.map(\.description) == ["9007199254740993", "10000000000000000", "12", long])
+    }
+
     @Test func everyProblemIsReportedAtItsPath() throws {
         let body = #"{"lines": [{"product_id": "1", "quantity": 2}, {"quantity": 3000000000, "colour": "red"}, 7], "amount": "1.2.3", "note": 5, "tags": [1, "b"], "zebra": 1, "extra": null}"#
         #expect(try Self.problems(Order.bodyShape, body) == [

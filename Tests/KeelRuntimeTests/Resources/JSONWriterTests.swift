@@ -32,6 +32,8 @@ struct JSONWriterTests {
         try expectSame([Int64?.none, 7])
         let json: JSONValue = .object(["b": .array([.null, .bool(true), .integer(3), .number(1.5), .string("x")]), "A": .object([:]), "a10": 1, "a9": "é", "_": .array([])])
         try expectSame([json, .null, .number(2.0)])
+        // Keys sort by their UTF-8 bytes, as the encoder sorts them, not by Swift's comparison of normalised text.
+        try expectSame(JSONValue.object(["e\u{301}x": 1, "f": 2, "é": 3, "Z": 4, "ä": 5]))
     }
 
     @Test func nestingPutsCommasBetweenMembersAndElementsOnly() {

@@ -47,7 +47,7 @@ public struct SwiftModelEmitter: Emitter {
             "primaryKey": SwiftNames.identifier(table.primaryKey?.name ?? "id"),
             "fields": fields, "writable": writableFields, "enums": enums,
             // The API's JSON has its keys sorted, as `JSONResponse.encoder()` sorts them.
-            "jsonFields": fields.sorted { ($0["column"] as? String ?? "") < ($1["column"] as? String ?? "") },
+            "jsonFields": fields.sorted { ($0["column"] as? String ?? "").utf8.lexicographicallyPrecedes(($1["column"] as? String ?? "").utf8) },
             "hasNullable": writable.contains { $0.nullable },
             "dialects": Dialect.allCases.sorted { $0.rawValue > $1.rawValue }.map { SwiftTableSQL(table: table, dialect: $0).context },
         ])
