@@ -27,14 +27,15 @@ extension Database {
                 _ = try await session.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text(lockName)])
                 return try await Self.insert(whileFewerThan: limit, count: count, on: session, insert)
             case .mysql:
-                let rows = try await session.query("SELECT GET_LOCK(?, 30) AS acquired", [.text(lockName)])
-                guard rows.first?["acquired"]?.int == 1 else { throw DatabaseError(.unavailable, "waited 30 s for the lock \(lockName)") }
+                guard try await MySQLNamedLock.acquire(lockName, waiting: 30, on: session) else {
+                    throw DatabaseError(.unavailable, "waited 30 s for the lock \(lockName)")
+                }
                 do {
                     let inserted = try await Self.insert(whileFewerThan: limit, count: count + " FOR UPDATE", on: session, insert)
-                    _ = try await session.query("SELECT RELEASE_LOCK(?)", [.text(lockName)])
+                    try await MySQLNamedLock.release(lockName, on: session)
                     return inserted
                 } catch {
-                    _ = try? await session.query("SELECT RELEASE_LOCK(?)", [.text(lockName)])
+                    try? await MySQLNamedLock.release(lockName, on: session)
                     throw error
                 }
             }

@@ -144,8 +144,7 @@ public struct Migrator: Sendable {
         case .postgres:
             _ = try await session.query("SELECT pg_advisory_lock($1)", [.int(Self.lockKey)])
         case .mysql:
-            let rows = try await session.query("SELECT GET_LOCK(?, 600) AS acquired", [.text(Self.lockName)])
-            guard rows.first?["acquired"]?.int == 1 else {
+            guard try await MySQLNamedLock.acquire(Self.lockName, waiting: 600, on: session) else {
                 throw MigrationError("another migrator held the lock \(Self.lockName) for 10 minutes; is one stuck?")
             }
         case .sqlite:
@@ -156,7 +155,7 @@ public struct Migrator: Sendable {
     private func unlock(_ session: any DatabaseSession) async throws {
         switch database.dialect {
         case .postgres: _ = try await session.query("SELECT pg_advisory_unlock($1)", [.int(Self.lockKey)])
-        case .mysql: _ = try await session.query("SELECT RELEASE_LOCK(?)", [.text(Self.lockName)])
+        case .mysql: try await MySQLNamedLock.release(Self.lockName, on: session)
         case .sqlite: break
         }
     }
