@@ -27,7 +27,9 @@ enum NameRules {
 
     /// `1.2.3`, with optional `-pre` and `+build` parts.
     static func isSemver(_ version: String) -> Bool {
-        let core = version.split(separator: "+", maxSplits: 1)[0].split(separator: "-", maxSplits: 1)[0]
+        // Keep empty pieces: "" and "+1" have no core, and must not index past one.
+        let withoutBuild = version.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let core = withoutBuild.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)[0]
         let parts = core.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && ($0 == "0" || !$0.hasPrefix("0")) }
     }
