@@ -67,6 +67,12 @@ struct ResourceTests {
             #expect(none.object["total"] as? Int == 0)
             let byName = try await client.send(.get, "/api/v1/products?sort=name", token: viewer)
             #expect(byName.items.compactMap { $0["name"] as? String } == ["Axe", "Drill", "Hammer", "Saw"])
+            // The id filters and sorts as any column does (it once trapped the process on every dialect).
+            let newest = try await client.send(.get, "/api/v1/products?sort=-id&limit=1", token: viewer)
+            #expect(newest.items.compactMap { $0["name"] as? String } == ["Axe"])
+            let byID = try await client.send(.get, "/api/v1/products?id=\(id)", token: viewer)
+            #expect(byID.items.compactMap { $0["name"] as? String } == ["Hammer"])
+            #expect(byID.object["total"] as? Int == 1)
             for bad in ["limit=0", "limit=201", "offset=-1", "sort=sku", "in_stock=maybe", "status=gone", "colour=red"] {
                 let reply = try await client.send(.get, "/api/v1/products?\(bad)", token: viewer)
                 #expect(reply.status == .unprocessableContent, "\(bad)")

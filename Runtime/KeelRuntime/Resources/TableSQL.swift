@@ -31,7 +31,8 @@ public struct TableSQL: Sendable {
     public let delete: String
     /// `SELECT COUNT(*) FROM <table>`
     public let count: String
-    /// Each writable column's quoted name.
+    /// Each column's quoted name, the id's included (lists filter and sort on it; bodies only hold the
+    /// resource's writable `fields`).
     public let columns: [String: String]
     /// A cast after a column's parameter, where the driver binds text the column does not take as is (`::NUMERIC`).
     public let casts: [String: String]

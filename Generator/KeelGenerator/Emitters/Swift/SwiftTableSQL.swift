@@ -27,7 +27,8 @@ struct SwiftTableSQL {
             "returning": dialect == .mysql ? "nil" : "#\" RETURNING \(selected)\"#",
             "update": "UPDATE \(name) SET ",
             "delete": "DELETE FROM \(name) WHERE \(id) = \(first)",
-            "columns": dictionary(writable.map { ($0.name, syntax.quote($0.name)) }),
+            // The id too: lists may filter and sort on it.
+            "columns": dictionary(table.columns.map { ($0.name, syntax.quote($0.name)) }),
             "casts": dictionary(dialect == .postgres ? writable.compactMap { column in postgresCast(column.type).map { (column.name, $0) } } : []),
         ]
     }

@@ -103,7 +103,7 @@ public enum ShopRoutes {
         read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
         write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
         fields: Product.fields,
-        list: .init(filters: ["category_id", "in_stock", "status"], sort: ["name", "price_cents", "created_at"], pageSize: 50, maxPageSize: 200),
+        list: .init(filters: ["id", "category_id", "in_stock", "status"], sort: ["id", "name", "price_cents", "created_at"], pageSize: 50, maxPageSize: 200),
         sql: Product.sql
     )
 

@@ -167,7 +167,7 @@ function sortParameter<K extends string>(keys: readonly K[] | undefined, columns
   return keys === undefined || keys.length === 0 ? undefined : keys.map((key) => columns[key]).join(",");
 }
 
-const listProductsSortColumns: { [key in ListProductsSort]: string } = { "name": "name", "-name": "-name", "priceCents": "price_cents", "-priceCents": "-price_cents", "createdAt": "created_at", "-createdAt": "-created_at" };
+const listProductsSortColumns: { [key in ListProductsSort]: string } = { "id": "id", "-id": "-id", "name": "name", "-name": "-name", "priceCents": "price_cents", "-priceCents": "-price_cents", "createdAt": "created_at", "-createdAt": "-created_at" };
 
 const listCustomersSortColumns: { [key in ListCustomersSort]: string } = { "fullName": "full_name", "-fullName": "-full_name", "createdAt": "created_at", "-createdAt": "-created_at" };
 
@@ -304,7 +304,7 @@ export class ApiClient {
    * Roles: viewer, maintainer, admin.
    */
   listProducts(query: ListProductsQuery = {}, signal?: AbortSignal): Promise<Page<Product>> {
-    return this.send<Page<Product>>({ method: "GET", path: "/api/v1/products", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listProductsSortColumns), "category_id": query.categoryId, "in_stock": query.inStock, "status": query.status }, decode: (json) => decodePage(json, decodeProduct), signal });
+    return this.send<Page<Product>>({ method: "GET", path: "/api/v1/products", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listProductsSortColumns), "id": query.id, "category_id": query.categoryId, "in_stock": query.inStock, "status": query.status }, decode: (json) => decodePage(json, decodeProduct), signal });
   }
 
   /**

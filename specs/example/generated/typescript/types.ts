@@ -496,6 +496,8 @@ export interface ChangePriceBody {
 
 /** Paging, filters and order of a list. */
 export interface ListProductsQuery extends PageQuery {
+  /** Only rows whose `id` equals this value. */
+  id?: number;
   /** Only rows whose `category_id` equals this value. */
   categoryId?: number;
   /** Only rows whose `in_stock` equals this value. */
@@ -506,7 +508,7 @@ export interface ListProductsQuery extends PageQuery {
   sort?: ListProductsSort[];
 }
 
-export type ListProductsSort = "name" | "-name" | "priceCents" | "-priceCents" | "createdAt" | "-createdAt";
+export type ListProductsSort = "id" | "-id" | "name" | "-name" | "priceCents" | "-priceCents" | "createdAt" | "-createdAt";
 
 /** Paging, filters of a list. */
 export interface ListCategoriesQuery extends PageQuery {

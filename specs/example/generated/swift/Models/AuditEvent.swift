@@ -220,7 +220,7 @@ extension AuditEvent {
                 returning: #" RETURNING "id", "actor_email", "kind", "entity", "entity_id", "details", "request_id", "occurred_at""#,
                 update: #"UPDATE "audit_events" SET "#,
                 delete: #"DELETE FROM "audit_events" WHERE "id" = ?"#,
-                columns: ["actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
+                columns: ["id": #""id""#, "actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
                 casts: [:]
             )
         case .postgres:
@@ -234,7 +234,7 @@ extension AuditEvent {
                 returning: #" RETURNING "id", "actor_email", "kind", "entity", "entity_id", "details"::TEXT AS "details", "request_id", "occurred_at""#,
                 update: #"UPDATE "audit_events" SET "#,
                 delete: #"DELETE FROM "audit_events" WHERE "id" = $1"#,
-                columns: ["actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
+                columns: ["id": #""id""#, "actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
                 casts: ["details": #"::JSONB"#]
             )
         case .mysql:
@@ -248,7 +248,7 @@ extension AuditEvent {
                 returning: nil,
                 update: #"UPDATE `audit_events` SET "#,
                 delete: #"DELETE FROM `audit_events` WHERE `id` = ?"#,
-                columns: ["actor_email": #"`actor_email`"#, "kind": #"`kind`"#, "entity": #"`entity`"#, "entity_id": #"`entity_id`"#, "details": #"`details`"#, "request_id": #"`request_id`"#, "occurred_at": #"`occurred_at`"#],
+                columns: ["id": #"`id`"#, "actor_email": #"`actor_email`"#, "kind": #"`kind`"#, "entity": #"`entity`"#, "entity_id": #"`entity_id`"#, "details": #"`details`"#, "request_id": #"`request_id`"#, "occurred_at": #"`occurred_at`"#],
                 casts: [:]
             )
         }

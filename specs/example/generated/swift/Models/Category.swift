@@ -127,7 +127,7 @@ extension Category {
                 returning: #" RETURNING "id", "name", "sort_rank""#,
                 update: #"UPDATE "categories" SET "#,
                 delete: #"DELETE FROM "categories" WHERE "id" = ?"#,
-                columns: ["name": #""name""#, "sort_rank": #""sort_rank""#],
+                columns: ["id": #""id""#, "name": #""name""#, "sort_rank": #""sort_rank""#],
                 casts: [:]
             )
         case .postgres:
@@ -141,7 +141,7 @@ extension Category {
                 returning: #" RETURNING "id", "name", "sort_rank""#,
                 update: #"UPDATE "categories" SET "#,
                 delete: #"DELETE FROM "categories" WHERE "id" = $1"#,
-                columns: ["name": #""name""#, "sort_rank": #""sort_rank""#],
+                columns: ["id": #""id""#, "name": #""name""#, "sort_rank": #""sort_rank""#],
                 casts: [:]
             )
         case .mysql:
@@ -155,7 +155,7 @@ extension Category {
                 returning: nil,
                 update: #"UPDATE `categories` SET "#,
                 delete: #"DELETE FROM `categories` WHERE `id` = ?"#,
-                columns: ["name": #"`name`"#, "sort_rank": #"`sort_rank`"#],
+                columns: ["id": #"`id`"#, "name": #"`name`"#, "sort_rank": #"`sort_rank`"#],
                 casts: [:]
             )
         }

@@ -195,7 +195,7 @@ extension Customer {
                 returning: #" RETURNING "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
                 update: #"UPDATE "customers" SET "#,
                 delete: #"DELETE FROM "customers" WHERE "id" = ?"#,
-                columns: ["email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
+                columns: ["id": #""id""#, "email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
                 casts: [:]
             )
         case .postgres:
@@ -209,7 +209,7 @@ extension Customer {
                 returning: #" RETURNING "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
                 update: #"UPDATE "customers" SET "#,
                 delete: #"DELETE FROM "customers" WHERE "id" = $1"#,
-                columns: ["email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
+                columns: ["id": #""id""#, "email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
                 casts: ["birth_date": #"::DATE"#]
             )
         case .mysql:
@@ -223,7 +223,7 @@ extension Customer {
                 returning: nil,
                 update: #"UPDATE `customers` SET "#,
                 delete: #"DELETE FROM `customers` WHERE `id` = ?"#,
-                columns: ["email": #"`email`"#, "full_name": #"`full_name`"#, "birth_date": #"`birth_date`"#, "marketing_opt_in": #"`marketing_opt_in`"#, "loyalty_points": #"`loyalty_points`"#, "created_at": #"`created_at`"#],
+                columns: ["id": #"`id`"#, "email": #"`email`"#, "full_name": #"`full_name`"#, "birth_date": #"`birth_date`"#, "marketing_opt_in": #"`marketing_opt_in`"#, "loyalty_points": #"`loyalty_points`"#, "created_at": #"`created_at`"#],
                 casts: [:]
             )
         }

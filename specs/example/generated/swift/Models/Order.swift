@@ -254,7 +254,7 @@ extension Order {
                 returning: #" RETURNING "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
                 update: #"UPDATE "orders" SET "#,
                 delete: #"DELETE FROM "orders" WHERE "id" = ?"#,
-                columns: ["public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
+                columns: ["id": #""id""#, "public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
                 casts: [:]
             )
         case .postgres:
@@ -268,7 +268,7 @@ extension Order {
                 returning: #" RETURNING "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
                 update: #"UPDATE "orders" SET "#,
                 delete: #"DELETE FROM "orders" WHERE "id" = $1"#,
-                columns: ["public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
+                columns: ["id": #""id""#, "public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
                 casts: ["delivery_due": #"::DATE"#, "exchange_rate": #"::NUMERIC"#]
             )
         case .mysql:
@@ -282,7 +282,7 @@ extension Order {
                 returning: nil,
                 update: #"UPDATE `orders` SET "#,
                 delete: #"DELETE FROM `orders` WHERE `id` = ?"#,
-                columns: ["public_id": #"`public_id`"#, "customer_id": #"`customer_id`"#, "status": #"`status`"#, "placed_at": #"`placed_at`"#, "delivery_due": #"`delivery_due`"#, "total_cents": #"`total_cents`"#, "currency": #"`currency`"#, "exchange_rate": #"`exchange_rate`"#, "shipping_address": #"`shipping_address`"#],
+                columns: ["id": #"`id`"#, "public_id": #"`public_id`"#, "customer_id": #"`customer_id`"#, "status": #"`status`"#, "placed_at": #"`placed_at`"#, "delivery_due": #"`delivery_due`"#, "total_cents": #"`total_cents`"#, "currency": #"`currency`"#, "exchange_rate": #"`exchange_rate`"#, "shipping_address": #"`shipping_address`"#],
                 casts: [:]
             )
         }

@@ -177,7 +177,7 @@ extension OrderItem {
                 returning: #" RETURNING "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
                 update: #"UPDATE "order_items" SET "#,
                 delete: #"DELETE FROM "order_items" WHERE "id" = ?"#,
-                columns: ["order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
+                columns: ["id": #""id""#, "order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
                 casts: [:]
             )
         case .postgres:
@@ -191,7 +191,7 @@ extension OrderItem {
                 returning: #" RETURNING "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
                 update: #"UPDATE "order_items" SET "#,
                 delete: #"DELETE FROM "order_items" WHERE "id" = $1"#,
-                columns: ["order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
+                columns: ["id": #""id""#, "order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
                 casts: ["discount_rate": #"::NUMERIC"#]
             )
         case .mysql:
@@ -205,7 +205,7 @@ extension OrderItem {
                 returning: nil,
                 update: #"UPDATE `order_items` SET "#,
                 delete: #"DELETE FROM `order_items` WHERE `id` = ?"#,
-                columns: ["order_id": #"`order_id`"#, "product_id": #"`product_id`"#, "quantity": #"`quantity`"#, "unit_price_cents": #"`unit_price_cents`"#, "discount_rate": #"`discount_rate`"#],
+                columns: ["id": #"`id`"#, "order_id": #"`order_id`"#, "product_id": #"`product_id`"#, "quantity": #"`quantity`"#, "unit_price_cents": #"`unit_price_cents`"#, "discount_rate": #"`discount_rate`"#],
                 casts: [:]
             )
         }

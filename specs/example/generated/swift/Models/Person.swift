@@ -246,7 +246,7 @@ extension Person {
                 returning: #" RETURNING "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
                 update: #"UPDATE "people" SET "#,
                 delete: #"DELETE FROM "people" WHERE "id" = ?"#,
-                columns: ["team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
+                columns: ["id": #""id""#, "team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
                 casts: [:]
             )
         case .postgres:
@@ -260,7 +260,7 @@ extension Person {
                 returning: #" RETURNING "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
                 update: #"UPDATE "people" SET "#,
                 delete: #"DELETE FROM "people" WHERE "id" = $1"#,
-                columns: ["team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
+                columns: ["id": #""id""#, "team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
                 casts: ["hired_on": #"::DATE"#]
             )
         case .mysql:
@@ -274,7 +274,7 @@ extension Person {
                 returning: nil,
                 update: #"UPDATE `people` SET "#,
                 delete: #"DELETE FROM `people` WHERE `id` = ?"#,
-                columns: ["team_id": #"`team_id`"#, "display_name": #"`display_name`"#, "work_email": #"`work_email`"#, "phone": #"`phone`"#, "avatar": #"`avatar`"#, "hourly_rate": #"`hourly_rate`"#, "hired_on": #"`hired_on`"#, "is_active": #"`is_active`"#, "badge_id": #"`badge_id`"#],
+                columns: ["id": #"`id`"#, "team_id": #"`team_id`"#, "display_name": #"`display_name`"#, "work_email": #"`work_email`"#, "phone": #"`phone`"#, "avatar": #"`avatar`"#, "hourly_rate": #"`hourly_rate`"#, "hired_on": #"`hired_on`"#, "is_active": #"`is_active`"#, "badge_id": #"`badge_id`"#],
                 casts: [:]
             )
         }

@@ -270,7 +270,7 @@ extension Product {
                 returning: #" RETURNING "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
                 update: #"UPDATE "products" SET "#,
                 delete: #"DELETE FROM "products" WHERE "id" = ?"#,
-                columns: ["sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
+                columns: ["id": #""id""#, "sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
                 casts: [:]
             )
         case .postgres:
@@ -284,7 +284,7 @@ extension Product {
                 returning: #" RETURNING "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
                 update: #"UPDATE "products" SET "#,
                 delete: #"DELETE FROM "products" WHERE "id" = $1"#,
-                columns: ["sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
+                columns: ["id": #""id""#, "sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
                 casts: [:]
             )
         case .mysql:
@@ -298,7 +298,7 @@ extension Product {
                 returning: nil,
                 update: #"UPDATE `products` SET "#,
                 delete: #"DELETE FROM `products` WHERE `id` = ?"#,
-                columns: ["sku": #"`sku`"#, "name": #"`name`"#, "price_cents": #"`price_cents`"#, "in_stock": #"`in_stock`"#, "notes": #"`notes`"#, "status": #"`status`"#, "category_id": #"`category_id`"#, "created_at": #"`created_at`"#, "title": #"`title`"#, "weight_kg": #"`weight_kg`"#],
+                columns: ["id": #"`id`"#, "sku": #"`sku`"#, "name": #"`name`"#, "price_cents": #"`price_cents`"#, "in_stock": #"`in_stock`"#, "notes": #"`notes`"#, "status": #"`status`"#, "category_id": #"`category_id`"#, "created_at": #"`created_at`"#, "title": #"`title`"#, "weight_kg": #"`weight_kg`"#],
                 casts: [:]
             )
         }

@@ -126,7 +126,7 @@ extension Team {
                 returning: #" RETURNING "id", "name", "created_at""#,
                 update: #"UPDATE "teams" SET "#,
                 delete: #"DELETE FROM "teams" WHERE "id" = ?"#,
-                columns: ["name": #""name""#, "created_at": #""created_at""#],
+                columns: ["id": #""id""#, "name": #""name""#, "created_at": #""created_at""#],
                 casts: [:]
             )
         case .postgres:
@@ -140,7 +140,7 @@ extension Team {
                 returning: #" RETURNING "id", "name", "created_at""#,
                 update: #"UPDATE "teams" SET "#,
                 delete: #"DELETE FROM "teams" WHERE "id" = $1"#,
-                columns: ["name": #""name""#, "created_at": #""created_at""#],
+                columns: ["id": #""id""#, "name": #""name""#, "created_at": #""created_at""#],
                 casts: [:]
             )
         case .mysql:
@@ -154,7 +154,7 @@ extension Team {
                 returning: nil,
                 update: #"UPDATE `teams` SET "#,
                 delete: #"DELETE FROM `teams` WHERE `id` = ?"#,
-                columns: ["name": #"`name`"#, "created_at": #"`created_at`"#],
+                columns: ["id": #"`id`"#, "name": #"`name`"#, "created_at": #"`created_at`"#],
                 casts: [:]
             )
         }
