@@ -9,6 +9,9 @@ eval "$(scripts/db-servers.sh start)"
 trap 'scripts/db-servers.sh stop' EXIT
 python3 scripts/check_schemas.py
 swift build --build-tests
+# What the suites print (service logs included) is kept, and must hold none of the secrets they set.
+logs=$(mktemp -d)
 # PluginPackageTests builds a package of its own (minutes, both cores): alone, after the rest, so it slows no timed test.
-swift test --skip-build --skip PluginPackageTests
-swift test --skip-build --filter PluginPackageTests
+swift test --skip-build --skip PluginPackageTests 2>&1 | tee "$logs/tests.log"
+swift test --skip-build --filter PluginPackageTests 2>&1 | tee "$logs/plugin-tests.log"
+scripts/check-secrets.sh "$logs"/*.log

@@ -11,14 +11,14 @@ import Logging
 /// to log in and send JSON.
 struct ShopHarness {
     static let adminEmail = "admin@shop.example"
-    static let adminPassword = "admin-password-1"
+    static let adminPassword = "admin-" + TestSecrets.password
 
     /// The environment of a test service: a fresh database, fast bcrypt, a first admin, and `extra` on top.
     static func environment(_ dialect: DatabaseDialect, name: String, extra: [String: String] = [:]) async throws -> [String: String] {
         let configuration = try await TestDatabases.fresh(dialect, name: name)
         var environment = TestDatabases.environment(for: configuration)
         environment.merge([
-            "PORT": "0", "BCRYPT_COST": "4", "SECRET_KEY": String(repeating: "k", count: 40),
+            "PORT": "0", "BCRYPT_COST": "4", "SECRET_KEY": TestSecrets.signingKey, "SMTP_PASSWORD": TestSecrets.password,
             "ADMIN_EMAIL": adminEmail, "ADMIN_PASSWORD": adminPassword,
             "LICENSE_CACHE_PATH": NSTemporaryDirectory() + "keel-license-\(UUID().uuidString).json",
         ]) { _, new in new }

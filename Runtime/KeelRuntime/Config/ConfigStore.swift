@@ -50,7 +50,8 @@ public struct ConfigStore: Sendable {
             var value = key.defaultValue
             if let text = environment[key.env], !text.isEmpty {
                 guard let stored = key.storedText(ofEnvironment: text) else {
-                    throw ConfigurationError("\(key.env)=\(text) is not valid for config key \(key.key): use \(key.type.valueDescription)")
+                    let problem = "is not valid for config key \(key.key): use \(key.type.valueDescription)"
+                    throw ConfigurationError(key.sensitive ? "\(key.env) \(problem) (the value is not shown: the key is sensitive)" : "\(key.env)=\(text) \(problem)")
                 }
                 value = stored
             }

@@ -69,9 +69,10 @@ public enum DatabaseConfiguration: Sendable, Equatable {
             self = .sqlite(path: path)
             return
         }
-        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
-              ["postgres", "postgresql", "mysql", "mariadb"].contains(scheme)
-        else {
+        guard let url = URLComponents(string: text) else {
+            throw ConfigurationError("database URL \(Self.redacted(text)) does not parse: percent-encode special characters of the user name and password (%40 for @, %2F for /)")
+        }
+        guard let scheme = url.scheme?.lowercased(), ["postgres", "postgresql", "mysql", "mariadb"].contains(scheme) else {
             throw ConfigurationError("database URL \(Self.redacted(text)): use postgres://, mysql:// (or mariadb://) or sqlite:")
         }
         let database = String(url.path.drop { $0 == "/" })
@@ -102,8 +103,6 @@ public enum DatabaseConfiguration: Sendable, Equatable {
 
     /// The URL with its password replaced, for messages.
     static func redacted(_ text: String) -> String {
-        guard var url = URLComponents(string: text), url.password != nil else { return text }
-        url.password = "***"
-        return url.string ?? text
+        URLRedaction.redacted(text)
     }
 }

@@ -35,7 +35,7 @@ public struct LicenseSettings: Sendable {
         guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(),
               ["http", "https"].contains(scheme), parts.host?.isEmpty == false
         else {
-            throw ConfigurationError("LICENSE_SERVER_URL=\(url) is not valid: use an http:// or https:// URL")
+            throw ConfigurationError("LICENSE_SERVER_URL=\(URLRedaction.redacted(url)) is not valid: use an http:// or https:// URL")
         }
         self.releaseMode = releaseMode
         self.key = key
