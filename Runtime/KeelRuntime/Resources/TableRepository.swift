@@ -26,10 +26,10 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
     /// database answers in one round trip. Only a page past the end asks again for the total.
     public func list(filters: ColumnValues, sort: [(column: String, descending: Bool)], limit: Int, offset: Int) async throws -> Page {
         let binds = filters.map(\.value)
-        let order = (sort.map { sql.quoted($0.column) + ($0.descending ? " DESC" : " ASC") } + [sql.id + " ASC"]).joined(separator: ", ")
+        let order = (try sort.map { try sql.quoted($0.column) + ($0.descending ? " DESC" : " ASC") } + [sql.id + " ASC"]).joined(separator: ", ")
         // The subquery's parameters come first in the statement; PostgreSQL's numbered ones count on from there.
-        let page = "SELECT " + sql.selected + ", (" + sql.count + whereClause(filters, from: 1) + ") AS keel_total FROM " + sql.table
-            + whereClause(filters, from: binds.count + 1) + " ORDER BY " + order
+        let page = "SELECT " + sql.selected + ", (" + sql.count + (try whereClause(filters, from: 1)) + ") AS keel_total FROM " + sql.table
+            + (try whereClause(filters, from: binds.count + 1)) + " ORDER BY " + order
             + " LIMIT " + sql.parameter(2 * binds.count + 1) + " OFFSET " + sql.parameter(2 * binds.count + 2)
         let rows = try await database.read(page, binds + binds + [.int(Int64(limit)), .int(Int64(offset))])
         // The total is the last column: read by position, a table column of the same name cannot shadow it.
@@ -37,16 +37,16 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
             return Page(items: try rows.map(Model.init(row:)), total: Int(total))
         }
         // No row on this page: none matches at all, or the page is past the end (or holds no rows at all).
-        let total = offset == 0 && limit > 0 ? 0 : try await database.read(sql.count + whereClause(filters, from: 1), binds).first?.values.first?.int ?? 0
+        let total = offset == 0 && limit > 0 ? 0 : try await database.read(sql.count + (try whereClause(filters, from: 1)), binds).first?.values.first?.int ?? 0
         return Page(items: [], total: Int(total))
     }
 
     /// ` WHERE a = ? AND b = ?` for the filters (nothing without any), numbering parameters from `first`.
-    private func whereClause(_ filters: ColumnValues, from first: Int) -> String {
+    private func whereClause(_ filters: ColumnValues, from first: Int) throws -> String {
         guard !filters.isEmpty else { return "" }
-        return " WHERE " + filters.enumerated().map { index, filter in
-            sql.quoted(filter.column) + " = " + sql.parameter(first + index, for: filter.column)
-        }.joined(separator: " AND ")
+        return " WHERE " + (try filters.enumerated().map { index, filter in
+            try sql.quoted(filter.column) + " = " + sql.parameter(first + index, for: filter.column)
+        }).joined(separator: " AND ")
     }
 
     public func count() async throws -> Int {
@@ -70,7 +70,7 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
         if values.isEmpty {
             statement = sql.insertDefaults
         } else {
-            let columns = values.map { sql.quoted($0.column) }.joined(separator: ", ")
+            let columns = try values.map { try sql.quoted($0.column) }.joined(separator: ", ")
             let parameters = values.enumerated().map { sql.parameter($0.offset + 1, for: $0.element.column) }.joined(separator: ", ")
             statement = sql.insert + " (" + columns + ") VALUES (" + parameters + ")"
         }
@@ -89,7 +89,7 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
     /// Sets the given columns of one row; nil when there is no such row.
     public func update(id: Int64, _ values: ColumnValues) async throws -> Model? {
         guard !values.isEmpty else { return try await find(id: id) }
-        let assignments = values.enumerated().map { sql.quoted($0.element.column) + " = " + sql.parameter($0.offset + 1, for: $0.element.column) }
+        let assignments = try values.enumerated().map { try sql.quoted($0.element.column) + " = " + sql.parameter($0.offset + 1, for: $0.element.column) }
         let statement = sql.update + assignments.joined(separator: ", ") + " WHERE " + sql.id + " = " + sql.parameter(values.count + 1)
         _ = try await database.execute(statement, values.map(\.value) + [.int(id)])
         // Read back rather than trust the affected count: MySQL counts only rows whose values changed.

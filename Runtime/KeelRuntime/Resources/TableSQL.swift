@@ -60,8 +60,10 @@ public struct TableSQL: Sendable {
         return mark + (column.flatMap { casts[$0] } ?? "")
     }
 
-    func quoted(_ column: String) -> String {
-        guard let name = columns[column] else { preconditionFailure("\(column) is not a column of this table") }
+    /// The quoted name of `column`. The generator writes every column the spec lets a request name, so a miss is
+    /// a bug of Keel's: it fails that request (500), not the process.
+    func quoted(_ column: String) throws -> String {
+        guard let name = columns[column] else { throw DatabaseError(.other, "\(column) is not a column of \(table)") }
         return name
     }
 }
