@@ -6,11 +6,18 @@ public struct AccessControl: Sendable {
     public let mode: AuthMode
     let tokens: TokenService?
     let license: LicenseManager
+    /// With `auth: local`: the current state of each token's account, and logouts.
+    let tokenStates: TokenStates?
 
     public init(mode: AuthMode, tokens: TokenService?, license: LicenseManager) {
+        self.init(mode: mode, tokens: tokens, license: license, tokenStates: nil)
+    }
+
+    init(mode: AuthMode, tokens: TokenService?, license: LicenseManager, tokenStates: TokenStates?) {
         self.mode = mode
         self.tokens = tokens
         self.license = license
+        self.tokenStates = tokenStates
     }
 
     /// The caller, when the rule needs one; throws the envelope error when the request may not proceed.
@@ -30,17 +37,27 @@ public struct AccessControl: Sendable {
         return principal
     }
 
-    /// The principal of the request's bearer token; 401 without a valid one.
+    /// The principal of the request's bearer token; 401 without a valid one. With `auth: local` its roles are
+    /// the account's current ones, and a revoked token or a disabled or deleted account is 401.
     public func authenticate(_ request: Request) async throws -> Principal {
-        guard let tokens, let header = request.headers[.authorization] else {
-            throw APIError(.unauthorized, code: "UNAUTHORIZED", detail: "This endpoint needs a bearer token: send Authorization: Bearer <token>")
-        }
+        guard let tokens else { throw Self.noToken }
+        let token = try Self.bearerToken(of: request)
+        let claimed = try await tokens.verify(token)
+        guard let tokenStates else { return claimed }
+        return try await tokenStates.principal(for: token, claimed: claimed)
+    }
+
+    /// The token of the request's `Authorization: Bearer` header; 401 without one.
+    static func bearerToken(of request: Request) throws -> String {
+        guard let header = request.headers[.authorization] else { throw noToken }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw APIError(.unauthorized, code: "UNAUTHORIZED", detail: "The Authorization header must be Bearer <token>")
         }
-        return try await tokens.verify(String(parts[1]))
+        return String(parts[1])
     }
+
+    private static let noToken = APIError(.unauthorized, code: "UNAUTHORIZED", detail: "This endpoint needs a bearer token: send Authorization: Bearer <token>")
 
     /// Runs a create under the licensed tier's row limit of `table`: `create` gets the limit (nil when the tier has
     /// none) and answers nil when the table is full, which is 403 TIER_LIMIT_REACHED.

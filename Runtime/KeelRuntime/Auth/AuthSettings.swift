@@ -17,6 +17,12 @@ public struct AuthSettings: Sendable {
     /// The first admin, created on first start when no user exists (`local`).
     public let initialAdmin: (email: String, password: String)?
     public let bcryptCost: UInt8
+    /// Failed logins allowed per account and per address before 429 (`auth: local`).
+    let loginLimits: LoginLimits
+    /// Behind the gateway: the client address is the last `X-Forwarded-For` entry (`TRUST_FORWARDED_FOR`).
+    let trustsForwardedFor: Bool
+    /// How long a replica trusts what it read of a token's account and revocation (`AUTH_STATE_SECONDS`).
+    let accountStateLifetime: Duration
 
     public init(mode: AuthMode, environment: [String: String], releaseMode: Bool) throws {
         let env = EnvironmentReader(environment)
@@ -24,6 +30,9 @@ public struct AuthSettings: Sendable {
         let minutes = try env.integer("ACCESS_TOKEN_EXPIRE_MINUTES", default: 60, in: 1...525_600)
         tokenLifetime = .seconds(minutes * 60)
         bcryptCost = UInt8(try env.integer("BCRYPT_COST", default: 12, in: 4...31))
+        loginLimits = try LoginLimits(env)
+        trustsForwardedFor = try env.boolean("TRUST_FORWARDED_FOR", default: false)
+        accountStateLifetime = .seconds(try env.integer("AUTH_STATE_SECONDS", default: 30, in: 0...60))
         let algorithmName = try env.choice("JWT_ALGORITHM", default: "hs256", among: TokenService.Algorithm.allCases.map { $0.rawValue.lowercased() })
         // SPEC.md: a local service issues HS256 tokens; JWT_ALGORITHM is for verifying another issuer's.
         algorithm = mode == .jwt ? TokenService.Algorithm(rawValue: algorithmName.uppercased()) ?? .hs256 : .hs256

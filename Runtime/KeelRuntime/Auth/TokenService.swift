@@ -28,18 +28,22 @@ public struct TokenService: Sendable {
 
     public func issue(for principal: Principal, now: Date = Date()) async throws -> String {
         let claims = TokenClaims(sub: .init(value: principal.subject), exp: .init(value: now.addingTimeInterval(Double(lifetime.components.seconds))),
-                                 roles: principal.roles, email: principal.email)
+                                 roles: principal.roles, email: principal.email, jti: .init(value: UUID().uuidString))
         return try await keys.sign(claims)
     }
 
     /// The principal of a valid, unexpired token signed with this key; any other token is 401.
     public func verify(_ token: String) async throws -> Principal {
-        let claims: TokenClaims
+        let claims = try await self.claims(of: token)
+        return Principal(subject: claims.sub.value, email: claims.email, roles: claims.roles ?? [])
+    }
+
+    /// The claims of a valid, unexpired token signed with this key; any other token is 401.
+    func claims(of token: String) async throws -> TokenClaims {
         do {
-            claims = try await keys.verify(token, as: TokenClaims.self)
+            return try await keys.verify(token, as: TokenClaims.self)
         } catch {
             throw APIError(.unauthorized, code: "UNAUTHORIZED", detail: "The bearer token is invalid or expired")
         }
-        return Principal(subject: claims.sub.value, email: claims.email, roles: claims.roles ?? [])
     }
 }

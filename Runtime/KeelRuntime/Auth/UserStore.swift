@@ -2,16 +2,24 @@ import Foundation
 import HummingbirdBcrypt
 
 /// The `keel_users` table: accounts, bcrypt hashes and roles. Its SQL is the runtime's own, with `?` marks
-/// numbered for PostgreSQL, and unquoted names that no dialect reserves.
+/// numbered for PostgreSQL, and unquoted names that no dialect reserves. Hashing runs on `PasswordHasher`'s
+/// threads, never on the request executor.
 public struct UserStore: Sendable {
     let database: any Database
     let bcryptCost: UInt8
     /// A hash to verify against when the email is unknown, so a miss costs as long as a wrong password.
     private let decoyHash: String
+    /// Told of every change to an account, so this replica's tokens of it follow at once.
+    private let tokenStates: TokenStates?
 
     public init(database: any Database, bcryptCost: UInt8) {
+        self.init(database: database, bcryptCost: bcryptCost, tokenStates: nil)
+    }
+
+    init(database: any Database, bcryptCost: UInt8, tokenStates: TokenStates?) {
         self.database = database
         self.bcryptCost = bcryptCost
+        self.tokenStates = tokenStates
         decoyHash = Bcrypt.hash(UUID().uuidString, cost: bcryptCost)
     }
 
@@ -29,11 +37,11 @@ public struct UserStore: Sendable {
     public func authenticate(email: String, password: String) async throws -> UserAccount? {
         let rows = try await database.runtimeQuery("SELECT \(Self.columns), password_hash FROM keel_users WHERE email = ?", [.text(email.lowercased())])
         guard let row = rows.first, let hash = row["password_hash"]?.text else {
-            _ = Bcrypt.verify(password, hash: decoyHash)
+            _ = try await PasswordHasher.verify(password, hash: decoyHash)
             return nil
         }
         let account = try UserAccount(row: row)
-        return Bcrypt.verify(password, hash: hash) && account.isActive ? account : nil
+        return try await PasswordHasher.verify(password, hash: hash) && account.isActive ? account : nil
     }
 
     public func list(limit: Int, offset: Int) async throws -> (items: [UserAccount], total: Int) {
@@ -45,7 +53,7 @@ public struct UserStore: Sendable {
     /// creates (nil when the table is full).
     public func create(email: String, password: String, roles: [String], isActive: Bool = true, rowLimit: Int? = nil) async throws -> UserAccount? {
         // Hashed before any transaction starts: bcrypt is slow on purpose, and nothing should wait for it.
-        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let hash = try await PasswordHasher.hash(password, cost: bcryptCost)
         let dialect = database.dialect
         let insert: @Sendable (any DatabaseSession) async throws -> UserAccount = { session in
             _ = try await session.runtimeExecute("INSERT INTO keel_users (email, password_hash, roles, is_active, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -62,11 +70,12 @@ public struct UserStore: Sendable {
 
     /// Changes what is given; nil when there is no such user.
     public func update(id: Int64, email: String?, password: String?, roles: [String]?, isActive: Bool?) async throws -> UserAccount? {
+        defer { tokenStates?.forget(userID: id) }
         if let email {
             _ = try await database.runtimeExecute("UPDATE keel_users SET email = ? WHERE id = ?", [.text(email.lowercased()), .int(id)])
         }
         if let password {
-            _ = try await database.runtimeExecute("UPDATE keel_users SET password_hash = ? WHERE id = ?", [.text(Bcrypt.hash(password, cost: bcryptCost)), .int(id)])
+            _ = try await database.runtimeExecute("UPDATE keel_users SET password_hash = ? WHERE id = ?", [.text(try await PasswordHasher.hash(password, cost: bcryptCost)), .int(id)])
         }
         if let roles {
             _ = try await database.runtimeExecute("UPDATE keel_users SET roles = ? WHERE id = ?", [.text(roles.joined(separator: ",")), .int(id)])
@@ -78,7 +87,8 @@ public struct UserStore: Sendable {
     }
 
     public func delete(id: Int64) async throws -> Bool {
-        try await database.runtimeExecute("DELETE FROM keel_users WHERE id = ?", [.int(id)]) > 0
+        defer { tokenStates?.forget(userID: id) }
+        return try await database.runtimeExecute("DELETE FROM keel_users WHERE id = ?", [.int(id)]) > 0
     }
 
     /// Creates the first admin from `ADMIN_EMAIL`/`ADMIN_PASSWORD` when there is no user yet.

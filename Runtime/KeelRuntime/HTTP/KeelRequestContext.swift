@@ -1,8 +1,11 @@
 import Hummingbird
+import NIOCore
 
 /// The request context of every generated service: Hummingbird's core storage plus the trace id.
-public struct KeelRequestContext: RequestContext {
+public struct KeelRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The TCP peer; login failures are counted against it.
+    public let remoteAddress: SocketAddress?
     /// The request's trace id, from `X-Trace-ID` or `traceparent`, or made up; every log line and error body carries it.
     public var traceID = ""
     /// The largest body a handler may read (`MAX_BODY_SIZE`), set by `BodyLimitMiddleware`.
@@ -10,6 +13,7 @@ public struct KeelRequestContext: RequestContext {
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     public var maxUploadSize: Int { bodyLimit }

@@ -60,7 +60,7 @@ public struct KeelServer: Sendable {
         try await license.start()
         let database = try await DatabaseConnector.open(configuration)
         let service: ServiceContext
-        let users: UserStore?
+        let localAuth: LocalAuth?
         do {
             let all = RuntimeTables.withGenerated(try migrations(configuration.dialect), dialect: configuration.dialect)
             let applied = try await Migrator(database: database, migrations: all).migrate()
@@ -69,9 +69,11 @@ public struct KeelServer: Sendable {
             try await config.bootstrap(environment: environment)
             let tokens = description.auth == .none ? nil
                 : await TokenService(secret: authSettings.secret, algorithm: authSettings.algorithm, lifetime: authSettings.tokenLifetime)
-            service = ServiceContext(database: database, basePath: identity.basePath, access: AccessControl(mode: description.auth, tokens: tokens, license: license),
+            localAuth = description.auth == .local ? LocalAuth(database: database, settings: authSettings) : nil
+            let access = AccessControl(mode: description.auth, tokens: tokens, license: license, tokenStates: localAuth?.tokenStates)
+            service = ServiceContext(database: database, basePath: identity.basePath, access: access,
                                      license: license, licensing: description.licensing, roles: description.roles, config: config, logger: logger)
-            users = description.auth == .local ? UserStore(database: database, bcryptCost: authSettings.bcryptCost) : nil
+            let users = localAuth?.users
             if let users, try await users.bootstrapAdmin(authSettings.initialAdmin) {
                 logger.info("created the first admin from ADMIN_EMAIL")
             } else if let users, try await users.count() == 0 {
@@ -98,8 +100,8 @@ public struct KeelServer: Sendable {
         }
         let api = router.group(RouterPath(identity.basePath))
         api.get("/license") { _, _ in try JSONResponse.make(LicenseView(license.current)) }
-        if let users, let tokens = service.access.tokens {
-            AuthRoutes.register(on: api, service: service, users: users, tokens: tokens)
+        if let localAuth, let tokens = service.access.tokens {
+            AuthRoutes.register(on: api, service: service, auth: localAuth, tokens: tokens)
         }
         // Without authentication nobody is an admin, so the admin-only settings are not served.
         if description.auth != .none { ConfigRoutes.register(on: api, service: service, store: service.config) }

@@ -1,16 +1,81 @@
 /// The tables the runtime itself keeps beside the spec's: login accounts (`auth: local`) and the settings of
-/// `{base}/config`. They ship as one migration per dialect, applied and recorded like the generated ones.
+/// `{base}/config`, then failed logins and revoked tokens. They ship as migrations per dialect, applied and
+/// recorded like the generated ones. An applied migration never changes: a new table is a new migration.
 public enum RuntimeTables {
     /// Named to sort before the generated `0001_…` files.
     public static let migrationName = "0000_keel_runtime.sql"
+    /// The login throttle's and logout's tables; sorts after the first and before `0001_…`.
+    public static let authMigrationName = "0000_keel_runtime_auth.sql"
+    /// The runtime's migrations in the order they apply.
+    public static let migrationNames = [migrationName, authMigrationName]
 
-    public static func migration(for dialect: DatabaseDialect) -> Migration {
-        Migration(name: migrationName, sql: sql(for: dialect))
+    public static func migrations(for dialect: DatabaseDialect) -> [Migration] {
+        [Migration(name: migrationName, sql: sql(for: dialect)), Migration(name: authMigrationName, sql: authSQL(for: dialect))]
     }
 
-    /// The runtime's migration followed by the generated ones.
+    /// The runtime's migrations followed by the generated ones.
     public static func withGenerated(_ generated: [Migration], dialect: DatabaseDialect) -> [Migration] {
-        [migration(for: dialect)] + generated
+        migrations(for: dialect) + generated
+    }
+
+    /// `keel_login_failures`: one row per subject (`account:<email>`, `address:<ip>`) of a login that failed or is
+    /// being checked, times in Unix milliseconds. `keel_revoked_tokens`: the SHA-256 of each logged-out token until
+    /// it expires (Unix seconds).
+    private static func authSQL(for dialect: DatabaseDialect) -> String {
+        switch dialect {
+        case .postgres:
+            """
+            CREATE TABLE "keel_login_failures" (
+                "attempt" VARCHAR(36) NOT NULL,
+                "subject" VARCHAR(300) NOT NULL,
+                "failed_at" BIGINT NOT NULL,
+                PRIMARY KEY ("attempt", "subject")
+            );
+            CREATE INDEX "keel_login_failures_subject_idx" ON "keel_login_failures" ("subject", "failed_at");
+            CREATE INDEX "keel_login_failures_failed_at_idx" ON "keel_login_failures" ("failed_at");
+            CREATE TABLE "keel_revoked_tokens" (
+                "token_digest" CHAR(64) PRIMARY KEY,
+                "expires_at" BIGINT NOT NULL
+            );
+            CREATE INDEX "keel_revoked_tokens_expires_at_idx" ON "keel_revoked_tokens" ("expires_at");
+
+            """
+        case .mysql:
+            """
+            CREATE TABLE `keel_login_failures` (
+                `attempt` VARCHAR(36) NOT NULL,
+                `subject` VARCHAR(300) NOT NULL,
+                `failed_at` BIGINT NOT NULL,
+                PRIMARY KEY (`attempt`, `subject`),
+                KEY `keel_login_failures_subject_idx` (`subject`, `failed_at`),
+                KEY `keel_login_failures_failed_at_idx` (`failed_at`)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+            CREATE TABLE `keel_revoked_tokens` (
+                `token_digest` CHAR(64) NOT NULL,
+                `expires_at` BIGINT NOT NULL,
+                PRIMARY KEY (`token_digest`),
+                KEY `keel_revoked_tokens_expires_at_idx` (`expires_at`)
+            ) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin;
+
+            """
+        case .sqlite:
+            """
+            CREATE TABLE "keel_login_failures" (
+                "attempt" TEXT NOT NULL,
+                "subject" TEXT NOT NULL,
+                "failed_at" INTEGER NOT NULL,
+                PRIMARY KEY ("attempt", "subject")
+            ) STRICT;
+            CREATE INDEX "keel_login_failures_subject_idx" ON "keel_login_failures" ("subject", "failed_at");
+            CREATE INDEX "keel_login_failures_failed_at_idx" ON "keel_login_failures" ("failed_at");
+            CREATE TABLE "keel_revoked_tokens" (
+                "token_digest" TEXT PRIMARY KEY,
+                "expires_at" INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX "keel_revoked_tokens_expires_at_idx" ON "keel_revoked_tokens" ("expires_at");
+
+            """
+        }
     }
 
     private static func sql(for dialect: DatabaseDialect) -> String {
