@@ -122,6 +122,12 @@ let package = Package(
             dependencies: ["KeelGenerator", "KeelSpec"],
             path: "bench/KeelBenchmarks"
         ),
+        // A mutation fuzzer over specs: the generator must never trap (fuzz/run.sh runs it long, KeelCLITests briefly).
+        .executableTarget(
+            name: "keel-fuzz",
+            dependencies: ["KeelGenerator", "KeelSpec"],
+            path: "fuzz/keel-fuzz"
+        ),
         // The hand-written yardstick of bench/run-service.sh: Hummingbird + GRDB on the example's products table.
         .executableTarget(
             name: "keel-baseline-service",
@@ -190,7 +196,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelCLITests",
-            dependencies: ["keel", "keel-plugin-tool", "KeelGenerator", "KeelRuntime", "KeelTestSupport"],
+            dependencies: ["keel", "keel-plugin-tool", "keel-fuzz", "KeelGenerator", "KeelRuntime", "KeelTestSupport"],
             path: "Tests/KeelCLITests"
         ),
         // Fresh databases on the test servers, for the runtime and CLI tests.

@@ -4,25 +4,32 @@ import Yams
 /// The parsed YAML of every file of a spec, before validation: each file's root mapping, in file order.
 struct SpecDocument {
     var roots: [YAMLValue]
+    /// Every file of the spec as shown in diagnostics, also those without a root (empty, or only comments).
+    var files: [String]
 }
 
 /// Reads YAML files into located nodes, turning syntax errors into diagnostics.
 enum YAMLFileReader {
     /// The root of `text`, or nil (with a diagnostic) when the YAML does not parse.
     static func parse(_ text: String, file: String, diagnostics: DiagnosticCollector) -> YAMLValue? {
+        if let (line, column) = AliasExpansion.excess(in: text) {
+            diagnostics.error(SourceLocation(file: file, line: line, column: column),
+                              "aliases make this file more than \(AliasExpansion.limit) values larger; use fewer aliases")
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
             return YAMLValue(node: node, file: file)
         } catch let error as YamlError {
-            report(error, file: file, diagnostics: diagnostics)
+            report(error, file: file, text: text, diagnostics: diagnostics)
         } catch {
             diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
         }
         return nil
     }
 
-    private static func report(_ error: YamlError, file: String, diagnostics: DiagnosticCollector) {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    private static func report(_ error: YamlError, file: String, text: String, diagnostics: DiagnosticCollector) {
+        func at(_ mark: Mark) -> SourceLocation { location(of: mark, in: text, file: file) }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
@@ -37,4 +44,16 @@ enum YAMLFileReader {
             diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
         }
     }
+
+    /// The mark as a place in the file. libyaml puts the end of a text that lacks a final line break on the line
+    /// after the last; that is the end of the last line.
+    private static func location(of mark: Mark, in text: String, file: String) -> SourceLocation {
+        let lines = text.split(omittingEmptySubsequences: false) { lineBreaks.contains($0) }
+        guard mark.line > lines.count, let last = lines.last else { return SourceLocation(file: file, line: mark.line, column: mark.column) }
+        // libyaml counts columns in code points.
+        return SourceLocation(file: file, line: lines.count, column: last.unicodeScalars.count + 1)
+    }
+
+    /// Line breaks as YAML counts them (CRLF is one Character).
+    private static let lineBreaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
 }

@@ -12,28 +12,38 @@ public enum SpecLoader {
         let diagnostics = DiagnosticCollector()
         let files = specFiles(at: path, diagnostics: diagnostics)
         var roots: [YAMLValue] = []
-        for file in files {
-            let shown = DisplayPath.make(file, relativeTo: base)
+        let shown = files.map { DisplayPath.make($0, relativeTo: base) }
+        for (file, shown) in zip(files, shown) {
             guard let data = FileManager.default.contents(atPath: file) else {
                 diagnostics.error(nil, "cannot read spec file \(shown)")
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.error(SourceLocation(file: shown, line: 1, column: 1), "spec file is not UTF-8 text")
-                continue
-            }
-            if let root = YAMLFileReader.parse(text, file: shown, diagnostics: diagnostics) {
-                roots.append(root)
-            }
+            roots += parse(data, file: shown, diagnostics: diagnostics)
         }
-        return resolve(SpecDocument(roots: roots), dialects: dialects, diagnostics: diagnostics)
+        return resolve(SpecDocument(roots: roots, files: shown), dialects: dialects, diagnostics: diagnostics)
     }
 
     /// Resolves YAML given as text (one file), e.g. for tests and tools.
     public static func load(yaml: String, file: String, dialects: [Dialect] = Dialect.allCases) -> Result<Spec, SpecError> {
+        load(files: [(file, Data(yaml.utf8))], dialects: dialects)
+    }
+
+    /// Resolves spec files held in memory, merged in the order given, as `load(path:)` merges a directory's files.
+    ///
+    /// - Parameter files: each file's name as diagnostics show it, and its bytes (checked to be UTF-8).
+    public static func load(files: [(name: String, contents: Data)], dialects: [Dialect] = Dialect.allCases) -> Result<Spec, SpecError> {
         let diagnostics = DiagnosticCollector()
-        let roots = YAMLFileReader.parse(yaml, file: file, diagnostics: diagnostics).map { [$0] } ?? []
-        return resolve(SpecDocument(roots: roots), dialects: dialects, diagnostics: diagnostics)
+        let roots = files.flatMap { parse($0.contents, file: $0.name, diagnostics: diagnostics) }
+        return resolve(SpecDocument(roots: roots, files: files.map(\.name)), dialects: dialects, diagnostics: diagnostics)
+    }
+
+    /// The root of one file's YAML, or none (with a diagnostic) when it is not UTF-8 or does not parse.
+    private static func parse(_ data: Data, file: String, diagnostics: DiagnosticCollector) -> [YAMLValue] {
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "spec file is not UTF-8 text")
+            return []
+        }
+        return YAMLFileReader.parse(text, file: file, diagnostics: diagnostics).map { [$0] } ?? []
     }
 
     /// The absolute paths of the spec's files, in the order they are merged.

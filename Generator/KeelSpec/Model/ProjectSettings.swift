@@ -10,6 +10,14 @@ public struct ProjectSettings: Hashable, Sendable {
         public var typescript: String?
         /// A file, unlike the others, which are directories.
         public var openapi: String?
+
+        public init(swift: String?, migrations: String?, marchproxy: String?, typescript: String?, openapi: String?) {
+            self.swift = swift
+            self.migrations = migrations
+            self.marchproxy = marchproxy
+            self.typescript = typescript
+            self.openapi = openapi
+        }
     }
 
     /// The directory holding `keel.yaml`; relative paths in it are resolved from here.
@@ -21,4 +29,14 @@ public struct ProjectSettings: Hashable, Sendable {
     /// A directory of template overrides, if any.
     public var templates: String?
     public var location: SourceLocation?
+
+    /// Settings built by a tool rather than read from `keel.yaml` (which `ProjectLoader` does).
+    public init(root: String, spec: String, dialects: [Dialect], outputs: Outputs, templates: String? = nil, location: SourceLocation? = nil) {
+        self.root = root
+        self.spec = spec
+        self.dialects = dialects
+        self.outputs = outputs
+        self.templates = templates
+        self.location = location
+    }
 }

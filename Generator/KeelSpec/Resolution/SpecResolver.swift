@@ -18,7 +18,8 @@ final class SpecResolver {
         self.reader = ValueReader(diagnostics: diagnostics)
         self.index = SectionIndex(roots: document.roots, reader: reader)
         self.dialects = dialects
-        self.specStart = document.roots.first.map { SourceLocation(file: $0.file, line: 1, column: 1) }
+        // A spec of empty files still has a first file to point at.
+        self.specStart = (document.roots.first?.file ?? document.files.first).map { SourceLocation(file: $0, line: 1, column: 1) }
     }
 
     /// The model, or nil when any error was reported.
