@@ -106,6 +106,8 @@ public struct KeelServer: Sendable {
         // Without authentication nobody is an admin, so the admin-only settings are not served.
         if description.auth != .none { ConfigRoutes.register(on: api, service: service, store: service.config) }
         routes(api, service)
+        // Last: a method a served path does not take is 405 with `Allow`, not the router's 404.
+        MethodNotAllowedMiddleware.install(on: router)
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: identity.name),
