@@ -10,10 +10,12 @@ import Foundation
 /// the limit, and a refused one deletes its rows. So no more than the limit ever go on; of many at the same
 /// time, fewer may.
 struct LoginThrottle: Sendable {
-    /// A refused attempt: which limit, and the seconds until one of its failures stops counting.
+    /// A refused attempt: which subject reached its limit, and the seconds until one of its failures stops counting.
     struct Refusal: Error {
-        let byAddress: Bool
+        let subject: String
         let retryAfter: Int
+
+        var byAddress: Bool { subject.hasPrefix("address:") }
     }
 
     /// An attempt that may go on to the password check, known by its rows.
@@ -24,14 +26,21 @@ struct LoginThrottle: Sendable {
 
     let database: any Database
     let limits: LoginLimits
+    let recent = RecentRefusals()
 
     /// Records the attempt as a failure until `succeeded`; throws `Refusal` when a limit is reached.
     func begin(email: String, address: String, now: Date = Date()) async throws -> Attempt {
         let account = "account:" + email.lowercased(), client = "address:" + address
         let at = Self.milliseconds(now)
         let cutoff = at - Self.milliseconds(limits.window)
-        // Checked before writing anything: a storm against a full account costs one read a request.
-        try refuse(try await failures(account, client, after: cutoff), now: at, ownIncluded: false)
+        if let refusal = recent.refusal(of: [account, client], at: at) { throw refusal }
+        // Checked before writing anything: a storm against a full account costs at most one read a request.
+        do {
+            try refuse(try await failures(account, client, after: cutoff), now: at, ownIncluded: false)
+        } catch let refusal as Refusal {
+            recent.remember(refusal, at: at)
+            throw refusal
+        }
         let id = UUID().uuidString.lowercased()
         try await execute("DELETE FROM keel_login_failures WHERE failed_at <= ?", [.int(cutoff)])
         try await execute("INSERT INTO keel_login_failures (attempt, subject, failed_at) VALUES (?, ?, ?), (?, ?, ?)",
@@ -74,12 +83,11 @@ struct LoginThrottle: Sendable {
         let window = Self.milliseconds(limits.window)
         var refusal: Refusal?
         for (subject, count) in counts {
-            let byAddress = subject.hasPrefix("address:")
-            let limit = byAddress ? limits.perAddress : limits.perAccount
+            let limit = subject.hasPrefix("address:") ? limits.perAddress : limits.perAccount
             guard count.failures >= limit + (ownIncluded ? 1 : 0) else { continue }
             // When the oldest failure leaves the window, one more attempt may count.
             let wait = max(1, Int((count.oldest + window - now + 999) / 1000))
-            if wait > refusal?.retryAfter ?? 0 { refusal = Refusal(byAddress: byAddress, retryAfter: wait) }
+            if wait > refusal?.retryAfter ?? 0 { refusal = Refusal(subject: subject, retryAfter: wait) }
         }
         if let refusal { throw refusal }
     }
