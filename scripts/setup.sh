@@ -16,6 +16,8 @@ if ! $only_build; then
   command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
   command -v mariadbd >/dev/null || need_apt+=(mariadb-server)
+  # Certificates for the TLS tests of both servers.
+  command -v openssl >/dev/null || need_apt+=(openssl)
   # The referees of the TypeScript client: tsc with React's types (which need csstype and prop-types),
   # and for the browser test esbuild, React DOM and headless Chromium.
   command -v tsc >/dev/null || need_apt+=(node-typescript)

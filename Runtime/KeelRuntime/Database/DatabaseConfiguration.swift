@@ -15,14 +15,17 @@ public enum DatabaseConfiguration: Sendable, Equatable {
         public var database: String
         /// Connections kept open at most (`DB_POOL_SIZE`).
         public var poolSize: Int
+        /// Encryption and server checks (`DB_SSL_MODE`, `DB_SSL_ROOT_CERT`).
+        public var tls: DatabaseTLS
 
-        public init(host: String, port: Int, user: String, password: String, database: String, poolSize: Int = 10) {
+        public init(host: String, port: Int, user: String, password: String, database: String, poolSize: Int = 10, tls: DatabaseTLS = DatabaseTLS()) {
             self.host = host
             self.port = port
             self.user = user
             self.password = password
             self.database = database
             self.poolSize = poolSize
+            self.tls = tls
         }
     }
 
@@ -38,7 +41,8 @@ public enum DatabaseConfiguration: Sendable, Equatable {
     }
 
     /// Reads the conventions of INTEGRATIONS.md: `DB_TYPE` (postgres | mysql | sqlite, default sqlite),
-    /// `DB_HOST`, `DB_PORT`, `DB_USER`, `DB_PASS`, `DB_NAME`, `DB_PATH`, `DB_POOL_SIZE`, `GALERA_MODE`.
+    /// `DB_HOST`, `DB_PORT`, `DB_USER`, `DB_PASS`, `DB_NAME`, `DB_PATH`, `DB_POOL_SIZE`, `GALERA_MODE`, and ours:
+    /// `DB_SSL_MODE` (disable, prefer, require, verify-ca, verify-full; default prefer) and `DB_SSL_ROOT_CERT`.
     public init(environment: [String: String]) throws {
         let env = EnvironmentReader(environment)
         let type = try env.choice("DB_TYPE", default: "sqlite", among: ["sqlite", "postgres", "mysql"])
@@ -59,6 +63,7 @@ public enum DatabaseConfiguration: Sendable, Equatable {
     }
 
     /// Reads `postgres://user:pass@host:port/db`, `mysql://…` (or `mariadb://…`), `sqlite:path` or `sqlite:///abs/path`.
+    /// A server URL may end in `?sslmode=…&sslrootcert=…`, which win over `DB_SSL_MODE` and `DB_SSL_ROOT_CERT`.
     /// `DB_POOL_SIZE` and `GALERA_MODE` still come from `environment`.
     public init(url text: String, environment: [String: String] = [:]) throws {
         let env = EnvironmentReader(environment)
@@ -87,17 +92,29 @@ public enum DatabaseConfiguration: Sendable, Equatable {
             password: url.password.map { $0.removingPercentEncoding ?? $0 } ?? "",
             database: database
         )
-        self = try Self.server(address, postgres: isPostgres, env)
+        var parameters: [String: String] = [:]
+        for item in url.queryItems ?? [] {
+            guard ["sslmode", "sslrootcert"].contains(item.name) else {
+                throw ConfigurationError("database URL \(Self.redacted(text)): unknown parameter '\(item.name)'; use sslmode or sslrootcert")
+            }
+            parameters[item.name] = item.value ?? ""
+        }
+        self = try Self.server(address, postgres: isPostgres, env, url: parameters)
     }
 
     private static func defaultPort(postgres: Bool) -> Int {
         postgres ? 5432 : 3306
     }
 
-    /// The server case, with the settings only the environment gives: `DB_POOL_SIZE` and, for MySQL, `GALERA_MODE`.
-    private static func server(_ address: ServerAddress, postgres: Bool, _ env: EnvironmentReader) throws -> DatabaseConfiguration {
+    /// The server case, with the settings only the environment gives: `DB_POOL_SIZE`, TLS (unless the URL's
+    /// `sslmode`/`sslrootcert` give it) and, for MySQL, `GALERA_MODE`.
+    private static func server(_ address: ServerAddress, postgres: Bool, _ env: EnvironmentReader, url parameters: [String: String] = [:]) throws -> DatabaseConfiguration {
         var address = address
         address.poolSize = try env.integer("DB_POOL_SIZE", default: 10, in: 1...1000)
+        address.tls = try DatabaseTLS(
+            mode: parameters["sslmode"] ?? env.string("DB_SSL_MODE"), rootCertificate: parameters["sslrootcert"] ?? env.string("DB_SSL_ROOT_CERT"),
+            modeName: parameters["sslmode"] == nil ? "DB_SSL_MODE" : "sslmode", rootName: parameters["sslrootcert"] == nil ? "DB_SSL_ROOT_CERT" : "sslrootcert"
+        )
         return postgres ? .postgres(address) : .mysql(address, galeraMode: try env.boolean("GALERA_MODE", default: false))
     }
 

@@ -28,6 +28,7 @@ final class MySQLConnection: @unchecked Sendable {
                 var timeout: UInt32 = 5
                 mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
                 mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+                address.tls.apply(to: handle)
                 let multiStatements: UInt = 1 << 16 // CLIENT_MULTI_STATEMENTS: migration files hold many statements
                 guard mysql_real_connect(
                     handle, address.host, address.user, address.password, address.database,
@@ -35,7 +36,8 @@ final class MySQLConnection: @unchecked Sendable {
                 ) != nil else {
                     let error = MySQLConnection.error(of: handle, context: "connecting to \(address.host):\(address.port)")
                     mysql_close(handle)
-                    return continuation.resume(throwing: DatabaseError(.unavailable, error.message, code: error.code))
+                    let message = DatabaseTLS.mysqlReason(error.message, host: address.host).map { "\(error.message) (TLS: \($0))" } ?? error.message
+                    return continuation.resume(throwing: DatabaseError(.unavailable, message, code: error.code))
                 }
                 continuation.resume(returning: MySQLConnection(handle: handle))
             }

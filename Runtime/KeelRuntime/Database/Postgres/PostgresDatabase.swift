@@ -30,18 +30,18 @@ public final class PostgresDatabase: Database {
             let probe = try await PostgresConnection.connect(
                 configuration: .init(
                     host: address.host, port: address.port, username: address.user,
-                    password: address.password, database: address.database, tls: .disable
+                    password: address.password, database: address.database, tls: try address.tls.postgresConnectionTLS()
                 ),
                 id: 0,
                 logger: logger
             )
             try await probe.close()
         } catch {
-            throw DatabaseError(.unavailable, "PostgreSQL at \(address.host):\(address.port): \(PostgresErrors.describe(error))")
+            throw DatabaseError(.unavailable, "PostgreSQL at \(address.host):\(address.port): \(PostgresErrors.describe(error, host: address.host))")
         }
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user,
-            password: address.password, database: address.database, tls: .disable
+            password: address.password, database: address.database, tls: address.tls.postgresClientTLS
         )
         configuration.options.maximumConnections = address.poolSize
         return await PostgresDatabase(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
@@ -167,8 +167,14 @@ enum PostgresErrors {
     }
 
     /// The server's own message when there is one; postgres-nio's `description` hides it.
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error, host: String? = nil) -> String {
         guard let error = error as? PSQLError else { return String(describing: error) }
+        if let underlying = error.underlying, let reason = DatabaseTLS.postgresReason(underlying, host: host ?? "") {
+            return "TLS: " + reason
+        }
+        if error.code == .sslUnsupported {
+            return "TLS: the server does not offer TLS, which DB_SSL_MODE requires"
+        }
         if let message = error.serverInfo?[.message] {
             return [message, error.serverInfo?[.detail]].compactMap { $0 }.joined(separator: " ")
         }
