@@ -127,10 +127,18 @@ struct Mutator {
         }
     }
 
-    /// The line with one of its words replaced: by another word of the seeds, or by an edge-case value.
+    /// The line with one of its words replaced: a number mostly by an edge-case number, another word by a word
+    /// of the seeds or an edge-case value.
     private func replaceToken(in line: [UInt8], _ random: inout SplitMix) -> [UInt8] {
-        let replacement = random.below(3) == 0 ? random.pick(dictionary) : Structures.interestingValue(&random)
-        return replaceToken(in: line, with: replacement, &random)
+        let ranges = Self.tokens(in: line)
+        guard !ranges.isEmpty else { return line + [32] + Structures.interestingValue(&random) }
+        let range = random.pick(ranges)
+        let isNumber = line[range].allSatisfy { (48...57).contains($0) || $0 == 45 || $0 == 46 }
+        let replacement = isNumber && !random.oneIn(4) ? Array(random.pick(Structures.numbers).utf8)
+            : random.below(3) == 0 ? random.pick(dictionary) : Structures.interestingValue(&random)
+        var result = line
+        result.replaceSubrange(range, with: replacement)
+        return result
     }
 
     private func replaceToken(in line: [UInt8], with replacement: [UInt8], _ random: inout SplitMix) -> [UInt8] {

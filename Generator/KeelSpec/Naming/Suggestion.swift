@@ -1,10 +1,15 @@
 /// "Did you mean" hints for near-miss names.
 public enum Suggestion {
+    /// Longer names get no hint: comparing two texts costs the product of their lengths.
+    static let longestHinted = 256
+
     /// The candidate closest to `name`, if it is close enough to be a likely typo.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        guard name.count <= longestHinted else { return nil }
         let limit = max(1, name.count / 3)
         var best: (String, Int)?
-        for candidate in candidates {
+        // The distance is at least the difference in length, so far longer or shorter candidates are skipped.
+        for candidate in candidates where abs(candidate.count - name.count) <= limit {
             let distance = editDistance(name.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.1 ?? .max) {
                 best = (candidate, distance)
