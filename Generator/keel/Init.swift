@@ -6,7 +6,7 @@ import KeelRuntime
 import KeelSpec
 
 /// `keel init`: a new SwiftPM package for a service, building with the KeelPlugin build plugin.
-struct Init: ParsableCommand {
+struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a Swift package for a new service: spec, keel.yaml, handlers, tests, Dockerfile.",
         discussion: """
@@ -15,10 +15,18 @@ struct Init: ParsableCommand {
         --keel, else at the checkout this keel was built in, else at \(Init.keelURL).
         keel init writes only into a new or empty directory.
 
+        --from-database reads the tables of a live PostgreSQL, MySQL/MariaDB or SQLite database instead:
+        columns, types, nullability, defaults, unique constraints, foreign keys and indexes, with a resource
+        endpoint per table. The migrations start from those tables (a baseline migration that changes
+        nothing), so keel migrate leaves them as they are. What Keel cannot say as the database does
+        (composite or missing primary keys, CHECK constraints, views, triggers, unknown types) is printed
+        as a warning naming the table and column, and listed at the top of the spec.
+
         Examples:
           keel init inventory
           keel init shop --spec specs/shop.yaml --dir services/shop
           keel init shop --keel https://github.com/penguintechinc/keel
+          keel init legacy --from-database postgres://app:secret@localhost:5432/app
         """
     )
 
@@ -31,6 +39,9 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("A spec file or directory to copy in instead of the starter spec.", valueName: "path"))
     var spec: String?
 
+    @Option(help: ArgumentHelp("A database whose tables make the spec: postgres://user:pass@host:5432/db, mysql://…, sqlite:app.db.", valueName: "url"))
+    var fromDatabase: String?
+
     @Option(help: ArgumentHelp("Where to create the package (default: ./NAME).", valueName: "path"))
     var dir: String?
 
@@ -41,9 +52,12 @@ struct Init: ParsableCommand {
         guard name.wholeMatch(of: /[a-z][a-z0-9-]{0,62}/) != nil else {
             throw ValidationError("'\(name)' is not a valid name: use lowercase letters, digits and dashes, starting with a letter (e.g. inventory)")
         }
+        if spec != nil, fromDatabase != nil {
+            throw ValidationError("--spec and --from-database both give the spec; pass one")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
         let directory = URL(fileURLWithPath: dir ?? name).standardizedFileURL
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
@@ -54,7 +68,8 @@ struct Init: ParsableCommand {
             }
         }
         let templates = try Console.reportingErrors(TemplateLibrary.load(overrideDirectory: nil), writes: true)
-        let (parsed, specFiles) = try loadSpec(templates: templates)
+        let imported = try await importDatabase()
+        let (parsed, specFiles) = try imported.map { try loadImported($0) } ?? loadSpec(templates: templates)
         let scaffold = PackageScaffold(name: name, spec: parsed, specFiles: specFiles, keel: try dependency(), environment: RuntimeEnvironment.groups(auth: AuthMode(parsed.service.auth)).map { group in
             (title: group.title, variables: group.variables.map { PackageScaffold.Variable(name: $0.name, value: $0.defaultValue, meaning: $0.meaning) })
         })
@@ -68,6 +83,7 @@ struct Init: ParsableCommand {
                 try Data(file.contents.utf8).write(to: url)
             }
             let config = staging.appendingPathComponent("Sources/\(scaffold.module)/keel.yaml").path
+            if let imported { try writeBaseline(imported, spec: parsed, config: config) }
             try FileWriter.apply(try Console.reportingErrors(Generation.run(configPath: config, displayRelativeTo: staging.path), writes: true).plan())
             // rename(2) also replaces an empty directory, which FileManager's move refuses.
             guard rename(staging.path, directory.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -85,6 +101,35 @@ struct Init: ParsableCommand {
           swift test
           swift run \(name)
         """)
+    }
+
+    /// The tables of --from-database as a spec, its warnings printed; nil without the option.
+    private func importDatabase() async throws -> DatabaseImport? {
+        guard let fromDatabase else { return nil }
+        do {
+            let imported = try await DatabaseImport.read(url: fromDatabase, service: name)
+            for warning in imported.warnings { Console.error("keel: warning: \(warning.description)") }
+            return imported
+        } catch {
+            Console.error("keel: error: cannot read the database: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func loadImported(_ imported: DatabaseImport) throws -> (Spec, [(name: String, contents: String)]) {
+        let parsed = try Console.reportingErrors(SpecLoader.load(yaml: imported.spec, file: "spec/\(name).yaml"), writes: true)
+        return (parsed, [(name: "\(name).yaml", contents: imported.spec)])
+    }
+
+    /// The imported tables as the migrations' starting point, so the first `keel generate` creates none of them.
+    private func writeBaseline(_ imported: DatabaseImport, spec: Spec, config: String) throws {
+        let settings = try Console.reportingErrors(ProjectLoader.load(configPath: config), writes: true)
+        guard let directory = settings.outputs.migrations else { return }
+        for (path, contents) in try MigrationBaseline.files(for: spec, dialect: imported.dialect, source: imported.source, specName: "spec") {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: url)
+        }
     }
 
     /// The spec to copy in, checked: the given one, or the starter spec. Errors stop here, before anything is written.
