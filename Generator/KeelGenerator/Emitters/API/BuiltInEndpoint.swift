@@ -40,7 +40,7 @@ struct BuiltInEndpoint {
     /// The named shape of the JSON body, if any.
     var body: String?
     var answer: Answer
-    /// Error statuses besides the 401/403 every secured endpoint may give.
+    /// Error statuses besides 401 (any secured endpoint) and 403 (one that needs a role).
     var errors: [Int] = []
 
     /// Whether an API client calls it; false for health checks and metrics, which orchestrators and Prometheus read.
@@ -58,8 +58,9 @@ struct BuiltInEndpoint {
                             requiresAuth: false, answer: .json(status: "200", description: "Ready", shape: "Health"), errors: [503], servesClients: false),
             BuiltInEndpoint(method: "get", path: "/metrics", operationId: "metrics", summary: "Prometheus metrics", tag: "system",
                             requiresAuth: false, answer: .text(description: "Metrics in the Prometheus text format"), servesClients: false),
+            // Open to all, as SPEC.md lists it beside the health checks: a client may ask what it can use before logging in.
             BuiltInEndpoint(method: "get", path: "\(base)/license", operationId: "getLicense", summary: "Tier and features in force", tag: "system",
-                            requiresAuth: secured, answer: .json(status: "200", description: "The license in force", shape: "License")),
+                            requiresAuth: false, answer: .json(status: "200", description: "The license in force", shape: "License")),
             BuiltInEndpoint(method: "get", path: "\(base)/config", operationId: "listConfig", summary: "Runtime settings (sensitive values masked)",
                             tag: "system", requiresAuth: secured, roles: admin,
                             answer: .json(status: "200", description: "Every setting", shape: "ConfigEntry", list: true)),
@@ -71,7 +72,9 @@ struct BuiltInEndpoint {
         endpoints += [
             BuiltInEndpoint(method: "post", path: "\(base)/auth/login", operationId: "login", summary: "Exchange email and password for a token",
                             tag: "auth", requiresAuth: false, body: "LoginRequest",
-                            answer: .json(status: "200", description: "A bearer token", shape: "Token"), errors: [400, 401, 422]),
+                            answer: .json(status: "200", description: "A bearer token", shape: "Token"), errors: [400, 401, 422, 429]),
+            BuiltInEndpoint(method: "post", path: "\(base)/auth/logout", operationId: "logout", summary: "Revoke the token of this request",
+                            tag: "auth", requiresAuth: true, answer: .empty(status: "204", description: "The token is revoked")),
             BuiltInEndpoint(method: "get", path: "\(base)/auth/me", operationId: "me", summary: "The signed-in user", tag: "auth",
                             requiresAuth: true, answer: .json(status: "200", description: "The current user", shape: "User")),
             BuiltInEndpoint(method: "get", path: "\(base)/users", operationId: "listUsers", summary: "List users", tag: "users",
@@ -87,7 +90,7 @@ struct BuiltInEndpoint {
                             requiresAuth: true, roles: admin, pathParameter: .id, body: "UserPatch",
                             answer: .json(status: "200", description: "The updated user", shape: "User"), errors: [400, 404, 409, 422]),
             BuiltInEndpoint(method: "delete", path: "\(base)/users/{id}", operationId: "deleteUser", summary: "Delete a user", tag: "users",
-                            requiresAuth: true, roles: admin, pathParameter: .id, answer: .empty(status: "204", description: "Deleted"), errors: [404]),
+                            requiresAuth: true, roles: admin, pathParameter: .id, answer: .empty(status: "204", description: "Deleted"), errors: [404, 409]),
         ]
         return endpoints
     }

@@ -18,10 +18,7 @@ enum BuiltInOperations {
             break
         }
         if endpoint.paged {
-            operation.parameters += [
-                OpenAPIOperation.parameter("limit", in: "query", schema: .object([("type", "integer"), ("minimum", 1), ("maximum", 200), ("default", 50)]), required: false),
-                OpenAPIOperation.parameter("offset", in: "query", schema: .object([("type", "integer"), ("minimum", 0), ("default", 0)]), required: false),
-            ]
+            operation.parameters += OpenAPIOperation.pagingParameters(pageSize: 50, maxPageSize: 200)
         }
         operation.requestBody = endpoint.body.map { OpenAPIOperation.jsonBody(OpenAPISchemas.ref($0)) }
         switch endpoint.answer {
@@ -69,14 +66,18 @@ enum BuiltInOperations {
             ("ConfigUpdate", object([("value", .object([]))], ["value"], true, nil)),
         ]
         guard spec.service.auth == .local else { return schemas }
-        let email: StructuredValue = .object([("type", "string"), ("format", "email"), ("maxLength", 254)])
-        let password: StructuredValue = .object([("type", "string"), ("minLength", 8), ("maxLength", 72), ("writeOnly", true)])
-        let roleList: StructuredValue = .object([("type", "array"), ("items", roles)])
+        // The rules of UserRoutes and AuthRoutes: an account's email and password, and what a login reads.
+        let noNUL: StructuredValue = .array([.object([("pattern", .string(OpenAPIRules.noNUL))])])
+        let email: StructuredValue = .object([("type", "string"), ("maxLength", 254), ("pattern", "^[^@\\s]+@[^@\\s]+$"), ("allOf", noNUL)])
+        let password: StructuredValue = .object([("type", "string"), ("minLength", 8), ("maxLength", 72), ("pattern", .string(OpenAPIRules.noNUL)), ("writeOnly", true)])
+        let loginEmail: StructuredValue = .object([("type", "string"), ("maxLength", 254), ("pattern", .string(OpenAPIRules.noNUL))])
+        let loginPassword: StructuredValue = .object([("type", "string"), ("maxLength", 1024), ("pattern", .string(OpenAPIRules.noNUL)), ("writeOnly", true)])
+        let roleList: StructuredValue = .object([("type", "array"), ("items", roles), ("minItems", 1)])
         schemas += [
-            ("LoginRequest", object([("email", email), ("password", password)], ["email", "password"], true, nil)),
+            ("LoginRequest", object([("email", loginEmail), ("password", loginPassword)], ["email", "password"], true, nil)),
             ("Token", object([("access_token", string), ("token_type", .object([("type", "string"), ("const", "bearer")])), ("expires_in", integer)],
                              ["access_token", "token_type", "expires_in"], false, nil)),
-            ("User", object([("id", integer), ("email", email), ("roles", roleList), ("is_active", boolean), ("created_at", time)],
+            ("User", object([("id", .object([("type", "integer"), ("minimum", .integer(OpenAPIRules.firstID))])), ("email", email), ("roles", roleList), ("is_active", boolean), ("created_at", time)],
                             ["id", "email", "roles", "is_active", "created_at"], false, nil)),
             ("UserCreate", object([("email", email), ("password", password), ("roles", roleList), ("is_active", boolean)], ["email", "password"], true, nil)),
             ("UserPatch", object([("email", email), ("password", password), ("roles", roleList), ("is_active", boolean)], [], true, nil)),

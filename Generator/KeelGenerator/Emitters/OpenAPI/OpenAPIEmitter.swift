@@ -109,22 +109,18 @@ public struct OpenAPIEmitter: Emitter {
 
     private func listParameters(_ resource: ResourceEndpoint, table: Table) -> [StructuredValue] {
         let options = resource.list
-        var parameters = [
-            OpenAPIOperation.parameter("limit", in: "query", schema: .object([
-                ("type", "integer"), ("minimum", 1), ("maximum", .integer(Int64(options.maxPageSize))), ("default", .integer(Int64(options.pageSize))),
-            ]), required: false),
-            OpenAPIOperation.parameter("offset", in: "query", schema: .object([("type", "integer"), ("minimum", 0), ("default", 0)]), required: false),
-        ]
+        var parameters = OpenAPIOperation.pagingParameters(pageSize: options.pageSize, maxPageSize: options.maxPageSize)
         if !options.sort.isEmpty {
             let keys = options.sort.flatMap { [$0, "-\($0)"] }.joined(separator: "|")
+            // Empty is the default order, as the runtime reads `?sort=`.
             parameters.append(OpenAPIOperation.parameter(
-                "sort", in: "query", schema: .object([("type", "string"), ("pattern", .string("^(\(keys))(,(\(keys)))*$"))]), required: false,
-                description: "Comma-separated columns; a leading '-' sorts descending. Allowed: \(options.sort.joined(separator: ", "))."
+                "sort", in: "query", schema: .object([("type", "string"), ("pattern", .string("^((\(keys))(,(\(keys)))*)?$"))]), required: false,
+                description: "Comma-separated columns; a leading '-' sorts descending; empty keeps the default order. Allowed: \(options.sort.joined(separator: ", "))."
             ))
         }
         for name in options.filter {
             guard let column = table.column(named: name) else { continue }
-            parameters.append(OpenAPIOperation.parameter(name, in: "query", schema: OpenAPISchemas.scalar(for: column.type), required: false,
+            parameters.append(OpenAPIOperation.parameter(name, in: "query", schema: OpenAPISchemas.filter(column), required: false,
                                                          description: "Only rows whose \(name) equals this value."))
         }
         return parameters
@@ -147,7 +143,8 @@ public struct OpenAPIEmitter: Emitter {
         } else {
             operation.responses = [("204", .object([("description", "Success, no content")]))]
         }
-        operation.addErrors((endpoint.body == nil ? [] : [400, 413]) + [422])
+        // A handler answers 404 for a path id that names no row, and any write may meet a unique or foreign-key conflict.
+        operation.addErrors((endpoint.body == nil ? [] : [400, 413]) + [422] + (endpoint.params.isEmpty ? [] : [404]) + (endpoint.method == .GET ? [] : [409]))
         return operation
     }
 
@@ -166,7 +163,11 @@ public struct OpenAPIEmitter: Emitter {
         schemas += spec.types.map { ($0.name, OpenAPISchemas.named($0, models: models)) }
         let responses = OpenAPISchemas.errorNames.keys.sorted().compactMap { code -> (String, StructuredValue)? in
             guard let (name, description) = OpenAPISchemas.errorNames[code] else { return nil }
-            return (name, OpenAPIOperation.jsonResponse(description, OpenAPISchemas.ref("Error")))
+            // Only a throttled login is 429; it says when to try again.
+            let retryAfter: StructuredValue? = code == 429 ? .object([("Retry-After", .object([
+                ("description", "Seconds to wait before the next login attempt"), ("schema", .object([("type", "integer"), ("minimum", 1)])),
+            ]))]) : nil
+            return (name, OpenAPIOperation.jsonResponse(description, OpenAPISchemas.ref("Error"), headers: retryAfter))
         }
         return .object([
             ("securitySchemes", .object([("bearerAuth", .object([("type", "http"), ("scheme", "bearer"), ("bearerFormat", "JWT")]))])),

@@ -15,11 +15,12 @@ struct OpenAPIOperation {
     /// Status code -> response object, in the order they are added.
     var responses: [(String, StructuredValue)] = []
 
-    /// Adds the error responses every operation with these properties can give.
+    /// Adds the error responses every operation with these properties can give: 401 without a valid token,
+    /// 403 when a role or a licensed feature is needed.
     mutating func addErrors(_ codes: [Int]) {
         var all = codes
-        if requiresAuth { all += [401, 403] }
-        if feature != nil, !all.contains(403) { all.append(403) }
+        if requiresAuth { all.append(401) }
+        if (requiresAuth && !roles.isEmpty) || feature != nil { all.append(403) }
         for code in Set(all).sorted() {
             responses.append((String(code), OpenAPISchemas.errorResponse(code)))
         }
@@ -53,6 +54,18 @@ struct OpenAPIOperation {
         return parameter.value
     }
 
+    /// `limit` and `offset` of a list, in the ranges the runtime reads (an offset is at most 2^31 - 1, as every dialect takes it).
+    static func pagingParameters(pageSize: Int, maxPageSize: Int) -> [StructuredValue] {
+        [
+            parameter("limit", in: "query", schema: .object([
+                ("type", "integer"), ("minimum", 1), ("maximum", .integer(Int64(maxPageSize))), ("default", .integer(Int64(pageSize))),
+            ]), required: false),
+            parameter("offset", in: "query", schema: .object([
+                ("type", "integer"), ("minimum", 0), ("maximum", .integer(Int64(Int32.max))), ("default", 0),
+            ]), required: false),
+        ]
+    }
+
     static func jsonBody(_ schema: StructuredValue) -> StructuredValue {
         .object([("required", true), ("content", .object([("application/json", .object([("schema", schema)]))]))])
     }
@@ -75,6 +88,7 @@ extension OpenAPISchemas {
         409: ("Conflict", "Unique or foreign-key conflict"),
         413: ("PayloadTooLarge", "Request body over the size limit"),
         422: ("UnprocessableEntity", "Validation failed; `errors` lists each bad field"),
+        429: ("TooManyRequests", "Too many failed logins; try again after `Retry-After` seconds"),
         503: ("ServiceUnavailable", "A dependency (the database) is down"),
     ]
 
@@ -93,7 +107,7 @@ extension OpenAPISchemas {
             ("errors", .object([("type", "array"), ("items", object(properties: [
                 ("field", .object([("type", "string")])),
                 ("message", .object([("type", "string")])),
-            ], required: ["field", "message"]))])),
-        ], required: ["detail", "code", "status_code", "trace_id"])
+            ], required: ["field", "message"], closed: true))])),
+        ], required: ["detail", "code", "status_code", "trace_id"], closed: true)
     }
 }

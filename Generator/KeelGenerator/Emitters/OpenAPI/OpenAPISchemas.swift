@@ -6,17 +6,18 @@ enum OpenAPISchemas {
         .object([("$ref", .string("#/components/schemas/\(name)"))])
     }
 
-    /// The schema of a column's value in a model, a create body or a patch body.
+    /// The schema of a column's value in a model, a create body or a patch body, with every rule the runtime checks.
     static func column(_ column: Column, forInput: Bool = false) -> StructuredValue {
         var schema = ObjectBuilder()
-        let base = scalar(for: column.type)
+        let base = scalar(for: column.type, signed: column.min.map { $0 < 0 } ?? true)
         if case let .object(pairs) = base { for (key, value) in pairs { schema.set(key, value) } }
         if column.nullable { schema = nullable(schema) }
+        // A decimal travels as a string, which `minimum` does not bound; its sign is in the pattern and the bounds are for readers.
         if let min = column.min { schema.set("minimum", .number(NumberText.format(min))) }
         if let max = column.max { schema.set("maximum", .number(NumberText.format(max))) }
         if let length = column.minLength { schema.set("minLength", .integer(Int64(length))) }
         if let length = column.maxLength { schema.set("maxLength", .integer(Int64(length))) }
-        if let pattern = column.pattern { schema.set("pattern", .string(pattern)) }
+        if let pattern = column.pattern { addPattern(pattern, to: &schema) }
         if column.type == .id, !forInput { schema.set("readOnly", true) }
         if let value = column.defaultValue.flatMap(defaultLiteral) {
             if case .decimal = column.type, case let .number(text) = value {
@@ -27,6 +28,24 @@ enum OpenAPISchemas {
         }
         if let description = column.description { schema.set("description", .string(description)) }
         return schema.value
+    }
+
+    /// The schema of a list's filter on a column: the value as the column's rule reads it, never null.
+    static func filter(_ column: Column) -> StructuredValue {
+        var rule = column
+        rule.nullable = false
+        rule.defaultValue = nil
+        rule.description = nil
+        return self.column(rule, forInput: true)
+    }
+
+    /// A second pattern goes in `allOf`, since a schema holds one `pattern` and both must match.
+    private static func addPattern(_ pattern: String, to schema: inout ObjectBuilder) {
+        guard let existing = schema.pairs.first(where: { $0.0 == "pattern" })?.1 else {
+            return schema.set("pattern", .string(pattern))
+        }
+        schema.set("pattern", .string(pattern))
+        schema.set("allOf", .array([.object([("pattern", existing)])]))
     }
 
     /// Adds `null` to a schema's `type` (and `enum`), the OpenAPI 3.1 way.
@@ -42,20 +61,24 @@ enum OpenAPISchemas {
         return result
     }
 
-    static func scalar(for type: ColumnType) -> StructuredValue {
+    /// A column type's schema with the rules the runtime applies to every value of it; `signed` is false when
+    /// the column's minimum keeps a decimal's sign off.
+    static func scalar(for type: ColumnType, signed: Bool = true) -> StructuredValue {
         switch type {
-        case .id, .int, .ref: .object([("type", "integer"), ("format", "int64")])
+        case .id, .ref: .object([("type", "integer"), ("format", "int64"), ("minimum", .integer(OpenAPIRules.firstID))])
+        case .int: .object([("type", "integer"), ("format", "int64")])
         case .int32: .object([("type", "integer"), ("format", "int32")])
         case .float: .object([("type", "number"), ("format", "double")])
         // Decimals travel as strings so no client rounds them through a double.
-        case .decimal: .object([("type", "string"), ("format", "decimal"), ("pattern", "^-?[0-9]+(\\.[0-9]+)?$")])
+        case let .decimal(precision, scale):
+            .object([("type", "string"), ("format", "decimal"), ("pattern", .string(OpenAPIRules.decimal(precision: precision, scale: scale, signed: signed)))])
         case .bool: .object([("type", "boolean")])
-        case .string, .text: .object([("type", "string")])
+        case .string, .text: .object([("type", "string"), ("pattern", .string(OpenAPIRules.noNUL))])
         case .date: .object([("type", "string"), ("format", "date")])
         case .timestamp: .object([("type", "string"), ("format", "date-time")])
         case .uuid: .object([("type", "string"), ("format", "uuid")])
         case .json: .object([])
-        case .bytes: .object([("type", "string"), ("contentEncoding", "base64")])
+        case .bytes: .object([("type", "string"), ("contentEncoding", "base64"), ("pattern", .string(OpenAPIRules.base64))])
         case let .enumeration(values): .object([("type", "string"), ("enum", .array(values.map(StructuredValue.string)))])
         }
     }
@@ -65,7 +88,7 @@ enum OpenAPISchemas {
         case .int: scalar(for: ColumnType.int)
         case .int32: scalar(for: ColumnType.int32)
         case .float: scalar(for: ColumnType.float)
-        case .decimal: scalar(for: ColumnType.decimal(precision: 18, scale: 2))
+        case .decimal: .object([("type", "string"), ("format", "decimal"), ("pattern", .string(OpenAPIRules.anyDecimal))])
         case .bool: scalar(for: ColumnType.bool)
         case .string, .text: scalar(for: ColumnType.string)
         case .date: scalar(for: ColumnType.date)
@@ -89,7 +112,7 @@ enum OpenAPISchemas {
 
     /// The model as returned by the API: every column present.
     static func model(_ table: Table) -> StructuredValue {
-        object(properties: table.columns.map { ($0.name, column($0)) }, required: table.columns.map(\.name), description: table.description)
+        object(properties: table.columns.map { ($0.name, column($0)) }, required: table.columns.map(\.name), closed: true, description: table.description)
     }
 
     /// The create body: no id; columns without a default and not nullable are required.
@@ -111,7 +134,7 @@ enum OpenAPISchemas {
             ("limit", .object([("type", "integer")])),
             ("offset", .object([("type", "integer")])),
             ("total", .object([("type", "integer")])),
-        ], required: ["items", "limit", "offset", "total"])
+        ], required: ["items", "limit", "offset", "total"], closed: true)
     }
 
     static func named(_ type: TypeDefinition, models: [String: String]) -> StructuredValue {
@@ -122,7 +145,8 @@ enum OpenAPISchemas {
             }
             return (field.name, schema)
         }
-        return object(properties: properties, required: type.fields.filter(\.required).map(\.name), closed: type.inlineBodyOf != nil)
+        // Closed like every body the runtime reads: an unknown field is 422 at any depth.
+        return object(properties: properties, required: type.fields.filter(\.required).map(\.name), closed: true)
     }
 
     static func object(properties: [(String, StructuredValue)], required: [String], closed: Bool = false, description: String? = nil) -> StructuredValue {

@@ -103,7 +103,7 @@ public enum ShopRoutes {
         read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
         write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
         fields: Product.fields,
-        list: .init(filters: ["id", "category_id", "in_stock", "status"], sort: ["id", "name", "price_cents", "created_at"], pageSize: 50, maxPageSize: 200),
+        list: .init(filters: ["id", "category_id", "in_stock", "status", "weight_kg", "notes"], sort: ["id", "name", "price_cents", "created_at", "weight_kg"], pageSize: 50, maxPageSize: 200),
         sql: Product.sql
     )
 
@@ -125,7 +125,7 @@ public enum ShopRoutes {
         read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
         write: AccessRule(authenticated: true, roles: ["admin"]),
         fields: Customer.fields,
-        list: .init(filters: ["marketing_opt_in"], sort: ["full_name", "created_at"], pageSize: 50, maxPageSize: 200),
+        list: .init(filters: ["marketing_opt_in", "loyalty_points", "birth_date"], sort: ["full_name", "created_at", "loyalty_points"], pageSize: 50, maxPageSize: 200),
         sql: Customer.sql
     )
 
@@ -136,7 +136,7 @@ public enum ShopRoutes {
         read: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
         write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
         fields: Order.fields,
-        list: .init(filters: ["customer_id", "status"], sort: ["placed_at", "total_cents"], pageSize: 25, maxPageSize: 200),
+        list: .init(filters: ["customer_id", "status", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], sort: ["id", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], pageSize: 25, maxPageSize: 200),
         sql: Order.sql
     )
 

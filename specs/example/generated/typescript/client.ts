@@ -167,11 +167,11 @@ function sortParameter<K extends string>(keys: readonly K[] | undefined, columns
   return keys === undefined || keys.length === 0 ? undefined : keys.map((key) => columns[key]).join(",");
 }
 
-const listProductsSortColumns: { [key in ListProductsSort]: string } = { "id": "id", "-id": "-id", "name": "name", "-name": "-name", "priceCents": "price_cents", "-priceCents": "-price_cents", "createdAt": "created_at", "-createdAt": "-created_at" };
+const listProductsSortColumns: { [key in ListProductsSort]: string } = { "id": "id", "-id": "-id", "name": "name", "-name": "-name", "priceCents": "price_cents", "-priceCents": "-price_cents", "createdAt": "created_at", "-createdAt": "-created_at", "weightKg": "weight_kg", "-weightKg": "-weight_kg" };
 
-const listCustomersSortColumns: { [key in ListCustomersSort]: string } = { "fullName": "full_name", "-fullName": "-full_name", "createdAt": "created_at", "-createdAt": "-created_at" };
+const listCustomersSortColumns: { [key in ListCustomersSort]: string } = { "fullName": "full_name", "-fullName": "-full_name", "createdAt": "created_at", "-createdAt": "-created_at", "loyaltyPoints": "loyalty_points", "-loyaltyPoints": "-loyalty_points" };
 
-const listOrdersSortColumns: { [key in ListOrdersSort]: string } = { "placedAt": "placed_at", "-placedAt": "-placed_at", "totalCents": "total_cents", "-totalCents": "-total_cents" };
+const listOrdersSortColumns: { [key in ListOrdersSort]: string } = { "id": "id", "-id": "-id", "publicId": "public_id", "-publicId": "-public_id", "placedAt": "placed_at", "-placedAt": "-placed_at", "deliveryDue": "delivery_due", "-deliveryDue": "-delivery_due", "totalCents": "total_cents", "-totalCents": "-total_cents", "currency": "currency", "-currency": "-currency", "exchangeRate": "exchange_rate", "-exchangeRate": "-exchange_rate" };
 
 const listStaffSortColumns: { [key in ListStaffSort]: string } = { "displayName": "display_name", "-displayName": "-display_name", "hiredOn": "hired_on", "-hiredOn": "-hired_on" };
 
@@ -225,9 +225,12 @@ export class ApiClient {
     return request.decode(await response.json());
   }
 
-  /** Tier and features in force: `GET /api/v1/license`. */
+  /**
+   * Tier and features in force: `GET /api/v1/license`.
+   * Public: sends no token.
+   */
   getLicense(signal?: AbortSignal): Promise<License> {
-    return this.send<License>({ method: "GET", path: "/api/v1/license", auth: true, decode: decodeLicense, signal });
+    return this.send<License>({ method: "GET", path: "/api/v1/license", auth: false, decode: decodeLicense, signal });
   }
 
   /**
@@ -252,6 +255,11 @@ export class ApiClient {
    */
   login(body: LoginRequest, signal?: AbortSignal): Promise<Token> {
     return this.send<Token>({ method: "POST", path: "/api/v1/auth/login", auth: false, body: encodeLoginRequest(body), decode: decodeToken, signal });
+  }
+
+  /** Revoke the token of this request: `POST /api/v1/auth/logout`. */
+  logout(signal?: AbortSignal): Promise<void> {
+    return this.send<void>({ method: "POST", path: "/api/v1/auth/logout", auth: true, signal });
   }
 
   /** The signed-in user: `GET /api/v1/auth/me`. */
@@ -304,7 +312,7 @@ export class ApiClient {
    * Roles: viewer, maintainer, admin.
    */
   listProducts(query: ListProductsQuery = {}, signal?: AbortSignal): Promise<Page<Product>> {
-    return this.send<Page<Product>>({ method: "GET", path: "/api/v1/products", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listProductsSortColumns), "id": query.id, "category_id": query.categoryId, "in_stock": query.inStock, "status": query.status }, decode: (json) => decodePage(json, decodeProduct), signal });
+    return this.send<Page<Product>>({ method: "GET", path: "/api/v1/products", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listProductsSortColumns), "id": query.id, "category_id": query.categoryId, "in_stock": query.inStock, "status": query.status, "weight_kg": query.weightKg, "notes": query.notes }, decode: (json) => decodePage(json, decodeProduct), signal });
   }
 
   /**
@@ -360,7 +368,7 @@ export class ApiClient {
    * Roles: viewer, maintainer, admin.
    */
   listCustomers(query: ListCustomersQuery = {}, signal?: AbortSignal): Promise<Page<Customer>> {
-    return this.send<Page<Customer>>({ method: "GET", path: "/api/v1/customers", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listCustomersSortColumns), "marketing_opt_in": query.marketingOptIn }, decode: (json) => decodePage(json, decodeCustomer), signal });
+    return this.send<Page<Customer>>({ method: "GET", path: "/api/v1/customers", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listCustomersSortColumns), "marketing_opt_in": query.marketingOptIn, "loyalty_points": query.loyaltyPoints, "birth_date": query.birthDate }, decode: (json) => decodePage(json, decodeCustomer), signal });
   }
 
   /**
@@ -400,7 +408,7 @@ export class ApiClient {
    * Roles: maintainer, admin.
    */
   listOrders(query: ListOrdersQuery = {}, signal?: AbortSignal): Promise<Page<Order>> {
-    return this.send<Page<Order>>({ method: "GET", path: "/api/v1/orders", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listOrdersSortColumns), "customer_id": query.customerId, "status": query.status }, decode: (json) => decodePage(json, decodeOrder), signal });
+    return this.send<Page<Order>>({ method: "GET", path: "/api/v1/orders", auth: true, query: { limit: query.limit, offset: query.offset, sort: sortParameter(query.sort, listOrdersSortColumns), "customer_id": query.customerId, "status": query.status, "public_id": query.publicId, "placed_at": query.placedAt, "delivery_due": query.deliveryDue, "total_cents": query.totalCents, "currency": query.currency, "exchange_rate": query.exchangeRate }, decode: (json) => decodePage(json, decodeOrder), signal });
   }
 
   /**

@@ -177,6 +177,11 @@ export function useLogin(): MutationResult<[body: LoginRequest], Token> {
   return useMutation<[body: LoginRequest], Token>((client, body: LoginRequest) => client.login(body));
 }
 
+/** {@link ApiClient.logout} as a hook. */
+export function useLogout(): MutationResult<[], void> {
+  return useMutation<[], void>((client) => client.logout());
+}
+
 /** {@link ApiClient.me} as a hook. */
 export function useMe(options?: QueryOptions): QueryResult<User> {
   return useQuery<User>((client, signal) => client.me(signal), ["me"], options);

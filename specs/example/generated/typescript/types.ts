@@ -504,11 +504,15 @@ export interface ListProductsQuery extends PageQuery {
   inStock?: boolean;
   /** Only rows whose `status` equals this value. */
   status?: ProductStatus;
+  /** Only rows whose `weight_kg` equals this value. */
+  weightKg?: number;
+  /** Only rows whose `notes` equals this value. */
+  notes?: string;
   /** Sort keys, most significant first; a leading `-` sorts descending. */
   sort?: ListProductsSort[];
 }
 
-export type ListProductsSort = "id" | "-id" | "name" | "-name" | "priceCents" | "-priceCents" | "createdAt" | "-createdAt";
+export type ListProductsSort = "id" | "-id" | "name" | "-name" | "priceCents" | "-priceCents" | "createdAt" | "-createdAt" | "weightKg" | "-weightKg";
 
 /** Paging, filters of a list. */
 export interface ListCategoriesQuery extends PageQuery {
@@ -518,11 +522,15 @@ export interface ListCategoriesQuery extends PageQuery {
 export interface ListCustomersQuery extends PageQuery {
   /** Only rows whose `marketing_opt_in` equals this value. */
   marketingOptIn?: boolean;
+  /** Only rows whose `loyalty_points` equals this value. */
+  loyaltyPoints?: number;
+  /** Only rows whose `birth_date` equals this value. */
+  birthDate?: string;
   /** Sort keys, most significant first; a leading `-` sorts descending. */
   sort?: ListCustomersSort[];
 }
 
-export type ListCustomersSort = "fullName" | "-fullName" | "createdAt" | "-createdAt";
+export type ListCustomersSort = "fullName" | "-fullName" | "createdAt" | "-createdAt" | "loyaltyPoints" | "-loyaltyPoints";
 
 /** Paging, filters and order of a list. */
 export interface ListOrdersQuery extends PageQuery {
@@ -530,11 +538,23 @@ export interface ListOrdersQuery extends PageQuery {
   customerId?: number;
   /** Only rows whose `status` equals this value. */
   status?: OrderStatus;
+  /** Only rows whose `public_id` equals this value. */
+  publicId?: string;
+  /** Only rows whose `placed_at` equals this value. */
+  placedAt?: string;
+  /** Only rows whose `delivery_due` equals this value. */
+  deliveryDue?: string;
+  /** Only rows whose `total_cents` equals this value. */
+  totalCents?: number;
+  /** Only rows whose `currency` equals this value. */
+  currency?: string;
+  /** Only rows whose `exchange_rate` equals this value. */
+  exchangeRate?: string;
   /** Sort keys, most significant first; a leading `-` sorts descending. */
   sort?: ListOrdersSort[];
 }
 
-export type ListOrdersSort = "placedAt" | "-placedAt" | "totalCents" | "-totalCents";
+export type ListOrdersSort = "id" | "-id" | "publicId" | "-publicId" | "placedAt" | "-placedAt" | "deliveryDue" | "-deliveryDue" | "totalCents" | "-totalCents" | "currency" | "-currency" | "exchangeRate" | "-exchangeRate";
 
 /** Paging, filters of a list. */
 export interface ListOrderItemsQuery extends PageQuery {

@@ -1,0 +1,23 @@
+/// What the runtime's checks (`FieldValidator`, `QueryParameters`, `BodyShape`) refuse beyond a value's JSON type,
+/// said in JSON Schema: a client that follows the document is never answered 422.
+enum OpenAPIRules {
+    /// No NUL (U+0000) in any string: PostgreSQL cannot store it, so the runtime refuses it on every dialect.
+    static let noNUL = "^[^\\u0000]*$"
+
+    /// Base64 as the runtime reads it (Foundation's default): the standard alphabet, padded, nothing else.
+    static let base64 = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+
+    /// Ids and references name rows, which are numbered from 1.
+    static let firstID: Int64 = 1
+
+    /// A decimal of `types:`, of any size: digits with an optional point and sign.
+    static let anyDecimal = "^-?[0-9]+(\\.[0-9]+)?$"
+
+    /// A decimal column's text: at most `precision - scale` digits before the point (leading zeros do not count)
+    /// and `scale` after it; no sign when the column's minimum is not below zero.
+    static func decimal(precision: Int, scale: Int, signed: Bool) -> String {
+        let whole = precision > scale ? "0*[0-9]{1,\(precision - scale)}" : "0+"
+        let fraction = scale > 0 ? "(\\.[0-9]{1,\(scale)})?" : ""
+        return "^" + (signed ? "-?" : "") + whole + fraction + "$"
+    }
+}
