@@ -50,6 +50,8 @@ struct SchemaImporter {
     private mutating func table(of live: LiveTable, primaryKeys: [String: String]) -> ImportedTable {
         var columns: [ColumnSchema] = []
         var refs: Set<String> = []
+        // Live names that differ from the ones Keel's migrations use (live -> Keel).
+        var renames: [(String, String)] = []
         let jsonChecked = Set(live.columns.map(\.name).filter { name in live.checks.contains { Self.isJSONCheck($0, column: name) } })
         for check in live.checks where !jsonChecked.contains(where: { Self.isJSONCheck(check, column: $0) }) {
             warnings.append(ImportWarning(table: live.name, message: "CHECK \(check) is not in the spec; the database still enforces it"))
@@ -77,6 +79,9 @@ struct SchemaImporter {
                 if let reference = reference(key, column: column, mapped: mapped, table: live.name, primaryKeys: primaryKeys) {
                     type = reference
                     refs.insert(column.name)
+                    let keelName = IndexName.make(table: live.name, columns: [column.name], suffix: "fkey")
+                    // SQLite's foreign keys have no names.
+                    if dialect != .sqlite, key.name != keelName { renames.append((key.name, keelName)) }
                     mapped.note = nil
                 }
             }
@@ -92,7 +97,11 @@ struct SchemaImporter {
             }
             columns.append(imported)
         }
-        let indexes = indexes(of: live, columns: &columns, refs: refs)
+        let indexes = indexes(of: live, columns: &columns, refs: refs, renames: &renames)
+        if !renames.isEmpty {
+            let list = renames.map { "\($0.0) -> \($0.1)" }.joined(separator: ", ")
+            warnings.append(ImportWarning(table: live.name, message: "Keel's migrations name these constraints and indexes otherwise (\(list)); a later migration that changes or drops one fails until it is renamed to Keel's name"))
+        }
         return ImportedTable(name: live.name, columns: columns, indexes: indexes)
     }
 
@@ -133,7 +142,7 @@ struct SchemaImporter {
     }
 
     /// One-column unique constraints become `unique: true`; other plain indexes become `indexes:` entries.
-    private mutating func indexes(of live: LiveTable, columns: inout [ColumnSchema], refs: Set<String>) -> [(columns: [String], unique: Bool)] {
+    private mutating func indexes(of live: LiveTable, columns: inout [ColumnSchema], refs: Set<String>, renames: inout [(String, String)]) -> [(columns: [String], unique: Bool)] {
         var indexes: [(columns: [String], unique: Bool)] = []
         let names = Set(columns.map(\.name))
         for index in live.indexes {
@@ -145,12 +154,15 @@ struct SchemaImporter {
                 warnings.append(ImportWarning(table: live.name, message: "index \(index.name) covers a column that is left out; the index is left out of the spec and stays in the database"))
                 continue
             }
+            // MySQL keeps an index for each foreign key, which Keel makes itself for a ref column.
+            if dialect == .mysql, !index.unique, index.columns.count == 1, refs.contains(index.columns[0]) { continue }
+            let keelName = IndexName.make(table: live.name, columns: index.columns, unique: index.unique)
+            // SQLite's own indexes of UNIQUE constraints go with the table, which SQLite migrations rebuild.
+            if index.name != keelName, !index.name.hasPrefix("sqlite_autoindex_") { renames.append((index.name, keelName)) }
             if index.unique, index.columns.count == 1, let position = columns.firstIndex(where: { $0.name == index.columns[0] }) {
                 if columns[position].type != .id { columns[position].unique = true }
                 continue
             }
-            // MySQL keeps an index for each foreign key, which Keel makes itself for a ref column.
-            if dialect == .mysql, !index.unique, index.columns.count == 1, refs.contains(index.columns[0]) { continue }
             guard !indexes.contains(where: { $0.columns == index.columns }) else { continue }
             indexes.append((index.columns, index.unique))
         }

@@ -68,6 +68,11 @@ enum TypeMapping {
             return mapped(.bytes)
         case "enum" where dialect == .mysql:
             let values = type.parameters.map { $0.dropFirst().dropLast().replacingOccurrences(of: "''", with: "'") }
+            // The spec's enum values are 1 to 63 characters without quotes.
+            guard values.allSatisfy({ !$0.isEmpty && $0.count <= 63 && !$0.contains("'") }) else {
+                let length = values.map(\.count).max() ?? 1
+                return Mapped(type: .string, maxLength: length, note: "ENUM has a value Keel's enums cannot hold (empty, a quote, or over 63 characters); mapped to string (max_length \(length))")
+            }
             return mapped(.enumeration(values: values))
         default:
             return nil

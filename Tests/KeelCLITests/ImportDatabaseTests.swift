@@ -1,0 +1,253 @@
+import Foundation
+import KeelGenerator
+import KeelRuntime
+import KeelSpec
+import KeelTestSupport
+import Testing
+
+/// `keel init --from-database` on databases made by hand-written DDL: the spec it writes, the warnings it prints, and
+/// that the tables stay as they are while later spec edits migrate from them.
+@Suite(.serialized)
+struct ImportDatabaseTests {
+    /// The tables of a Flask + PyDAL service (PyDAL's auth tables and their column types), as PyDAL creates them.
+    static func pyDAL(_ dialect: DatabaseDialect) -> [String] {
+        let serial = dialect == .mysql ? "INT AUTO_INCREMENT NOT NULL" : "SERIAL"
+        let key = dialect == .mysql ? ", PRIMARY KEY (id)" : ""
+        let id = dialect == .mysql ? "id \(serial)" : "id \(serial) PRIMARY KEY"
+        let text = dialect == .mysql ? "LONGTEXT" : "TEXT"
+        let engine = dialect == .mysql ? " ENGINE=InnoDB" : ""
+        return [
+            """
+            CREATE TABLE auth_user (\(id), first_name VARCHAR(128), last_name VARCHAR(128), email VARCHAR(255) UNIQUE,
+              password VARCHAR(512), registration_key VARCHAR(512), reset_password_key VARCHAR(512), registration_id VARCHAR(512),
+              is_active CHAR(1) DEFAULT 'T', created_on TIMESTAMP NULL, modified_on TIMESTAMP NULL\(key))\(engine)
+            """,
+            "CREATE TABLE auth_group (\(id), role VARCHAR(512), description \(text)\(key))\(engine)",
+            """
+            CREATE TABLE auth_membership (\(id), user_id INTEGER, group_id INTEGER\(key),
+              FOREIGN KEY (user_id) REFERENCES auth_user (id) ON DELETE CASCADE, FOREIGN KEY (group_id) REFERENCES auth_group (id) ON DELETE CASCADE)\(engine)
+            """,
+            """
+            CREATE TABLE auth_permission (\(id), group_id INTEGER, name VARCHAR(512), table_name VARCHAR(512), record_id INTEGER\(key),
+              FOREIGN KEY (group_id) REFERENCES auth_group (id) ON DELETE CASCADE)\(engine)
+            """,
+            """
+            CREATE TABLE auth_event (\(id), time_stamp TIMESTAMP NULL, client_ip VARCHAR(512), user_id INTEGER, origin VARCHAR(512), description \(text)\(key),
+              FOREIGN KEY (user_id) REFERENCES auth_user (id) ON DELETE CASCADE)\(engine)
+            """,
+            "INSERT INTO auth_user (first_name, email, password, created_on) VALUES ('Ada', 'ada@example.com', 'pbkdf2(1000,20,sha512)$x', '2024-01-02 03:04:05')",
+            "INSERT INTO auth_group (role, description) VALUES ('editors', 'May edit')",
+            "INSERT INTO auth_membership (user_id, group_id) VALUES (1, 1)",
+        ]
+    }
+
+    /// The URL `keel init --from-database` takes for a test database.
+    static func url(_ configuration: DatabaseConfiguration) -> String {
+        switch configuration {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let server): "postgres://\(server.user)@\(server.host):\(server.port)/\(server.database)"
+        case .mysql(let server, _): "mysql://\(server.user)@\(server.host):\(server.port)/\(server.database)"
+        }
+    }
+
+    /// A database made of `statements`, and a directory for the package.
+    func database(_ dialect: DatabaseDialect, _ statements: [String]) async throws -> (DatabaseConfiguration, String) {
+        let configuration = try await TestDatabases.fresh(dialect, name: "keel_import_\(dialect.rawValue)")
+        try await DatabaseConnector.withDatabase(configuration) { database in
+            for statement in statements { _ = try await database.execute(statement) }
+        }
+        let root = NSTemporaryDirectory() + "keel-import-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        return (configuration, root)
+    }
+
+    /// The live columns of `table`, in order.
+    func liveColumns(_ table: String, _ configuration: DatabaseConfiguration) async throws -> [String] {
+        let sql = switch configuration.dialect {
+        case .postgres: "SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position"
+        case .mysql: "SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION"
+        case .sqlite: "SELECT name FROM pragma_table_info(?) ORDER BY cid"
+        }
+        return try await DatabaseConnector.withDatabase(configuration) { database in
+            try await database.query(sql, [.text(table)]).compactMap { $0["name"]?.text }
+        }
+    }
+
+    /// The `selected` column list of the generated model's TableSQL for `dialect` (what the service's reads select).
+    func generatedSelect(model: String, package: String, dialect: DatabaseDialect) throws -> String {
+        var settings = try ProjectLoader.load(configPath: package + "/Sources/Legacy/keel.yaml").get()
+        settings.outputs.swift = package + "/.generated-swift"
+        let generation = try Generation.run(settings: settings).get()
+        let source = try #require(generation.files.first { $0.path.hasSuffix("/Models/\(model).swift") }).contents
+        let branch = try #require(source.range(of: "case .\(dialect.rawValue):"))
+        let line = try #require(source[branch.upperBound...].split(separator: "\n").first { $0.contains("selected: #\"") })
+        return String(line.split(separator: "#\"")[1].split(separator: "\"#")[0])
+    }
+
+    @Test(arguments: [DatabaseDialect.postgres, .mysql])
+    func aPyDALDatabaseBecomesASpecWhoseMigrationsStartFromIt(_ dialect: DatabaseDialect) async throws {
+        let (configuration, root) = try await database(dialect, Self.pyDAL(dialect))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let package = root + "/legacy"
+        let spec = try String(contentsOfFile: package + "/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
+        for line in [
+            "  auth_user:\n    columns:\n      id: id\n      first_name: { type: string, max_length: 128, nullable: true }\n",
+            "      email: { type: string, max_length: 255, nullable: true, unique: true }\n",
+            "      is_active: { type: string, max_length: 1, nullable: true, default: \"T\" }\n",
+            "      created_on: { type: timestamp, nullable: true }\n",
+            "      description: { type: text, nullable: true }\n",
+            "      user_id: { type: ref, table: auth_user, on_delete: cascade, nullable: true }\n",
+            "      group_id: { type: ref, table: auth_group, on_delete: cascade, nullable: true }\n",
+            "      record_id: { type: int32, nullable: true }\n",
+            "endpoints:\n  - resource: auth_event\n  - resource: auth_group\n  - resource: auth_membership\n  - resource: auth_permission\n  - resource: auth_user\n",
+        ] {
+            #expect(spec.contains(line), "the spec lacks \(line)")
+        }
+        let idType = dialect == .mysql ? "INT(11)" : "INTEGER"
+        #expect(run.stderr.contains("keel: warning: auth_user.id: is a 32-bit \(idType), mapped to id, which Keel makes 64-bit"))
+        #expect(run.stderr.contains("keel: warning: auth_user.is_active: CHAR(1) is mapped to string (VARCHAR(1))"))
+        #expect(spec.contains("# - auth_user.is_active: CHAR(1) is mapped to string (VARCHAR(1))"))
+
+        // The package is current: generate writes nothing, and the only migration of this dialect is the baseline.
+        let config = ["--config", "Sources/Legacy/keel.yaml"]
+        let generate = try CLITests.keel(["generate"] + config, in: package)
+        #expect(generate.status == 0 && generate.stdout.hasPrefix("keel: 0 files changed"), "\(generate.stdout)\(generate.stderr)")
+        let migrations = package + "/Sources/Legacy/migrations"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: migrations + "/" + dialect.rawValue) == [MigrationBaseline.migrationName])
+
+        // Migrating the database records the baseline and Keel's own tables, and leaves the PyDAL tables and rows as they were.
+        let before = try await liveColumns("auth_user", configuration)
+        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stdout.contains("applied \(MigrationBaseline.migrationName)"))
+        #expect(try await liveColumns("auth_user", configuration) == before)
+
+        // What the generated service selects names every live column and reads the existing row.
+        let selected = try generatedSelect(model: "AuthUser", package: package, dialect: dialect)
+        let quote = dialect == .mysql ? "`" : "\""
+        #expect(selected == before.map { quote + $0 + quote }.joined(separator: ", "))
+        let rows = try await DatabaseConnector.withDatabase(configuration) { database in
+            try await database.query("SELECT \(selected) FROM \(quote)auth_user\(quote)")
+        }
+        // Decoded as the generated model decodes its fields.
+        let row = try #require(rows.first)
+        #expect(rows.count == 1)
+        #expect(try row.decode("id", as: Int64.self) == 1)
+        #expect(try row.decode("email", as: String.self) == "ada@example.com")
+        #expect(try row.decode("is_active", as: String.self) == "T")
+        #expect(try row.decode("created_on", as: Date.self) == Date(timeIntervalSince1970: 1_704_164_645))
+        #expect(try row.decodeIfPresent("modified_on", as: Date.self) == nil)
+
+        // The next spec edit migrates only its difference.
+        let edited = spec.replacingOccurrences(of: "      role: { type: string, max_length: 512, nullable: true }\n",
+                                               with: "      role: { type: string, max_length: 512, nullable: true }\n      sort_rank: { type: int, default: 0 }\n")
+        #expect(edited != spec)
+        try edited.write(toFile: package + "/Sources/Legacy/spec/legacy.yaml", atomically: true, encoding: .utf8)
+        #expect(try CLITests.keel(["generate"] + config, in: package).status == 0)
+        let added = try FileManager.default.contentsOfDirectory(atPath: migrations + "/" + dialect.rawValue).filter { $0 != MigrationBaseline.migrationName }
+        #expect(added.count == 1)
+        let sql = try String(contentsOfFile: migrations + "/\(dialect.rawValue)/\(added.first ?? "")", encoding: .utf8)
+        let statements = sql.split(separator: "\n").filter { !$0.hasPrefix("--") && !$0.isEmpty }
+        #expect(statements == ["ALTER TABLE \(quote)auth_group\(quote) ADD COLUMN \(quote)sort_rank\(quote) BIGINT NOT NULL DEFAULT 0;"])
+        let again = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
+        #expect(again.status == 0 && again.stdout.contains("keel: applied 1 migration"), "\(again.stdout)\(again.stderr)")
+        #expect(try await liveColumns("auth_group", configuration) == ["id", "role", "description", "sort_rank"])
+    }
+
+    @Test func whatKeelCannotSayIsNamedAndLeftOutOrMapped() async throws {
+        let (configuration, root) = try await database(.postgres, [
+            "CREATE TABLE pairs (a INT, b INT, PRIMARY KEY (a, b))",
+            "CREATE TABLE loose (note TEXT)",
+            "CREATE TABLE tokens (token UUID PRIMARY KEY)",
+            "CREATE TABLE manual (id BIGINT PRIMARY KEY, label VARCHAR(20) NOT NULL)",
+            """
+            CREATE TABLE priced (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, price NUMERIC(10, 2) NOT NULL DEFAULT 0 CHECK (price >= 0),
+              addr INET NOT NULL, tags TEXT[], small SMALLINT, manual_id BIGINT REFERENCES manual (id) ON DELETE SET NULL,
+              pair_a INT, pair_b INT, code VARCHAR(20), FOREIGN KEY (pair_a, pair_b) REFERENCES pairs (a, b))
+            """,
+            "CREATE INDEX priced_lower_idx ON priced (lower(code))",
+            "CREATE VIEW cheap AS SELECT * FROM priced WHERE price < 1",
+            "CREATE FUNCTION stamp() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER priced_stamp BEFORE UPDATE ON priced FOR EACH ROW EXECUTE FUNCTION stamp()",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").map(String.init) == [
+            "keel: warning: loose: has no primary key; Keel's tables need a 64-bit integer id; the table is left out",
+            "keel: warning: pairs: has a composite primary key (a, b); Keel's tables need one 64-bit integer id; the table is left out",
+            "keel: warning: tokens: its primary key 'token' is uuid, not an integer; Keel's tables need a 64-bit integer id; the table is left out",
+            "keel: warning: manual.id: has no auto-increment, mapped to id: the service's creates leave it to the database, so they fail until it fills the column (an identity, sequence default or AUTO_INCREMENT)",
+            "keel: warning: priced: CHECK ((price >= (0)::numeric)) is not in the spec; the database still enforces it",
+            "keel: warning: priced: foreign key priced_pair_a_pair_b_fkey over (pair_a, pair_b) is left out: Keel's references are one column; the database still enforces it",
+            "keel: warning: priced.addr: Keel has no type for INET; the column is left out (it is NOT NULL without a default, so the service's creates fail until it gets one)",
+            "keel: warning: priced.tags: Keel has no type for TEXT[]; the column is left out (the service neither reads nor writes it)",
+            "keel: warning: priced.small: SMALLINT is mapped to int32 (INTEGER), which is wider",
+            "keel: warning: priced: index priced_lower_idx is partial or over expressions, which Keel's indexes are not; it is left out of the spec and stays in the database",
+            "keel: warning: cheap: is a view; left out: Keel's resources are tables",
+            "keel: warning: priced: trigger 'priced_stamp' is not in the spec; it stays in the database and keeps running on the service's writes",
+        ])
+        let spec = try String(contentsOfFile: root + "/legacy/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
+        #expect(spec.contains("""
+              priced:
+                columns:
+                  id: id
+                  price: { type: decimal, precision: 10, scale: 2, default: 0 }
+                  small: { type: int32, nullable: true }
+                  manual_id: { type: ref, table: manual, on_delete: set_null, nullable: true }
+                  pair_a: { type: int32, nullable: true }
+                  pair_b: { type: int32, nullable: true }
+                  code: { type: string, max_length: 20, nullable: true }
+
+            """))
+        #expect(!spec.contains("  pairs:") && !spec.contains("  loose:") && !spec.contains("  tokens:") && !spec.contains("  cheap:"))
+    }
+
+    @Test func aSQLiteDatabaseImportsAndMigratesFromItsBaseline() async throws {
+        let (configuration, root) = try await database(.sqlite, [
+            "CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(80) NOT NULL UNIQUE, bio TEXT, active BOOLEAN NOT NULL DEFAULT 1)",
+            "CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors ON DELETE RESTRICT, price DECIMAL(8, 2), published DATE)",
+            "CREATE INDEX books_published ON books (published)",
+            "INSERT INTO authors (name) VALUES ('Ursula')",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n")
+        let spec = try String(contentsOfFile: root + "/legacy/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
+        #expect(spec.contains("""
+              authors:
+                columns:
+                  id: id
+                  name: { type: string, max_length: 80, unique: true }
+                  bio: { type: text, nullable: true }
+                  active: { type: bool, default: true }
+              books:
+                columns:
+                  id: id
+                  author_id: { type: ref, table: authors, on_delete: restrict }
+                  price: { type: decimal, precision: 8, scale: 2, nullable: true }
+                  published: { type: date, nullable: true }
+                indexes:
+                  - [published]
+
+            """))
+        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: root + "/legacy")
+        #expect(migrate.status == 0 && migrate.stdout.contains("applied \(MigrationBaseline.migrationName)"), "\(migrate.stdout)\(migrate.stderr)")
+        #expect(try await liveColumns("authors", configuration) == ["id", "name", "bio", "active"])
+    }
+
+    @Test func anUnreadableDatabaseWritesNothing() throws {
+        let root = NSTemporaryDirectory() + "keel-import-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let missing = try CLITests.keel(["init", "legacy", "--from-database", "sqlite:missing.db"], in: root)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "keel: error: cannot read the database: no SQLite database at missing.db\n")
+        let both = try CLITests.keel(["init", "legacy", "--from-database", "sqlite:missing.db", "--spec", "x.yaml"], in: root)
+        #expect(both.status == 2 && both.stderr.contains("--spec and --from-database both give the spec; pass one"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
+    }
+}
