@@ -17,6 +17,13 @@ public enum DatabaseConfiguration: Sendable, Equatable {
         public var poolSize: Int
         /// Encryption and server checks (`DB_SSL_MODE`, `DB_SSL_ROOT_CERT`).
         public var tls: DatabaseTLS
+        /// The other nodes of a Galera cluster, tried after `host:port` in this order (`DB_HOST=h1,h2:3307,…`).
+        public var otherNodes: [Node] = []
+
+        /// Every node, the preferred first.
+        public var nodes: [Node] {
+            [Node(host: host, port: port)] + otherNodes
+        }
 
         public init(host: String, port: Int, user: String, password: String, database: String, poolSize: Int = 10, tls: DatabaseTLS = DatabaseTLS()) {
             self.host = host
@@ -26,6 +33,21 @@ public enum DatabaseConfiguration: Sendable, Equatable {
             self.database = database
             self.poolSize = poolSize
             self.tls = tls
+        }
+    }
+
+    /// One server of a cluster.
+    public struct Node: Sendable, Equatable, CustomStringConvertible {
+        public var host: String
+        public var port: Int
+
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
+
+        public var description: String {
+            host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         }
     }
 
@@ -41,7 +63,7 @@ public enum DatabaseConfiguration: Sendable, Equatable {
     }
 
     /// Reads the conventions of INTEGRATIONS.md: `DB_TYPE` (postgres | mysql | sqlite, default sqlite),
-    /// `DB_HOST`, `DB_PORT`, `DB_USER`, `DB_PASS`, `DB_NAME`, `DB_PATH`, `DB_POOL_SIZE`, `GALERA_MODE`, and ours:
+    /// `DB_HOST` (for MySQL, several: `h1:3306,h2:3307`), `DB_PORT`, `DB_USER`, `DB_PASS`, `DB_NAME`, `DB_PATH`, `DB_POOL_SIZE`, `GALERA_MODE`, and ours:
     /// `DB_SSL_MODE` (disable, prefer, require, verify-ca, verify-full; default prefer) and `DB_SSL_ROOT_CERT`.
     public init(environment: [String: String]) throws {
         let env = EnvironmentReader(environment)
@@ -51,13 +73,19 @@ public enum DatabaseConfiguration: Sendable, Equatable {
             self = .sqlite(path: env.string("DB_PATH") ?? Self.defaultSQLitePath)
         default:
             let isPostgres = type == "postgres"
-            let address = ServerAddress(
-                host: env.string("DB_HOST") ?? "127.0.0.1",
-                port: try env.integer("DB_PORT", default: Self.defaultPort(postgres: isPostgres), in: 1...65535),
+            let port = try env.integer("DB_PORT", default: Self.defaultPort(postgres: isPostgres), in: 1...65535)
+            let nodes = try env.string("DB_HOST").map { try DatabaseHostList.parse($0, defaultPort: port) } ?? [Node(host: "127.0.0.1", port: port)]
+            if isPostgres, nodes.count > 1 {
+                throw ConfigurationError("DB_HOST lists \(nodes.count) hosts: only MySQL/MariaDB (a Galera cluster) takes several")
+            }
+            var address = ServerAddress(
+                host: nodes[0].host,
+                port: nodes[0].port,
                 user: try env.required("DB_USER"),
                 password: env.string("DB_PASS") ?? "",
                 database: try env.required("DB_NAME")
             )
+            address.otherNodes = Array(nodes.dropFirst())
             self = try Self.server(address, postgres: isPostgres, env)
         }
     }

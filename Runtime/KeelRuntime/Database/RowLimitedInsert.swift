@@ -10,6 +10,10 @@ extension Database {
     ///   waits for an insert that let the lock go but has not committed yet. The named lock is needed because
     ///   two such counts past the last row hold only gap locks, which do not exclude each other, and their
     ///   inserts would deadlock.
+    /// - MySQL in Galera mode: nodes do not share `GET_LOCK`, so the transaction first writes the table's row of
+    ///   `keel_row_limits` (`RowLimitTables`), then counts under READ COMMITTED. On one node that write waits for
+    ///   the previous insert to commit; across nodes certification fails one of two such transactions (1213), which
+    ///   `GaleraRetry` runs again, so its count sees the other's row.
     /// - Parameters:
     ///   - table: the table's name as its SQL writes it; names the lock.
     ///   - count: the statement that counts the table's rows.
@@ -17,6 +21,7 @@ extension Database {
                                     _ insert: @Sendable (any DatabaseSession) async throws -> T) async throws -> T? {
         let lockName = String("keel rows of \(table)".prefix(64))
         let dialect = dialect
+        let galeraMode = (self as? MySQLDatabase)?.galeraMode ?? false
         return try await transaction { session in
             switch dialect {
             case .sqlite:
@@ -25,6 +30,12 @@ extension Database {
                 // The count must see rows committed while this transaction waited for the lock, whatever the server's default.
                 try await session.executeScript("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
                 _ = try await session.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text(lockName)])
+                return try await Self.insert(whileFewerThan: limit, count: count, on: session, insert)
+            case .mysql where galeraMode:
+                try await session.execute(
+                    "INSERT INTO `keel_row_limits` (`table_name`, `checks`) VALUES (?, 1) ON DUPLICATE KEY UPDATE `checks` = `checks` + 1",
+                    [.text(table)]
+                )
                 return try await Self.insert(whileFewerThan: limit, count: count, on: session, insert)
             case .mysql:
                 guard try await MySQLNamedLock.acquire(lockName, waiting: 30, on: session) else {

@@ -22,18 +22,24 @@ struct HealthRoutes: Sendable {
 
     func register(on router: Router<KeelRequestContext>) {
         router.get("/healthz") { _, _ in try await health() }
-        router.get("/readyz") { _, _ in try await health() }
+        router.get("/readyz") { _, _ in try await health(galeraState: true) }
     }
 
     /// 200 when the database answers, else 503 with `"status": "unhealthy"`; asked anew on every call,
-    /// so the answer follows the database without a restart.
-    private func health() async throws -> EditedResponse<Health> {
+    /// so the answer follows the database without a restart. `/readyz` in Galera mode adds the state of the node
+    /// the pool reaches to `dependencies` (`wsrep_ready`, `wsrep_local_state`, …, `database_node`).
+    private func health(galeraState: Bool = false) async throws -> EditedResponse<Health> {
         let healthy = await database.ping()
+        var dependencies = ["database": healthy ? "healthy" : "unhealthy"]
+        if galeraState, healthy, let mysql = database as? MySQLDatabase,
+           let state = await Deadline.result(within: .seconds(2), of: { try? await mysql.galeraNodeState() }) ?? nil {
+            dependencies.merge(state.dependencies) { $1 }
+        }
         let body = Health(
             status: healthy ? "healthy" : "unhealthy",
             service: service.name,
             version: service.version,
-            dependencies: ["database": healthy ? "healthy" : "unhealthy"],
+            dependencies: dependencies,
             uptimeSeconds: Int((ContinuousClock.now - started).components.seconds)
         )
         return EditedResponse(status: healthy ? .ok : .serviceUnavailable, response: body)

@@ -169,7 +169,7 @@ struct GaleraModeTests {
         let counter = Attempts()
         let result: Bool
         do {
-            result = try await GaleraRetry.run(enabled: galera) {
+            result = try await GaleraRetry.run(enabled: galera) { _ in
                 if await counter.next() <= failures { throw DatabaseError(.other, "refused", code: code) }
                 return true
             }

@@ -8,18 +8,24 @@ final class MySQLConnection: @unchecked Sendable {
     private let queue = DispatchQueue(label: "keel.mysql.connection")
     /// Set when the server went away; the pool drops the connection instead of reusing it.
     private(set) var isBroken = false
+    /// The index of the node connected to in the address's `nodes`, the preferred first.
+    let node: Int
+    let openedAt = ContinuousClock.now
 
-    private init(handle: UnsafeMutablePointer<MYSQL>) {
+    private init(handle: UnsafeMutablePointer<MYSQL>, node: Int) {
         self.handle = handle
+        self.node = node
     }
 
     deinit {
         mysql_close(handle)
     }
 
-    /// Opens a connection in UTC with utf8mb4 and, in Galera mode, causal reads under READ COMMITTED.
-    static func open(_ address: DatabaseConfiguration.ServerAddress, galeraMode: Bool) async throws -> MySQLConnection {
+    /// Opens a connection to the address's node `index` in UTC with utf8mb4 and, in Galera mode, causal reads
+    /// under READ COMMITTED, refusing a node that is not synced with its cluster.
+    static func open(_ address: DatabaseConfiguration.ServerAddress, node index: Int, galeraMode: Bool) async throws -> MySQLConnection {
         MySQLLibrary.initialise()
+        let node = address.nodes[index]
         let connection: MySQLConnection = try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 guard let handle = mysql_init(nil) else {
@@ -31,15 +37,15 @@ final class MySQLConnection: @unchecked Sendable {
                 address.tls.apply(to: handle)
                 let multiStatements: UInt = 1 << 16 // CLIENT_MULTI_STATEMENTS: migration files hold many statements
                 guard mysql_real_connect(
-                    handle, address.host, address.user, address.password, address.database,
-                    UInt32(address.port), nil, multiStatements
+                    handle, node.host, address.user, address.password, address.database,
+                    UInt32(node.port), nil, multiStatements
                 ) != nil else {
-                    let error = MySQLConnection.error(of: handle, context: "connecting to \(address.host):\(address.port)")
+                    let error = MySQLConnection.error(of: handle, context: "connecting to \(node)")
                     mysql_close(handle)
-                    let message = DatabaseTLS.mysqlReason(error.message, host: address.host).map { "\(error.message) (TLS: \($0))" } ?? error.message
+                    let message = DatabaseTLS.mysqlReason(error.message, host: node.host).map { "\(error.message) (TLS: \($0))" } ?? error.message
                     return continuation.resume(throwing: DatabaseError(.unavailable, message, code: error.code))
                 }
-                continuation.resume(returning: MySQLConnection(handle: handle))
+                continuation.resume(returning: MySQLConnection(handle: handle, node: index))
             }
         }
         var setup = ["SET time_zone = '+00:00'"]
@@ -48,6 +54,12 @@ final class MySQLConnection: @unchecked Sendable {
         }
         // One round trip for the whole session setup.
         try await connection.executeScript(setup.joined(separator: "; "))
+        if galeraMode {
+            let state = try await GaleraNodeState.read(on: connection)
+            guard state.serves else {
+                throw DatabaseError(.unavailable, "the Galera node \(node) is not synced (\(state.summary))", code: "1047")
+            }
+        }
         return connection
     }
 

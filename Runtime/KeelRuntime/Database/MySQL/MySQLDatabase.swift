@@ -1,27 +1,33 @@
 import Foundation
 
-/// MySQL and MariaDB through the MariaDB C client, pooled. In Galera mode a statement or transaction that a
-/// node refuses with a WSREP error is tried again, three times in all, waiting longer each time.
+/// MySQL and MariaDB through the MariaDB C client, pooled. In Galera mode `DB_HOST` may list the cluster's nodes
+/// (the pool fails over between them) and a transaction or session that a node refused or lost runs again on a
+/// live node when `GaleraRetry` says it is safe.
 public final class MySQLDatabase: Database {
     public let dialect = DatabaseDialect.mysql
     private let pool: MySQLConnectionPool
-    private let galeraMode: Bool
+    private let address: DatabaseConfiguration.ServerAddress
+    /// Whether the server is a Galera cluster node: retries, failover and the `wsrep_` state in `/readyz`.
+    public let galeraMode: Bool
 
-    private init(pool: MySQLConnectionPool, galeraMode: Bool) {
+    private init(pool: MySQLConnectionPool, address: DatabaseConfiguration.ServerAddress, galeraMode: Bool) {
         self.pool = pool
+        self.address = address
         self.galeraMode = galeraMode
     }
 
-    /// Connects once to prove the server is reachable and the credentials work.
+    /// Connects once to prove a node is reachable and the credentials work.
     public static func connect(_ address: DatabaseConfiguration.ServerAddress, galeraMode: Bool) async throws -> MySQLDatabase {
         let pool = MySQLConnectionPool(address: address, galeraMode: galeraMode)
         await pool.release(try await pool.acquire())
-        return MySQLDatabase(pool: pool, galeraMode: galeraMode)
+        return MySQLDatabase(pool: pool, address: address, galeraMode: galeraMode)
     }
 
     public func withSession<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
-        try await withConnection { connection in
-            try await body(MySQLSession(connection: connection, retriesStatements: galeraMode))
+        try await GaleraRetry.run(enabled: galeraMode) { ledger in
+            try await withConnection { connection in
+                try await body(MySQLSession(connection: connection, ledger: galeraMode ? ledger : nil))
+            }
         }
     }
 
@@ -31,9 +37,30 @@ public final class MySQLDatabase: Database {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
-        try await GaleraRetry.run(enabled: galeraMode) {
+        try await GaleraRetry.run(enabled: galeraMode) { ledger in
             try await withConnection { connection in
-                try await MySQLSession(connection: connection, retriesStatements: false).inTransaction(begin: "START TRANSACTION", body)
+                try await connection.executeScript("START TRANSACTION")
+                let result: T
+                do {
+                    result = try await body(MySQLSession(connection: connection, ledger: nil))
+                } catch {
+                    try? await connection.executeScript("ROLLBACK")
+                    throw error
+                }
+                try await ledger.commit { try await connection.executeScript("COMMIT") }
+                return result
+            }
+        }
+    }
+
+    /// The Galera state of the node a pooled connection is on (nil without Galera mode), for `/readyz`.
+    public func galeraNodeState() async throws -> GaleraNodeState? {
+        guard galeraMode else { return nil }
+        return try await GaleraRetry.run(enabled: true) { _ in
+            try await withConnection { connection in
+                var state = try await GaleraNodeState.read(on: connection)
+                state.node = address.nodes[connection.node].description
+                return state
             }
         }
     }
@@ -55,37 +82,38 @@ public final class MySQLDatabase: Database {
     }
 }
 
-/// A lent MySQL connection. Outside a transaction each statement is retried on its own in Galera mode.
+/// A lent MySQL connection. With a ledger (Galera mode, outside a transaction) each write runs in its own
+/// transaction, so that a connection lost before its `COMMIT` certainly left nothing behind, and the ledger
+/// learns of every `COMMIT` sent.
 struct MySQLSession: DatabaseSession {
     let connection: MySQLConnection
-    let retriesStatements: Bool
+    let ledger: GaleraRetry.Ledger?
 
     func query(_ sql: String, _ binds: [DatabaseValue]) async throws -> [DatabaseRow] {
-        try await GaleraRetry.run(enabled: retriesStatements) { try await connection.query(sql, binds).rows }
+        try await run(sql) { try await connection.query(sql, binds).rows }
     }
 
     func execute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int {
-        try await GaleraRetry.run(enabled: retriesStatements) { try await connection.query(sql, binds).affectedRows }
+        try await run(sql) { try await connection.query(sql, binds).affectedRows }
     }
 
     func executeScript(_ sql: String) async throws {
-        try await connection.executeScript(sql)
+        guard let ledger else { return try await connection.executeScript(sql) }
+        // A script may hold DDL, which commits by itself.
+        try await ledger.commit { try await connection.executeScript(sql) }
     }
-}
 
-/// Galera's answer to a lost certification is "try again" (INTEGRATIONS.md: 3 tries, growing delay).
-enum GaleraRetry {
-    static let attempts = 3
-
-    static func run<T: Sendable>(enabled: Bool, _ work: () async throws -> T) async throws -> T {
-        var attempt = 1
-        while true {
-            do {
-                return try await work()
-            } catch where enabled && attempt < attempts && MySQLErrorCode.isGaleraRetryable(error) {
-                try await Task.sleep(for: .milliseconds(50 << attempt))
-                attempt += 1
-            }
+    private func run<T: Sendable>(_ sql: String, _ statement: () async throws -> T) async throws -> T {
+        guard let ledger, !SQLStatementKind.onlyReads(sql) else { return try await statement() }
+        try await connection.executeScript("START TRANSACTION")
+        let result: T
+        do {
+            result = try await statement()
+        } catch {
+            try? await connection.executeScript("ROLLBACK")
+            throw error
         }
+        try await ledger.commit { try await connection.executeScript("COMMIT") }
+        return result
     }
 }
