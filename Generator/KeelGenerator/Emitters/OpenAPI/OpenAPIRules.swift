@@ -10,6 +10,13 @@ enum OpenAPIRules {
     /// Ids and references name rows, which are numbered from 1.
     static let firstID: Int64 = 1
 
+    /// The largest whole number a decimal with `digits` digits before the point takes as a JSON number (an integer
+    /// the runtime reads as 64 bits); fractions must travel as text, which a double cannot round.
+    static func largestWhole(digits: Int?) -> Int64 {
+        guard let digits, digits < 19 else { return .max }
+        return (0..<digits).reduce(Int64(0)) { value, _ in value * 10 + 9 }
+    }
+
     /// A decimal of `types:`, of any size: digits with an optional point and sign.
     static let anyDecimal = "^-?[0-9]+(\\.[0-9]+)?$"
 

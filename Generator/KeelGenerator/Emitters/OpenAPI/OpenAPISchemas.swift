@@ -12,7 +12,7 @@ enum OpenAPISchemas {
         let base = scalar(for: column.type, signed: column.min.map { $0 < 0 } ?? true)
         if case let .object(pairs) = base { for (key, value) in pairs { schema.set(key, value) } }
         if column.nullable { schema = nullable(schema) }
-        // A decimal travels as a string, which `minimum` does not bound; its sign is in the pattern and the bounds are for readers.
+        // A decimal's bounds hold for its whole-number form; its text form keeps to the pattern.
         if let min = column.min { schema.set("minimum", .number(NumberText.format(min))) }
         if let max = column.max { schema.set("maximum", .number(NumberText.format(max))) }
         if let length = column.minLength { schema.set("minLength", .integer(Int64(length))) }
@@ -48,12 +48,23 @@ enum OpenAPISchemas {
         schema.set("allOf", .array([.object([("pattern", existing)])]))
     }
 
+    /// A schema that also admits null: `null` joins its `type`, or a reference becomes one of two choices.
+    private static func orNull(_ schema: StructuredValue) -> StructuredValue {
+        guard case let .object(pairs) = schema else { return schema }
+        if pairs.contains(where: { $0.0 == "$ref" }) { return .object([("anyOf", .array([schema, .object([("type", "null")])]))]) }
+        guard pairs.contains(where: { $0.0 == "type" }) else { return schema }
+        var builder = ObjectBuilder()
+        for (key, value) in pairs { builder.set(key, value) }
+        return nullable(builder).value
+    }
+
     /// Adds `null` to a schema's `type` (and `enum`), the OpenAPI 3.1 way.
     private static func nullable(_ builder: ObjectBuilder) -> ObjectBuilder {
         var result = ObjectBuilder()
         for (key, value) in builder.pairs {
             switch (key, value) {
             case let ("type", .string(type)): result.set(key, .array([.string(type), "null"]))
+            case let ("type", .array(types)): result.set(key, .array(types + ["null"]))
             case let ("enum", .array(values)): result.set(key, .array(values + [.null]))
             default: result.set(key, value)
             }
@@ -70,8 +81,8 @@ enum OpenAPISchemas {
         case .int32: .object([("type", "integer"), ("format", "int32")])
         case .float: .object([("type", "number"), ("format", "double")])
         // Decimals travel as strings so no client rounds them through a double.
-        case let .decimal(precision, scale):
-            .object([("type", "string"), ("format", "decimal"), ("pattern", .string(OpenAPIRules.decimal(precision: precision, scale: scale, signed: signed)))])
+        case let .decimal(precision, scale): decimal(pattern: OpenAPIRules.decimal(precision: precision, scale: scale, signed: signed),
+                                                     largest: OpenAPIRules.largestWhole(digits: precision - scale), signed: signed)
         case .bool: .object([("type", "boolean")])
         case .string, .text: .object([("type", "string"), ("pattern", .string(OpenAPIRules.noNUL))])
         case .date: .object([("type", "string"), ("format", "date")])
@@ -83,12 +94,20 @@ enum OpenAPISchemas {
         }
     }
 
+    /// Decimals travel as strings so no client rounds them through a double; a whole number is taken too.
+    private static func decimal(pattern: String, largest: Int64, signed: Bool) -> StructuredValue {
+        .object([
+            ("type", ["string", "integer"]), ("format", "decimal"), ("pattern", .string(pattern)),
+            ("minimum", .integer(signed ? -largest : 0)), ("maximum", .integer(largest)),
+        ])
+    }
+
     static func scalar(for type: ScalarType) -> StructuredValue {
         switch type {
         case .int: scalar(for: ColumnType.int)
         case .int32: scalar(for: ColumnType.int32)
         case .float: scalar(for: ColumnType.float)
-        case .decimal: .object([("type", "string"), ("format", "decimal"), ("pattern", .string(OpenAPIRules.anyDecimal))])
+        case .decimal: decimal(pattern: OpenAPIRules.anyDecimal, largest: OpenAPIRules.largestWhole(digits: nil), signed: true)
         case .bool: scalar(for: ColumnType.bool)
         case .string, .text: scalar(for: ColumnType.string)
         case .date: scalar(for: ColumnType.date)
@@ -140,6 +159,8 @@ enum OpenAPISchemas {
     static func named(_ type: TypeDefinition, models: [String: String]) -> StructuredValue {
         let properties = type.fields.map { field -> (String, StructuredValue) in
             var schema = reference(field.type, models: models)
+            // An optional field may be null, which the runtime reads as absent.
+            if !field.required { schema = orNull(schema) }
             if let description = field.description, case let .object(pairs) = schema {
                 schema = .object(pairs + [("description", .string(description))])
             }
