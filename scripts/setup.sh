@@ -38,5 +38,9 @@ $only_build && exit 0
 if ! python3 -c 'import openapi_spec_validator, jsonschema, yaml' 2>/dev/null; then
   python3 -m pip install --quiet openapi-spec-validator jsonschema pyyaml
 fi
+# schemathesis drives scripts/conformance.sh; pinned, so a new release cannot change the verdict of a run.
+if [ "$(python3 -c 'import schemathesis; print(schemathesis.__version__)' 2>/dev/null)" != 4.32.5 ]; then
+  python3 -m pip install --quiet schemathesis==4.32.5
+fi
 
 command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://swift.org/install)" >&2; exit 1; }

@@ -205,6 +205,56 @@ struct ImportDatabaseTests {
         #expect(!spec.contains("  pairs:") && !spec.contains("  loose:") && !spec.contains("  tokens:") && !spec.contains("  cheap:"))
     }
 
+    @Test func mariaDBTypesMapToKeelsOwn() async throws {
+        let (configuration, root) = try await database(.mysql, [
+            """
+            CREATE TABLE misc (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, flag TINYINT(1) NOT NULL DEFAULT 1, amount DECIMAL(12, 3) DEFAULT 1.5,
+              kind ENUM('a', 'b') NOT NULL DEFAULT 'a', odd ENUM('it''s', 'x') NULL, doc JSON, at TIME, u INT UNSIGNED, price DOUBLE CHECK (price > 0),
+              note VARCHAR(40) NOT NULL DEFAULT 'hi', born DATE DEFAULT '2000-01-01', seen DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6), raw LONGBLOB,
+              UNIQUE KEY pair (flag, kind)) ENGINE=InnoDB
+            """,
+            "INSERT INTO misc (doc, price) VALUES ('{\"a\": 1}', 2.5)",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").map(String.init) == [
+            "keel: warning: misc: CHECK `price` > 0 is not in the spec; the database still enforces it",
+            "keel: warning: misc.odd: ENUM has a value Keel's enums cannot hold (empty, a quote, or over 63 characters); mapped to string (max_length 4)",
+            "keel: warning: misc.at: Keel has no type for TIME; the column is left out (the service neither reads nor writes it)",
+            "keel: warning: misc: Keel's migrations name these constraints and indexes otherwise (pair -> misc_flag_kind_key); a later migration that changes or drops one fails until it is renamed to Keel's name",
+        ])
+        let package = root + "/legacy"
+        let spec = try String(contentsOfFile: package + "/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
+        #expect(spec.contains("""
+              misc:
+                columns:
+                  id: id
+                  flag: { type: bool, default: true }
+                  amount: { type: decimal, precision: 12, scale: 3, nullable: true, default: 1.500 }
+                  kind: { type: enum, values: ["a", "b"], default: "a" }
+                  odd: { type: string, max_length: 4, nullable: true }
+                  doc: { type: json, nullable: true }
+                  u: { type: int, nullable: true }
+                  price: { type: float, nullable: true }
+                  note: { type: string, max_length: 40, default: "hi" }
+                  born: { type: date, nullable: true, default: "2000-01-01" }
+                  seen: { type: timestamp, nullable: true, default: now }
+                  raw: { type: bytes, nullable: true }
+                indexes:
+                  - { columns: [flag, kind], unique: true }
+
+            """))
+        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: package)
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        let selected = try generatedSelect(model: "Misc", package: package, dialect: .mysql)
+        let row = try #require(try await DatabaseConnector.withDatabase(configuration) { try await $0.query("SELECT \(selected) FROM `misc`") }.first)
+        #expect(try row.decode("flag", as: Bool.self))
+        #expect(try row.decode("kind", as: String.self) == "a")
+        #expect(try row.decode("note", as: String.self) == "hi")
+        #expect(try row.decode("price", as: Double.self) == 2.5)
+    }
+
     @Test func aSQLiteDatabaseImportsAndMigratesFromItsBaseline() async throws {
         let (configuration, root) = try await database(.sqlite, [
             "CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(80) NOT NULL UNIQUE, bio TEXT, active BOOLEAN NOT NULL DEFAULT 1)",
