@@ -70,8 +70,9 @@ struct AuthHardeningTests {
     }
 
     /// Logins sent at the same time cannot pass the limit together: each counts the others' rows.
-    @Test func concurrentFailuresStopAtTheLimit() async throws {
-        let environment = try await ShopHarness.environment(.postgres, name: "shop_auth_burst")
+    @Test(arguments: DatabaseDialect.allCases)
+    func concurrentFailuresStopAtTheLimit(_ dialect: DatabaseDialect) async throws {
+        let environment = try await ShopHarness.environment(dialect, name: "shop_auth_burst")
         try await ShopHarness.run(environment, testing: .ahc()) { client in
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for _ in 0..<20 {
@@ -159,15 +160,16 @@ struct AuthHardeningTests {
                 }
             }
             try await Task.sleep(for: .milliseconds(100))
+            // For two logins' time, while the burst runs: run on the request executor, its hashes held every GET.
             var times: [Duration] = []
-            for _ in 0..<9 {
+            let measuring = ContinuousClock.now
+            repeat {
                 let sent = ContinuousClock.now
                 #expect(try await client.send(.get, "/api/v1/license").status == .ok)
                 times.append(ContinuousClock.now - sent)
-                try await Task.sleep(for: .milliseconds(50))
-            }
+            } while ContinuousClock.now - measuring < oneLogin * 2
             try await burst.value
-            #expect(times.sorted()[4] < oneLogin / 4, "GETs during the burst: \(times); one login \(oneLogin)")
+            #expect(times.sorted()[times.count / 2] < oneLogin / 4, "GETs during the burst: \(times); one login \(oneLogin)")
         }
     }
 
