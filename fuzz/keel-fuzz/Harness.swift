@@ -54,33 +54,47 @@ struct Harness {
         }
     }
 
-    /// Every diagnostic must name a file of the input (or the migration snapshot) and a line and column in it.
+    /// Every diagnostic must name a file of the input (or the migration snapshot), a line of it, and a column
+    /// on that line or just past its end.
     private func classify(_ diagnostics: [Diagnostic], _ input: FuzzCase) -> Outcome {
-        var lineCounts: [String: Int] = [Self.snapshotName: 1]
+        var lineLengths: [String: [Int]] = [Self.snapshotName: [0]]
         for file in input.files {
-            lineCounts[file.name] = Self.lineCount(file.bytes)
+            lineLengths[file.name] = Self.lineLengths(file.bytes)
         }
         let located = diagnostics.allSatisfy { diagnostic in
-            guard let location = diagnostic.location, let lines = lineCounts[location.file] else { return false }
-            return location.line >= 1 && location.line <= lines && location.column >= 1
+            guard let location = diagnostic.location, let lengths = lineLengths[location.file],
+                  location.line >= 1, location.line <= lengths.count else { return false }
+            return location.column >= 1 && (location.file == Self.snapshotName || location.column <= lengths[location.line - 1] + 1)
         }
         return located && !diagnostics.isEmpty ? .rejected(diagnostics) : .unlocated(diagnostics)
     }
 
-    /// Lines as YAML counts them: LF, CR, CRLF, NEL, LS and PS each end one.
-    static func lineCount(_ bytes: [UInt8]) -> Int {
-        var count = 1
+    /// The length of each line in code points, as libyaml counts columns; lines end as YAML ends them
+    /// (LF, CR, CRLF, NEL, LS, PS).
+    static func lineLengths(_ bytes: [UInt8]) -> [Int] {
+        var lengths = [0]
         var index = 0
         while index < bytes.count {
-            switch bytes[index] {
-            case 10: count += 1
-            case 13: count += 1; if index + 1 < bytes.count, bytes[index + 1] == 10 { index += 1 }
-            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: count += 1
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9): count += 1
-            default: break
+            let byte = bytes[index]
+            var lineBreak = 0
+            if byte == 10 {
+                lineBreak = 1
+            } else if byte == 13 {
+                lineBreak = index + 1 < bytes.count && bytes[index + 1] == 10 ? 2 : 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                lineBreak = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                lineBreak = 3
             }
+            if lineBreak > 0 {
+                lengths.append(0)
+                index += lineBreak
+                continue
+            }
+            // Continuation bytes (10xxxxxx) belong to the code point before.
+            if byte & 0xC0 != 0x80 { lengths[lengths.count - 1] += 1 }
             index += 1
         }
-        return count
+        return lengths
     }
 }

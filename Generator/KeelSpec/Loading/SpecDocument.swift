@@ -19,7 +19,7 @@ enum YAMLFileReader {
         }
         do {
             guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
-            return YAMLValue(node: node, file: file)
+            return YAMLValue(node: node, file: file, end: end(of: text))
         } catch let error as YamlError {
             report(error, file: file, text: text, diagnostics: diagnostics)
         } catch {
@@ -29,7 +29,11 @@ enum YAMLFileReader {
     }
 
     private static func report(_ error: YamlError, file: String, text: String, diagnostics: DiagnosticCollector) {
-        func at(_ mark: Mark) -> SourceLocation { location(of: mark, in: text, file: file) }
+        let end = end(of: text)
+        func at(_ mark: Mark) -> SourceLocation {
+            guard let end, mark.line > end.line else { return SourceLocation(file: file, line: mark.line, column: mark.column) }
+            return SourceLocation(file: file, line: end.line, column: end.column)
+        }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
@@ -45,13 +49,13 @@ enum YAMLFileReader {
         }
     }
 
-    /// The mark as a place in the file. libyaml puts the end of a text that lacks a final line break on the line
-    /// after the last; that is the end of the last line.
-    private static func location(of mark: Mark, in text: String, file: String) -> SourceLocation {
+    /// The end of the last line of a text that lacks a final line break; libyaml puts the end of such a text on
+    /// the line after the last, which is no place in the file.
+    private static func end(of text: String) -> (line: Int, column: Int)? {
+        guard let lastCharacter = text.last, !lineBreaks.contains(lastCharacter) else { return nil }
         let lines = text.split(omittingEmptySubsequences: false) { lineBreaks.contains($0) }
-        guard mark.line > lines.count, let last = lines.last else { return SourceLocation(file: file, line: mark.line, column: mark.column) }
         // libyaml counts columns in code points.
-        return SourceLocation(file: file, line: lines.count, column: last.unicodeScalars.count + 1)
+        return (lines.count, (lines.last?.unicodeScalars.count ?? 0) + 1)
     }
 
     /// Line breaks as YAML counts them (CRLF is one Character).

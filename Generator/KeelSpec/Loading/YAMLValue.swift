@@ -4,10 +4,14 @@ import Yams
 struct YAMLValue {
     let node: Node
     let file: String
+    /// The end of the file's last line when the file lacks a final line break: libyaml marks a value at the very
+    /// end (`key:` with nothing after it) on the line after the last, which `location` moves back here.
+    let end: (line: Int, column: Int)?
 
-    init(node: Node, file: String) {
+    init(node: Node, file: String, end: (line: Int, column: Int)? = nil) {
         self.node = node
         self.file = file
+        self.end = end
     }
 
     /// A value Keel derives (a default) that reports at `mark`, the place it stands in for.
@@ -21,7 +25,9 @@ struct YAMLValue {
     }
 
     var location: SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+        if let end, line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     /// One `key: value` pair of a mapping; keys are always read as text.
@@ -34,7 +40,7 @@ struct YAMLValue {
     var entries: [Entry]? {
         guard case let .mapping(mapping) = node else { return nil }
         return mapping.map { key, value in
-            Entry(key: key.string ?? "", keyValue: YAMLValue(node: key, file: file), value: YAMLValue(node: value, file: file))
+            Entry(key: key.string ?? "", keyValue: YAMLValue(node: key, file: file, end: end), value: YAMLValue(node: value, file: file, end: end))
         }
     }
 
@@ -45,7 +51,7 @@ struct YAMLValue {
 
     var items: [YAMLValue]? {
         guard case let .sequence(sequence) = node else { return nil }
-        return sequence.map { YAMLValue(node: $0, file: file) }
+        return sequence.map { YAMLValue(node: $0, file: file, end: end) }
     }
 
     /// The resolved tag of a scalar; timestamps count as text (Keel parses dates itself).
