@@ -9,6 +9,7 @@ eval "$(scripts/db-servers.sh start)"
 trap 'scripts/db-servers.sh stop' EXIT
 python3 scripts/check_schemas.py
 swift build --build-tests
+scripts/conformance.sh  # the example service against its OpenAPI document (docs/conformance.md)
 # What the suites print (service logs included) is kept, and must hold none of the secrets they set.
 logs=$(mktemp -d)
 # PluginPackageTests builds a package of its own (minutes, both cores): alone, after the rest, so it slows no timed test.

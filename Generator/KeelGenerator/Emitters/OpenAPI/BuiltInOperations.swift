@@ -68,7 +68,7 @@ enum BuiltInOperations {
         guard spec.service.auth == .local else { return schemas }
         // The rules of UserRoutes and AuthRoutes: an account's email and password, and what a login reads.
         let noNUL: StructuredValue = .array([.object([("pattern", .string(OpenAPIRules.noNUL))])])
-        let email: StructuredValue = .object([("type", "string"), ("maxLength", 254), ("pattern", "^[^@\\s]+@[^@\\s]+$"), ("allOf", noNUL)])
+        let email: StructuredValue = .object([("type", "string"), ("maxLength", 254), ("pattern", .string(OpenAPIRules.ecmaPattern(#"^[^@\s]+@[^@\s]+$"#))), ("allOf", noNUL)])
         let password: StructuredValue = .object([("type", "string"), ("minLength", 8), ("maxLength", 72), ("pattern", .string(OpenAPIRules.noNUL)), ("writeOnly", true)])
         let loginEmail: StructuredValue = .object([("type", "string"), ("maxLength", 254), ("pattern", .string(OpenAPIRules.noNUL))])
         let loginPassword: StructuredValue = .object([("type", "string"), ("maxLength", 1024), ("pattern", .string(OpenAPIRules.noNUL)), ("writeOnly", true)])

@@ -17,6 +17,29 @@ enum OpenAPIRules {
         return (0..<digits).reduce(Int64(0)) { value, _ in value * 10 + 9 }
     }
 
+    /// A spec pattern as ECMA-262 (the document's dialect) reads what ICU (the runtime's `NSRegularExpression`) does:
+    /// ICU's `\s` is Unicode's White_Space, which also holds U+0085, so `\s` gains it, in a class or alone.
+    static func ecmaPattern(_ icu: String) -> String {
+        var result = ""
+        var inClass = false
+        var characters = icu.makeIterator()
+        while let character = characters.next() {
+            switch character {
+            case "\\":
+                guard let escaped = characters.next() else { return result + "\\" }
+                if escaped == "s" {
+                    result += inClass ? "\\s\\u0085" : "[\\s\\u0085]"
+                } else {
+                    result += "\\" + String(escaped)
+                }
+            case "[": inClass = true; result.append(character)
+            case "]": inClass = false; result.append(character)
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// A decimal of `types:`, of any size: digits with an optional point and sign.
     static let anyDecimal = "^-?[0-9]+(\\.[0-9]+)?$"
 

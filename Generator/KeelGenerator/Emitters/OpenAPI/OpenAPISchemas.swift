@@ -17,7 +17,7 @@ enum OpenAPISchemas {
         if let max = column.max { schema.set("maximum", .number(NumberText.format(max))) }
         if let length = column.minLength { schema.set("minLength", .integer(Int64(length))) }
         if let length = column.maxLength { schema.set("maxLength", .integer(Int64(length))) }
-        if let pattern = column.pattern { addPattern(pattern, to: &schema) }
+        if let pattern = column.pattern { addPattern(OpenAPIRules.ecmaPattern(pattern), to: &schema) }
         if column.type == .id, !forInput { schema.set("readOnly", true) }
         if let value = column.defaultValue.flatMap(defaultLiteral) {
             if case .decimal = column.type, case let .number(text) = value {
