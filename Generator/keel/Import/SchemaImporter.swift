@@ -154,6 +154,10 @@ struct SchemaImporter {
                 warnings.append(ImportWarning(table: live.name, message: "index \(index.name) covers a column that is left out; the index is left out of the spec and stays in the database"))
                 continue
             }
+            if let column = columns.first(where: { index.columns.contains($0.name) && !Self.isIndexableByMySQL($0, unique: index.unique && index.columns.count == 1) }) {
+                warnings.append(ImportWarning(table: live.name, column: column.name, message: "\(index.unique ? "unique constraint" : "index") \(index.name) is left out of the spec, since MySQL (one of keel.yaml's dialects) cannot index this \(column.type.keyword) column; the database keeps it"))
+                continue
+            }
             // MySQL keeps an index for each foreign key, which Keel makes itself for a ref column.
             if dialect == .mysql, !index.unique, index.columns.count == 1, refs.contains(index.columns[0]) { continue }
             let keelName = IndexName.make(table: live.name, columns: index.columns, unique: index.unique)
@@ -167,6 +171,15 @@ struct SchemaImporter {
             indexes.append((index.columns, index.unique))
         }
         return indexes
+    }
+
+    /// What the spec's validator lets MySQL index: not text, json or bytes, and a unique string of at most 768 characters.
+    private static func isIndexableByMySQL(_ column: ColumnSchema, unique: Bool) -> Bool {
+        switch column.type {
+        case .text, .json, .bytes: false
+        case .string: !unique || (column.maxLength ?? 255) <= 768
+        default: true
+        }
     }
 
     /// Why leaving out this column matters to the service.
