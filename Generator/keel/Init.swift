@@ -15,12 +15,13 @@ struct Init: AsyncParsableCommand {
         --keel, else at the checkout this keel was built in, else at \(Init.keelURL).
         keel init writes only into a new or empty directory.
 
-        --from-database reads the tables of a live PostgreSQL, MySQL/MariaDB or SQLite database instead:
-        columns, types, nullability, defaults, unique constraints, foreign keys and indexes, with a resource
-        endpoint per table. The migrations start from those tables (a baseline migration that changes
-        nothing), so keel migrate leaves them as they are. What Keel cannot say as the database does
-        (composite or missing primary keys, CHECK constraints, views, triggers, unknown types) is printed
-        as a warning naming the table and column, and listed at the top of the spec.
+        --from-database writes the spec from the tables of a live PostgreSQL, MySQL/MariaDB or SQLite \
+        database: columns, types, nullability, defaults, unique constraints, foreign keys and indexes, and a \
+        resource endpoint per table. The migrations start from those tables (a baseline migration that \
+        changes nothing), so keel migrate leaves them as they are. What Keel cannot say as the database does \
+        (a composite or missing primary key, a CHECK constraint, a view, a trigger, an unknown type) is \
+        printed as a warning naming the table and column, saying whether it was mapped or left out, and is \
+        listed at the top of the spec. See "Adopting an existing database" in docs/spec-reference.md.
 
         Examples:
           keel init inventory
