@@ -20,7 +20,7 @@ struct TypeScriptShapes {
             TypeScriptTypes.type(of: column, model: model) + (column.nullable ? " | null" : "")
         }
         func doc(_ column: Column) -> String {
-            TypeScriptLiteral.doc([column.description, TypeScriptTypes.wireFormat(column.type)], indent: "  ") ?? ""
+            TypeScriptLiteral.doc([column.description, TypeScriptTypes.wireFormat(column.type), TypeScriptTypes.rules(column)], indent: "  ") ?? ""
         }
         let fields: [[String: Any]] = table.columns.map { column in
             ["name": column.fieldName, "type": type(column), "doc": doc(column),

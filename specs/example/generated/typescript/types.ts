@@ -125,9 +125,14 @@ export interface OrderItem {
   id: number;
   orderId: number;
   productId: number;
+  /** From 1 to 1000. */
   quantity: number;
+  /** At least 0. */
   unitPriceCents: number;
-  /** Decimal (5, 4) as a string, e.g. "12.50". */
+  /**
+   * Decimal (5, 4) as a string, e.g. "12.50".
+   * From 0 to 1.
+   */
   discountRate: string;
 }
 
@@ -135,9 +140,14 @@ export interface OrderItem {
 export interface OrderItemCreate {
   orderId: number;
   productId: number;
+  /** From 1 to 1000. */
   quantity?: number;
+  /** At least 0. */
   unitPriceCents: number;
-  /** Decimal (5, 4) as a string, e.g. "12.50". */
+  /**
+   * Decimal (5, 4) as a string, e.g. "12.50".
+   * From 0 to 1.
+   */
   discountRate?: string;
 }
 
@@ -153,6 +163,7 @@ export interface OrderItemPatch {
 /** Groups of staff */
 export interface Team {
   id: number;
+  /** At most 80 characters. */
   name: string;
   /** An instant in ISO 8601 (UTC, microseconds). */
   createdAt: string;
@@ -160,6 +171,7 @@ export interface Team {
 
 /** The body that creates a Team: fields with a default or that may be null are optional. */
 export interface TeamCreate {
+  /** At most 80 characters. */
   name: string;
   /** An instant in ISO 8601 (UTC, microseconds). */
   createdAt?: string;
@@ -175,14 +187,18 @@ export interface TeamPatch {
 export interface Person {
   id: number;
   teamId: number | null;
+  /** At most 120 characters. */
   displayName: string;
+  /** At most 254 characters. */
   workEmail: string;
+  /** At most 32 characters. Matches `^\+?[0-9 ()-]{6,31}$`. */
   phone: string | null;
   /**
    * PNG or JPEG, at most 1 MB
    * Bytes in base64.
    */
   avatar: string | null;
+  /** At least 0. */
   hourlyRate: number | null;
   /** A date, YYYY-MM-DD. */
   hiredOn: string;
@@ -194,14 +210,18 @@ export interface Person {
 /** The body that creates a Person: fields with a default or that may be null are optional. */
 export interface PersonCreate {
   teamId?: number | null;
+  /** At most 120 characters. */
   displayName: string;
+  /** At most 254 characters. */
   workEmail: string;
+  /** At most 32 characters. Matches `^\+?[0-9 ()-]{6,31}$`. */
   phone?: string | null;
   /**
    * PNG or JPEG, at most 1 MB
    * Bytes in base64.
    */
   avatar?: string | null;
+  /** At least 0. */
   hourlyRate?: number | null;
   /** A date, YYYY-MM-DD. */
   hiredOn?: string;
@@ -226,8 +246,10 @@ export interface PersonPatch {
 /** Who changed what, and when */
 export interface AuditEvent {
   id: number;
+  /** At most 254 characters. */
   actorEmail: string;
   kind: AuditEventKind;
+  /** At most 64 characters. */
   entity: string;
   entityId: number | null;
   details: JsonValue | null;
@@ -242,8 +264,10 @@ export const auditEventKindValues: readonly AuditEventKind[] = ["created", "upda
 
 /** The body that creates a AuditEvent: fields with a default or that may be null are optional. */
 export interface AuditEventCreate {
+  /** At most 254 characters. */
   actorEmail: string;
   kind: AuditEventKind;
+  /** At most 64 characters. */
   entity: string;
   entityId?: number | null;
   details?: JsonValue | null;
@@ -267,6 +291,7 @@ export interface AuditEventPatch {
 /** Groups of products shown in the catalogue */
 export interface Category {
   id: number;
+  /** At most 80 characters. */
   name: string;
   /** Lower ranks are listed first */
   sortRank: number;
@@ -274,6 +299,7 @@ export interface Category {
 
 /** The body that creates a Category: fields with a default or that may be null are optional. */
 export interface CategoryCreate {
+  /** At most 80 characters. */
   name: string;
   /** Lower ranks are listed first */
   sortRank?: number;
@@ -288,8 +314,11 @@ export interface CategoryPatch {
 /** Things we sell */
 export interface Product {
   id: number;
+  /** At most 64 characters. */
   sku: string;
+  /** At most 200 characters. */
   name: string;
+  /** At least 0. */
   priceCents: number;
   inStock: boolean;
   notes: string | null;
@@ -297,8 +326,12 @@ export interface Product {
   categoryId: number | null;
   /** An instant in ISO 8601 (UTC, microseconds). */
   createdAt: string;
+  /** At most 255 characters. */
   title: string;
-  /** Shipping weight */
+  /**
+   * Shipping weight
+   * From 0 to 1000.
+   */
   weightKg: number | null;
 }
 
@@ -307,8 +340,11 @@ export const productStatusValues: readonly ProductStatus[] = ["draft", "active",
 
 /** The body that creates a Product: fields with a default or that may be null are optional. */
 export interface ProductCreate {
+  /** At most 64 characters. */
   sku: string;
+  /** At most 200 characters. */
   name: string;
+  /** At least 0. */
   priceCents: number;
   inStock?: boolean;
   notes?: string | null;
@@ -316,8 +352,12 @@ export interface ProductCreate {
   categoryId?: number | null;
   /** An instant in ISO 8601 (UTC, microseconds). */
   createdAt?: string;
+  /** At most 255 characters. */
   title: string;
-  /** Shipping weight */
+  /**
+   * Shipping weight
+   * From 0 to 1000.
+   */
   weightKg?: number | null;
 }
 
@@ -338,12 +378,17 @@ export interface ProductPatch {
 /** People who buy from the shop */
 export interface Customer {
   id: number;
-  /** Contact address, unique per customer */
+  /**
+   * Contact address, unique per customer
+   * At most 254 characters. Matches `^[^@\s]+@[^@\s]+\.[^@\s]+$`.
+   */
   email: string;
+  /** 1 to 120 characters. */
   fullName: string;
   /** A date, YYYY-MM-DD. */
   birthDate: string | null;
   marketingOptIn: boolean;
+  /** At least 0. */
   loyaltyPoints: number;
   /** An instant in ISO 8601 (UTC, microseconds). */
   createdAt: string;
@@ -351,12 +396,17 @@ export interface Customer {
 
 /** The body that creates a Customer: fields with a default or that may be null are optional. */
 export interface CustomerCreate {
-  /** Contact address, unique per customer */
+  /**
+   * Contact address, unique per customer
+   * At most 254 characters. Matches `^[^@\s]+@[^@\s]+\.[^@\s]+$`.
+   */
   email: string;
+  /** 1 to 120 characters. */
   fullName: string;
   /** A date, YYYY-MM-DD. */
   birthDate?: string | null;
   marketingOptIn?: boolean;
+  /** At least 0. */
   loyaltyPoints?: number;
   /** An instant in ISO 8601 (UTC, microseconds). */
   createdAt?: string;
@@ -386,10 +436,16 @@ export interface Order {
   placedAt: string;
   /** A date, YYYY-MM-DD. */
   deliveryDue: string | null;
+  /** At least 0. */
   totalCents: number;
+  /** Exactly 3 characters. Matches `^[A-Z]{3}$`. */
   currency: string;
-  /** Decimal (12, 6) as a string, e.g. "12.50". */
+  /**
+   * Decimal (12, 6) as a string, e.g. "12.50".
+   * At least 0.
+   */
   exchangeRate: string;
+  /** At most 2000 characters. */
   shippingAddress: string | null;
 }
 
@@ -409,10 +465,16 @@ export interface OrderCreate {
   placedAt?: string;
   /** A date, YYYY-MM-DD. */
   deliveryDue?: string | null;
+  /** At least 0. */
   totalCents?: number;
+  /** Exactly 3 characters. Matches `^[A-Z]{3}$`. */
   currency?: string;
-  /** Decimal (12, 6) as a string, e.g. "12.50". */
+  /**
+   * Decimal (12, 6) as a string, e.g. "12.50".
+   * At least 0.
+   */
   exchangeRate?: string;
+  /** At most 2000 characters. */
   shippingAddress?: string | null;
 }
 
