@@ -258,7 +258,7 @@ struct ImportDatabaseTests {
 
     @Test func aSQLiteDatabaseImportsAndMigratesFromItsBaseline() async throws {
         let (configuration, root) = try await database(.sqlite, [
-            "CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(80) NOT NULL UNIQUE, bio TEXT, active BOOLEAN NOT NULL DEFAULT 1)",
+            "CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(80) NOT NULL UNIQUE, bio TEXT, active BOOLEAN NOT NULL DEFAULT 1 CHECK (active IN (0,\n  1)))",
             "CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors ON DELETE RESTRICT, price DECIMAL(8, 2), published DATE)",
             "CREATE INDEX books_published ON books (published)",
             "INSERT INTO authors (name) VALUES ('Ursula')",
@@ -266,8 +266,10 @@ struct ImportDatabaseTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n")
+        #expect(run.stderr == "keel: warning: authors: CHECK (active IN (0, 1)) is not in the spec; the database still enforces it\n"
+            + "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n")
         let spec = try String(contentsOfFile: root + "/legacy/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
+        #expect(spec.contains("\n# - authors: CHECK (active IN (0, 1)) is not in the spec; the database still enforces it\n"))
         #expect(spec.contains("""
               authors:
                 columns:

@@ -69,7 +69,7 @@ enum SQLiteCatalog {
                 if character == ")" { depth -= 1 }
                 if depth == 0 { end = rest.index(after: index); break }
             }
-            checks.append(String(rest[open..<end]))
+            checks.append(rest[open..<end].split(whereSeparator: \.isWhitespace).joined(separator: " "))
             rest = rest[end...]
         }
         return checks

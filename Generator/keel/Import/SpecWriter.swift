@@ -11,7 +11,8 @@ enum SpecWriter {
         if !warnings.isEmpty {
             lines.append("#")
             lines.append("# What Keel does not say as the database does:")
-            lines += warnings.map { "# - " + $0.description }
+            // A CHECK clause may span lines; a comment may not.
+            lines += warnings.map { "# - " + $0.description.split(whereSeparator: \.isNewline).joined(separator: " ") }
         }
         lines += ["keel: 1", "service:", "  name: \(service)", "  version: 0.1.0", "  base_path: /api/v1", "  auth: \(auth.rawValue)"]
         if !tables.isEmpty {
