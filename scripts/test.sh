@@ -15,4 +15,5 @@ logs=$(mktemp -d)
 # PluginPackageTests builds a package of its own (minutes, both cores): alone, after the rest, so it slows no timed test.
 swift test --skip-build --skip PluginPackageTests 2>&1 | tee "$logs/tests.log"
 swift test --skip-build --filter PluginPackageTests 2>&1 | tee "$logs/plugin-tests.log"
+bench/galera/run.sh --short 2>&1 | tee "$logs/galera.log"  # 3 Galera nodes, 3 replicas, one node killed mid-load
 scripts/check-secrets.sh "$logs"/*.log

@@ -118,6 +118,7 @@ struct GaleraFailoverTests {
         #expect(state?.node == "127.0.0.1:\(address.otherNodes[0].port)")
         #expect(state?.clustered == false)
         #expect(try await database.query("SELECT 2 AS two").first?["two"]?.int == 2)
+        #expect(await database.ping())
         await database.close()
 
         do {

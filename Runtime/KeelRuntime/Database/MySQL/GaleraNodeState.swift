@@ -45,8 +45,9 @@ public struct GaleraNodeState: Sendable, Equatable {
         "wsrep_ready=\(ready ? "ON" : "OFF"), wsrep_local_state=\(localState) (\(localStateComment)), wsrep_cluster_status=\(clusterStatus)"
     }
 
+    /// Without the causal wait, which stalls while the cluster drops a dead node: the node's own state is wanted.
     static let query = """
-        SELECT LOWER(VARIABLE_NAME) AS name, VARIABLE_VALUE AS value FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN \
+        SET STATEMENT wsrep_sync_wait = 0 FOR SELECT LOWER(VARIABLE_NAME) AS name, VARIABLE_VALUE AS value FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN \
         ('WSREP_READY', 'WSREP_LOCAL_STATE', 'WSREP_LOCAL_STATE_COMMENT', 'WSREP_CLUSTER_SIZE', 'WSREP_CLUSTER_STATUS') \
         UNION ALL SELECT 'wsrep_on', VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES WHERE VARIABLE_NAME = 'WSREP_ON'
         """

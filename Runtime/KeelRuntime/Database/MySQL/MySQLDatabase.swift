@@ -53,6 +53,17 @@ public final class MySQLDatabase: Database {
         }
     }
 
+    /// True when a node answers within 2 seconds. In Galera mode the check skips the causal wait
+    /// (`wsrep_sync_wait`), which stalls while the cluster drops a dead node: the node answers, so it is reachable.
+    public func ping() async -> Bool {
+        let sql = galeraMode ? "SET STATEMENT wsrep_sync_wait = 0 FOR SELECT 1" : "SELECT 1"
+        return await Deadline.result(within: .seconds(2)) {
+            (try? await GaleraRetry.run(enabled: self.galeraMode) { _ in
+                try await self.withConnection { try await $0.query(sql, []).rows }
+            }) != nil
+        } ?? false
+    }
+
     /// The Galera state of the node a pooled connection is on (nil without Galera mode), for `/readyz`.
     public func galeraNodeState() async throws -> GaleraNodeState? {
         guard galeraMode else { return nil }
