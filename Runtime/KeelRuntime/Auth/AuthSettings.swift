@@ -30,7 +30,9 @@ public struct AuthSettings: Sendable {
         let minutes = try env.integer("ACCESS_TOKEN_EXPIRE_MINUTES", default: 60, in: 1...525_600)
         tokenLifetime = .seconds(minutes * 60)
         bcryptCost = UInt8(try env.integer("BCRYPT_COST", default: 12, in: 4...31))
-        loginLimits = try LoginLimits(env)
+        loginLimits = LoginLimits(perAccount: try env.integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", default: 5, in: 1...1_000_000_000),
+                                  perAddress: try env.integer("LOGIN_MAX_FAILURES_PER_ADDRESS", default: 20, in: 1...1_000_000_000),
+                                  window: .seconds(try env.integer("LOGIN_FAILURE_WINDOW_SECONDS", default: 900, in: 1...86_400)))
         trustsForwardedFor = try env.boolean("TRUST_FORWARDED_FOR", default: false)
         accountStateLifetime = .seconds(try env.integer("AUTH_STATE_SECONDS", default: 30, in: 0...60))
         let algorithmName = try env.choice("JWT_ALGORITHM", default: "hs256", among: TokenService.Algorithm.allCases.map { $0.rawValue.lowercased() })

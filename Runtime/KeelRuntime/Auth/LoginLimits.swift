@@ -13,10 +13,4 @@ struct LoginLimits: Sendable, Equatable {
         self.perAddress = perAddress
         self.window = window
     }
-
-    init(_ env: EnvironmentReader) throws {
-        self.init(perAccount: try env.integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", default: 5, in: 1...1_000_000_000),
-                  perAddress: try env.integer("LOGIN_MAX_FAILURES_PER_ADDRESS", default: 20, in: 1...1_000_000_000),
-                  window: .seconds(try env.integer("LOGIN_FAILURE_WINDOW_SECONDS", default: 900, in: 1...86_400)))
-    }
 }

@@ -44,6 +44,11 @@ public enum RuntimeEnvironment {
                 Variable(name: "BCRYPT_COST", defaultValue: "12", meaning: "bcrypt cost, 4 to 31"),
                 Variable(name: "ADMIN_EMAIL", defaultValue: "", meaning: "the first admin, created when no user exists (set with ADMIN_PASSWORD)"),
                 Variable(name: "ADMIN_PASSWORD", defaultValue: "", meaning: "8 to 72 bytes"),
+                Variable(name: "LOGIN_MAX_FAILURES_PER_ACCOUNT", defaultValue: "5", meaning: "failed logins per email within the window before 429"),
+                Variable(name: "LOGIN_MAX_FAILURES_PER_ADDRESS", defaultValue: "20", meaning: "failed logins per client address within the window before 429"),
+                Variable(name: "LOGIN_FAILURE_WINDOW_SECONDS", defaultValue: "900", meaning: "the window failed logins count in"),
+                Variable(name: "TRUST_FORWARDED_FOR", defaultValue: "false", meaning: "true only behind the gateway: the client address is the last X-Forwarded-For entry"),
+                Variable(name: "AUTH_STATE_SECONDS", defaultValue: "30", meaning: "how long a replica trusts what it read of a token's account, 0 to 60"),
             ]))
         case .jwt:
             groups.append(Group(title: "Authentication", variables: [
