@@ -34,6 +34,8 @@ public enum RuntimeEnvironment {
                 Variable(name: "DB_NAME", defaultValue: "", meaning: "required for postgres and mysql"),
                 Variable(name: "DB_POOL_SIZE", defaultValue: "10", meaning: "connections kept at most"),
                 Variable(name: "GALERA_MODE", defaultValue: "false", meaning: "MariaDB Galera: causal reads and retries"),
+                Variable(name: "DB_SSL_MODE", defaultValue: "prefer", meaning: "disable, prefer, require, verify-ca or verify-full"),
+                Variable(name: "DB_SSL_ROOT_CERT", defaultValue: "", meaning: "PEM file of the CAs verify-ca and verify-full trust; default: the system's"),
             ]),
         ]
         switch auth {
