@@ -261,13 +261,16 @@ struct ImportDatabaseTests {
             "CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(80) NOT NULL UNIQUE, bio TEXT, active BOOLEAN NOT NULL DEFAULT 1 CHECK (active IN (0,\n  1)))",
             "CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors ON DELETE RESTRICT, price DECIMAL(8, 2), published DATE)",
             "CREATE INDEX books_published ON books (published)",
+            "CREATE TABLE people (person_id INTEGER PRIMARY KEY, book_id INTEGER REFERENCES books)",
+            "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner INTEGER REFERENCES people ON DELETE CASCADE)",
             "INSERT INTO authors (name) VALUES ('Ursula')",
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "keel: warning: authors: CHECK (active IN (0, 1)) is not in the spec; the database still enforces it\n"
-            + "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n")
+            + "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n"
+            + "keel: warning: pets.owner: foreign key on owner to people is left out (Keel's references point at a primary key named id, and people's is person_id); the column stays a plain int and the database still enforces the key\n")
         let spec = try String(contentsOfFile: root + "/legacy/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
         #expect(spec.contains("\n# - authors: CHECK (active IN (0, 1)) is not in the spec; the database still enforces it\n"))
         #expect(spec.contains("""
@@ -285,6 +288,14 @@ struct ImportDatabaseTests {
                   published: { type: date, nullable: true }
                 indexes:
                   - [published]
+              people:
+                columns:
+                  person_id: id
+                  book_id: { type: ref, table: books, on_delete: restrict, nullable: true }
+              pets:
+                columns:
+                  id: id
+                  owner: { type: int, nullable: true }
 
             """))
         let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: root + "/legacy")

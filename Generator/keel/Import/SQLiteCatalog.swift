@@ -40,7 +40,9 @@ enum SQLiteCatalog {
                 foreignKeys: keyIDs.map { id in
                     let parts = keys.filter { $0["id"]?.int == id }
                     let target = parts.first?.string("target") ?? ""
-                    return LiveForeignKey(name: "\(name) foreign key \(id + 1)", columns: parts.compactMap { $0.string("source") }, table: target,
+                    let columns = parts.compactMap { $0.string("source") }
+                    // SQLite's foreign keys have no names: the columns name it in messages.
+                    return LiveForeignKey(name: "on " + columns.joined(separator: ", "), columns: columns, table: target,
                                           referencedColumns: parts.map { $0.string("target_column") ?? targets[target] ?? "" }, onDelete: parts.first?.string("on_delete") ?? "NO ACTION")
                 },
                 indexes: indexes,
