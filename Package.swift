@@ -172,6 +172,15 @@ let package = Package(
             sources: ["generated/swift", "service"],
             resources: [.copy("generated/migrations")]
         ),
+        // A spec whose every name is a reserved word of SQL, Swift or TypeScript: its generated code must build.
+        .target(
+            name: "ReservedService",
+            dependencies: ["KeelRuntime", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "specs/reserved",
+            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "generated/marchproxy", "generated/typescript"],
+            sources: ["generated/swift", "service"],
+            resources: [.copy("generated/migrations")]
+        ),
         .executableTarget(
             name: "example-service",
             dependencies: ["ExampleService"],
@@ -214,6 +223,17 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Tests/KeelRuntimeTests"
+        ),
+        .testTarget(
+            name: "ReservedServiceTests",
+            dependencies: [
+                "ReservedService",
+                "KeelRuntime",
+                "KeelTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Tests/ReservedServiceTests"
         ),
         .testTarget(
             name: "ExampleServiceTests",

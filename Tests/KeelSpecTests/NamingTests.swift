@@ -34,12 +34,6 @@ struct NamingTests {
         #expect(NameRules.isEnvName("SMTP_HOST") && !NameRules.isEnvName("smtp_host"))
     }
 
-    @Test func reservedWords() {
-        #expect(ReservedWords.languages(reserving: "order") == ["SQL"])
-        #expect(ReservedWords.languages(reserving: "class") == ["Swift", "TypeScript"])
-        #expect(ReservedWords.languages(reserving: "price").isEmpty)
-    }
-
     @Test func longIndexNamesStayDistinctAndShort() {
         let columns = ["a_very_long_column_name_number_one", "a_very_long_column_name_number_two"]
         let first = IndexName.make(table: "an_extremely_long_table_name", columns: columns, unique: false)

@@ -17,7 +17,7 @@ extension SpecResolver {
 
     func resolveColumn(_ entry: YAMLValue.Entry, table: String) -> Column? {
         let name = entry.key
-        guard checkName(name, at: entry.keyValue, what: "column"), checkNotReserved(name, at: entry.keyValue, what: "column") else { return nil }
+        guard checkName(name, at: entry.keyValue, what: "column") else { return nil }
         let what = "column '\(table).\(name)'"
 
         // Shorthand: `id: id`, `notes: text`.

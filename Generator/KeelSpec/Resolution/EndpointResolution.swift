@@ -164,6 +164,9 @@ extension SpecResolver {
         )
     }
 
+    /// The query parameters every list takes for paging and order, which no filter may share.
+    static let pagingParameters = ["limit": "the page size", "offset": "the page start", "sort": "the order"]
+
     private func listOptions(_ value: YAMLValue?, table: Table?, what: String, hasList: Bool) -> ResourceEndpoint.ListOptions {
         var options = ResourceEndpoint.ListOptions(filter: [], sort: [], pageSize: 50, maxPageSize: 200)
         guard let value else { return options }
@@ -183,6 +186,10 @@ extension SpecResolver {
                 }
                 if [.json, .bytes].contains(column.type) || (unsortable && column.type == .text) {
                     diagnostics.error(at.location, "cannot \(key) on \(column.type.keyword) column '\(name)'")
+                    return nil
+                }
+                if !unsortable, let use = Self.pagingParameters[name] {
+                    diagnostics.error(at.location, "column '\(name)' cannot be a list filter: '?\(name)=' is \(use) of every list; remove it from 'filter' (it can still be in 'sort'), or filter on it in a custom endpoint whose query parameter has another name")
                     return nil
                 }
                 return name

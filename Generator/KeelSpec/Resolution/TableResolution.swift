@@ -15,7 +15,7 @@ extension SpecResolver {
 
     private func resolveTable(_ entry: SectionIndex.Named, auth: Service.Auth?) -> Table? {
         let name = entry.name
-        guard checkName(name, at: entry.key, what: "table"), checkNotReserved(name, at: entry.key, what: "table") else { return nil }
+        guard checkName(name, at: entry.key, what: "table") else { return nil }
         if Self.builtInTables.contains(name) || name.hasPrefix("keel_") {
             if name != "users" || auth == .local {
                 let owner = name == "users" ? "the user table Keel builds in when service.auth is local" : "a table Keel builds into every service"
@@ -50,16 +50,6 @@ extension SpecResolver {
         }
         let indexes = fields.present("indexes").map { resolveIndexes($0, table: name, columns: columns) } ?? []
         return Table(name: name, model: model, description: description, columns: columns, indexes: indexes, location: entry.key.location)
-    }
-
-    /// Reports a name that some target language reserves.
-    func checkNotReserved(_ name: String, at value: YAMLValue, what: String) -> Bool {
-        let languages = ReservedWords.languages(reserving: name)
-        guard languages.isEmpty else {
-            diagnostics.error(value.location, "\(what) name '\(name)' is a reserved word in \(languages.joined(separator: ", ")); choose a more specific name")
-            return false
-        }
-        return true
     }
 
     private func checkRenames(_ columns: [Column], table: String) {

@@ -23,19 +23,3 @@ public struct SwiftLicensingEmitter: Emitter {
         return [context.file(directory + "/Licensing.swift", body)]
     }
 }
-
-/// Swift spellings of spec names.
-enum SwiftNames {
-    private static let keywords: Set<String> = [
-        "associatedtype", "class", "deinit", "enum", "extension", "func", "import", "init", "inout", "let", "operator",
-        "protocol", "static", "struct", "subscript", "typealias", "var", "break", "case", "continue", "default", "defer",
-        "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as",
-        "catch", "false", "is", "nil", "super", "self", "throw", "throws", "true", "try", "internal", "public", "private",
-    ]
-
-    /// lowerCamelCase identifier, backticked when Swift reserves it.
-    static func identifier(_ snake: String) -> String {
-        let name = Inflector.lowerCamel(snake)
-        return keywords.contains(name) ? "`\(name)`" : name
-    }
-}

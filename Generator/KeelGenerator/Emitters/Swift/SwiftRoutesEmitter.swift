@@ -58,14 +58,14 @@ public struct SwiftRoutesEmitter: Emitter {
         for parameter in endpoint.params {
             let type = SwiftTypeNames.scalar(parameter.type)
             members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": type]))
-            arguments.append(["property": SwiftNames.identifier(parameter.name),
+            arguments.append(["property": SwiftNames.label(parameter.name),
                               "value": "try PathParameter.require(context, \(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
         }
         for parameter in endpoint.query {
             let type = SwiftTypeNames.scalar(parameter.type)
             members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": parameter.required ? type : type + "?"]))
             let read = parameter.required ? "require" : "decode"
-            arguments.append(["property": SwiftNames.identifier(parameter.name),
+            arguments.append(["property": SwiftNames.label(parameter.name),
                               "value": "try query.\(read)(\(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
         }
         if let body = endpoint.body {
@@ -74,7 +74,7 @@ public struct SwiftRoutesEmitter: Emitter {
             arguments.append(["property": "body", "value": "try await JSONResponse.decode(\(type).self, from: request, context: context)"])
         }
         var entry: [String: Any] = [
-            "name": endpoint.name, "inputType": inputType, "members": members, "arguments": arguments,
+            "name": endpoint.name, "function": SwiftNames.escaped(endpoint.name), "inputType": inputType, "members": members, "arguments": arguments,
             "verb": endpoint.method.rawValue.lowercased(), "method": endpoint.method.rawValue, "path": endpoint.path,
             "summary": endpoint.description ?? Inflector.upperCamel(endpoint.name),
             "access": access(endpoint.requiresAuth, endpoint.roles, endpoint.feature),

@@ -7,6 +7,8 @@ public struct SwiftServiceEmitter: Emitter {
 
     public func emit(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
         guard let directory = context.settings.outputs.swift else { return [] }
+        let conflicts = SwiftReservedNames.conflicts(in: spec)
+        guard conflicts.isEmpty else { throw SpecError(conflicts) }
         let names = SwiftServiceNames(spec)
         let service = spec.service
         let config: [[String: String]] = spec.config.map { key in
@@ -22,7 +24,7 @@ public struct SwiftServiceEmitter: Emitter {
             "title": service.title, "serviceName": names.serviceName, "protocolName": names.protocolName, "routesName": names.routesName,
             "name": SwiftLiteral.string(service.name), "version": SwiftLiteral.string(service.version), "basePath": SwiftLiteral.string(service.basePath),
             "corsOrigins": service.corsOrigins.map(SwiftLiteral.string).joined(separator: ", "),
-            "auth": service.auth.rawValue, "roles": spec.roles.map(SwiftLiteral.string).joined(separator: ", "),
+            "auth": service.auth.rawValue, "roles": spec.roles.map(SwiftLiteral.string).joined(separator: ", "), "superuser": SwiftLiteral.string(spec.superuser),
             "config": config, "hasConfig": !config.isEmpty, "hasFeatures": !spec.features.isEmpty,
             "embedsMigrations": context.embedsMigrations, "migrationsName": names.migrationsName,
         ])

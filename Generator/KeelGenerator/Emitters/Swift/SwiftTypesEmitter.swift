@@ -8,7 +8,7 @@ public struct SwiftTypesEmitter: Emitter {
         guard let directory = context.settings.outputs.swift, !spec.types.isEmpty else { return [] }
         let types: [[String: Any]] = spec.types.map { type in
             let fields: [[String: Any]] = type.fields.enumerated().map { index, field in
-                let swiftType = SwiftTypeNames.type(of: field.type, spec: spec, enumName: Inflector.upperCamel(field.name))
+                let swiftType = SwiftTypeNames.type(of: field.type, spec: spec, enumName: SwiftNames.nestedType(field.name))
                 return SwiftDoc.adding(field.description, indent: "    ", to: [
                     "property": SwiftNames.identifier(field.name), "field": field.name,
                     "type": field.required ? swiftType : swiftType + "?",
@@ -19,7 +19,7 @@ public struct SwiftTypesEmitter: Emitter {
             }
             let enums: [[String: Any]] = type.fields.compactMap { field in
                 guard let values = Self.inlineEnum(field.type) else { return nil }
-                return ["name": Inflector.upperCamel(field.name), "cases": SwiftEnumCases.cases(values)]
+                return ["name": SwiftNames.nestedType(field.name), "cases": SwiftEnumCases.cases(values)]
             }
             let doc = type.inlineBodyOf.map { "The body of `\($0)`." }
             return SwiftDoc.adding(doc, to: ["name": type.name, "fields": fields, "enums": enums])

@@ -55,7 +55,12 @@ struct TypeScriptOperation {
             "\(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = \($0)" } ?? "") + ", "
         }.joined()
         let arguments = parameters.map(\.name).joined(separator: ", ")
-        let optionalForm = parameters.map { "\($0.name)\($0.defaultValue == nil ? "" : "?"): \($0.type)" }.joined(separator: ", ")
+        // Only trailing parameters with defaults may be optional (`query?:`); one before a required parameter takes `undefined`.
+        let optionalFrom = (parameters.lastIndex { $0.defaultValue == nil }).map { $0 + 1 } ?? 0
+        let optionalForm = parameters.enumerated().map { index, parameter in
+            guard parameter.defaultValue != nil else { return "\(parameter.name): \(parameter.type)" }
+            return index >= optionalFrom ? "\(parameter.name)?: \(parameter.type)" : "\(parameter.name): \(parameter.type) | undefined"
+        }.joined(separator: ", ")
         var options = ["method: \(TypeScriptLiteral.string(method))", "path: \(pathExpression)", "auth: \(requiresAuth)"]
         if let query { options.append("query: \(query)") }
         if let body { options.append("body: \(body)") }

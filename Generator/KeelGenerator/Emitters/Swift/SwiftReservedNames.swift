@@ -1,0 +1,45 @@
+import KeelSpec
+
+/// The names the generated Swift cannot give to a spec's models, types and columns, and the check that none
+/// does: the Swift would not compile. Keywords are no such name: they are written in backticks.
+enum SwiftReservedNames {
+    /// Type names Swift reserves (`Self`, `Any`) or the generated code uses, from Swift, Foundation, Hummingbird,
+    /// KeelRuntime and `Licensing.swift`: a model or type of that name would hide the one the code means.
+    static let typeNames: Set<String> = [
+        "Self", "Any",
+        "Array", "Bool", "CaseIterable", "Codable", "CodingKey", "Comparable", "Data", "Date", "Decoder", "Dictionary",
+        "Double", "Encoder", "Equatable", "Int", "Int32", "Int64", "Optional", "Sendable", "String", "UUID",
+        "Response", "RouterGroup",
+        "AccessRule", "APIError", "BodyField", "BodyShape", "BodyShaped", "CalendarDate", "ColumnValues", "ConfigKey",
+        "Database", "DatabaseBindable", "DatabaseCell", "DatabaseDialect", "DatabaseRow", "DecimalValue", "FieldRule",
+        "JSONResponse", "JSONValue", "JSONWritable", "JSONWriter", "KeelRequestContext", "KeelServer", "LicensingModel",
+        "Migration", "MigrationError", "PathParameter", "Principal", "QueryParameters", "ResourceDefinition",
+        "ResourceModel", "ResourceRoutes", "ServiceContext", "ServiceDescription", "ServiceIdentity", "TableRepository",
+        "TableSQL", "Tier", "Feature",
+    ]
+
+    /// Members the generated model types define themselves: a column whose property has the name cannot be stored.
+    static let members: [String: String] = [
+        "primaryKey": "the model's id accessor (ResourceModel)",
+        "values": "the column values of its Create and Patch types",
+    ]
+
+    /// One located error per model, type or column whose Swift name the generated code already uses.
+    static func conflicts(in spec: Spec) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for table in spec.tables {
+            if typeNames.contains(table.model) {
+                found.append(Diagnostic(.error, at: table.location, "the model of table '\(table.name)' would be the Swift type '\(table.model)', which Swift reserves or the generated code uses; set 'model:' to another name"))
+            }
+            for column in table.columns {
+                let property = Inflector.lowerCamel(column.name)
+                guard let use = members[property] else { continue }
+                found.append(Diagnostic(.error, at: column.location, "column '\(table.name).\(column.name)' would be the Swift property '\(property)', which the generated code uses for \(use); rename the column (with 'renamed_from: \(column.name)' to keep its data)"))
+            }
+        }
+        for type in spec.types where typeNames.contains(type.name) {
+            found.append(Diagnostic(.error, at: type.location, "type '\(type.name)' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it"))
+        }
+        return found
+    }
+}
