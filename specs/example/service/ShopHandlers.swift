@@ -30,15 +30,8 @@ public struct ShopHandlers: ShopAPI {
     public func placeOrder(_ input: PlaceOrderInput) async throws -> Order {
         let database = input.service.database
         guard try await CustomerRepository(database: database).find(id: input.id) != nil else { throw APIError.notFound("No Customer has the id \(input.id)") }
-        let products = ProductRepository(database: database)
-        var lines: [(OrderLine, Product)] = []
-        for line in input.body.lines {
-            guard let product = try await products.find(id: line.productId) else {
-                throw APIError.validation([.init(field: "lines", message: "product \(line.productId) does not exist")])
-            }
-            lines.append((line, product))
-        }
-        let total = lines.reduce(Int64(0)) { $0 + $1.1.priceCents * Int64($1.0.quantity) }
+        let lines = try await OrderLines.checked(input.body.lines, products: ProductRepository(database: database))
+        let total = try OrderLines.total(lines)
         let address = [input.body.shipping.line1, input.body.shipping.line2, input.body.shipping.postalCode + " " + input.body.shipping.city, input.body.shipping.country]
             .compactMap { $0 }.joined(separator: "\n")
         let order = try await OrderRepository(database: database).create(OrderCreate(
@@ -53,16 +46,14 @@ public struct ShopHandlers: ShopAPI {
     public func replaceOrderItems(_ input: ReplaceOrderItemsInput) async throws -> [OrderItem] {
         let database = input.service.database
         guard try await OrderRepository(database: database).find(id: input.id) != nil else { throw APIError.notFound("No Order has the id \(input.id)") }
+        // Checked before the old items go, so a refused request changes nothing.
+        let lines = try await OrderLines.checked(input.body.lines, products: ProductRepository(database: database))
         let items = OrderItemRepository(database: database)
         for item in try await items.rows.list(filters: [("order_id", .int(input.id))], sort: [], limit: 1000, offset: 0).items {
             _ = try await items.delete(id: item.id)
         }
-        let products = ProductRepository(database: database)
         var created: [OrderItem] = []
-        for line in input.body.lines {
-            guard let product = try await products.find(id: line.productId) else {
-                throw APIError.validation([.init(field: "lines", message: "product \(line.productId) does not exist")])
-            }
+        for (line, product) in lines {
             created.append(try await items.create(OrderItemCreate(orderId: input.id, productId: product.id, quantity: line.quantity, unitPriceCents: product.priceCents)))
         }
         return created
@@ -117,3 +108,4 @@ enum DatabaseTimestampText {
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 }
+
