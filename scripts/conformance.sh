@@ -4,14 +4,14 @@
 # fresh SQLite file, as an admin, and fails on any disagreement. See docs/conformance.md.
 #
 # Usage: scripts/conformance.sh [extra schemathesis options]
-#   CONFORMANCE_EXAMPLES  test cases per operation and phase (default 25: the slice scripts/test.sh runs)
+#   CONFORMANCE_EXAMPLES  test cases per operation and phase (default 100: the slice scripts/test.sh runs)
 #   CONFORMANCE_SEED      seed, to repeat a run (default: random, printed)
 #   KEEL_BIN_PATH         where example-service is (default: `swift build --show-bin-path`)
 # A long run: CONFORMANCE_EXAMPLES=1000 scripts/conformance.sh --max-time 3600
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-examples=${CONFORMANCE_EXAMPLES:-25}
+examples=${CONFORMANCE_EXAMPLES:-100}
 seed=${CONFORMANCE_SEED:-$RANDOM$RANDOM}
 bin_path=${KEEL_BIN_PATH:-$(swift build --show-bin-path)}
 service="$bin_path/example-service"
