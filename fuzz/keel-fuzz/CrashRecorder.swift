@@ -29,10 +29,13 @@ enum CrashRecorder {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
                 CrashRecorder.dump(printing: true)
+                // The handler before ours (Swift's backtracer) reports the crash; should it return, the process still ends.
                 sigaction(signal, CrashRecorder.previous! + Int(signal), nil)
                 raise(signal)
+                _exit(128 + signal)
             }
-            action.sa_flags = SA_ONSTACK
+            // SA_NODEFER: the raise above reaches the previous handler at once, not after ours returns.
+            action.sa_flags = SA_ONSTACK | SA_NODEFER
             sigaction(signal, &action, previous! + Int(signal))
         }
         Thread.detachNewThread { watch(timeoutSeconds: timeoutSeconds, maxMemoryMB: maxMemoryMB) }
