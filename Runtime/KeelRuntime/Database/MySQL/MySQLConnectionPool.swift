@@ -69,7 +69,8 @@ actor MySQLConnectionPool {
     }
 
     /// Nodes in the order to try: those not resting as listed, then the resting ones (all may be back).
-    func preferenceOrder(now: ContinuousClock.Instant = .now) -> [Int] {
+    private func preferenceOrder() -> [Int] {
+        let now = ContinuousClock.now
         let indices = Array(address.nodes.indices)
         let isResting = { (index: Int) in self.restingUntil[index].map { $0 > now } ?? false }
         return indices.filter { !isResting($0) } + indices.filter(isResting)

@@ -47,9 +47,20 @@ public final class MySQLDatabase: Database {
                     try? await connection.executeScript("ROLLBACK")
                     throw error
                 }
-                try await ledger.commit { try await connection.executeScript("COMMIT") }
+                try await Self.commit(on: connection, ledger)
                 return result
             }
+        }
+    }
+
+    /// Sends `COMMIT`; when it fails on a connection still open, the transaction is rolled back so the connection
+    /// returns to the pool outside any transaction.
+    static func commit(on connection: MySQLConnection, _ ledger: GaleraRetry.Ledger) async throws {
+        do {
+            try await ledger.commit { try await connection.executeScript("COMMIT") }
+        } catch {
+            if !connection.isBroken { try? await connection.executeScript("ROLLBACK") }
+            throw error
         }
     }
 
@@ -124,7 +135,7 @@ struct MySQLSession: DatabaseSession {
             try? await connection.executeScript("ROLLBACK")
             throw error
         }
-        try await ledger.commit { try await connection.executeScript("COMMIT") }
+        try await MySQLDatabase.commit(on: connection, ledger)
         return result
     }
 }
