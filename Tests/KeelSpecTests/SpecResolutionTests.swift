@@ -61,6 +61,35 @@ struct SpecResolutionTests {
         #expect(spec.type(named: "Note")?.fields.first?.type == .array(.model(table: "users")))
     }
 
+    /// Teams name their superuser `owner`, `root` or `staff`: `superuser:` says which role may do everything.
+    @Test func theSpecNamesItsSuperuser() throws {
+        let spec = try load(Self.minimal.replacingOccurrences(of: "  - resource: products", with: """
+          - resource: products
+            roles: { read: [reader], write: [agent] }
+        roles: [owner, agent, reader]
+        superuser: owner
+        """))
+        #expect(spec.superuser == "owner")
+        #expect(spec.roles == ["owner", "agent", "reader"])
+        let resource = try #require(spec.resources.first)
+        #expect(resource.roles.read == ["reader", "owner"])
+        #expect(resource.roles.write == ["agent", "owner"])
+        #expect(try load(Self.minimal).superuser == "admin")
+    }
+
+    @Test(arguments: [
+        ("roles: [owner, agent, reader]", "spec.yaml:14:8: error: 'roles' has no 'admin', the role that may do everything and manage users; add it, or name that role with 'superuser: owner'"),
+        ("roles: [owner, agent]\nsuperuser: ownr", "spec.yaml:15:12: error: superuser 'ownr' is not one of the roles; did you mean 'owner'?"),
+        ("superuser: root", "spec.yaml:14:12: error: superuser 'root' is not one of the roles; roles are: admin, maintainer, viewer"),
+    ])
+    func aSuperuserOutsideTheRolesIsLocated(_ yaml: String, _ message: String) {
+        guard case let .failure(error) = SpecLoader.load(yaml: Self.minimal + "\n" + yaml, file: "spec.yaml") else {
+            Issue.record("\(yaml) was accepted")
+            return
+        }
+        #expect(error.diagnostics.map(\.description) == [message])
+    }
+
     @Test func dialectChecksFollowTheChosenDialects() throws {
         let yaml = """
         keel: 1

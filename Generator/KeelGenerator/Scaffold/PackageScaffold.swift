@@ -86,6 +86,7 @@ public struct PackageScaffold: Sendable {
         var context: [String: Any] = [
             "name": name, "module": module, "service": spec.service.name, "serviceType": names.serviceName,
             "protocolName": names.protocolName, "handlersName": names.handlersName, "basePath": spec.service.basePath,
+            "superuser": SwiftLiteral.string(spec.superuser),
             "keelDependency": keel.declaration, "keelPackage": keel.identity,
             spec.service.auth.rawValue: true,
             "endpoints": SwiftRoutesEmitter.withFullPaths(spec.customEndpoints.map { SwiftRoutesEmitter.endpoint($0, spec: spec) }, spec: spec),

@@ -8,8 +8,10 @@ public struct Spec: Codable, Hashable, Sendable {
     /// Lowest tier first.
     public var tiers: [Tier]
     public var features: [Feature]
-    /// Global roles; `admin` is always among them and may do everything.
+    /// Global roles; `superuser` is always among them.
     public var roles: [String]
+    /// The role that may do everything and manage users and settings (`superuser:`, default `admin`).
+    public var superuser: String
     public var tables: [Table]
     public var resources: [ResourceEndpoint]
     public var customEndpoints: [CustomEndpoint]

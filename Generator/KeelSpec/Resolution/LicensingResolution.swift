@@ -14,13 +14,27 @@ extension SpecResolver {
                 roles.append(role)
             }
         }
-        if !roles.contains("admin") {
-            diagnostics.error(entry.value.location, "'roles' must include 'admin', the role that may do everything and manage users")
-        }
         if auth == Service.Auth.none {
             diagnostics.error(entry.keyValue.location, "'roles' has no meaning when service.auth is none; remove it or set auth to local or jwt")
         }
         return roles
+    }
+
+    /// `superuser:`, the role that may do everything and manage users (default `admin`): one of `roles`.
+    func resolveSuperuser(roles: [String], auth: Service.Auth?) -> String {
+        guard let entry = index.singles["superuser"], !entry.value.isNull else {
+            if !roles.contains(Self.defaultSuperuser), let rolesEntry = index.singles["roles"] {
+                diagnostics.error(rolesEntry.value.location, "'roles' has no 'admin', the role that may do everything and manage users; add it, or name that role with 'superuser: \(roles.first ?? "owner")'")
+            }
+            return Self.defaultSuperuser
+        }
+        guard let name = reader.string(entry.value, "'superuser'") else { return Self.defaultSuperuser }
+        if auth == Service.Auth.none {
+            diagnostics.error(entry.keyValue.location, "'superuser' has no meaning when service.auth is none; remove it or set auth to local or jwt")
+        } else if !roles.contains(name) {
+            diagnostics.error(entry.value.location, "superuser '\(name)' is not one of the roles; \(Suggestion.fix(for: name, in: roles, otherwise: "roles are: \(roles.joined(separator: ", "))"))")
+        }
+        return name
     }
 
     func resolveTiers(auth: Service.Auth?) -> [Tier] {
@@ -94,7 +108,7 @@ extension SpecResolver {
         return true
     }
 
-    /// Checks a list of roles, reporting unknown ones; `admin` is added, since admin may do everything.
+    /// Checks a list of roles, reporting unknown ones; the superuser is added, since it may do everything.
     func checkRoles(_ value: YAMLValue, roles: [String], what: String) -> [String] {
         var result: [String] = (reader.strings(value, what) ?? []).compactMap { role, item in
             guard roles.contains(role) else {
@@ -103,7 +117,7 @@ extension SpecResolver {
             }
             return role
         }
-        if !result.isEmpty, !result.contains("admin") { result.append("admin") }
+        if !result.isEmpty, !result.contains(superuser) { result.append(superuser) }
         return result
     }
 

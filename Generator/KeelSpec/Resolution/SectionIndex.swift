@@ -10,10 +10,10 @@ struct SectionIndex {
         let value: YAMLValue
     }
 
-    static let singleSections = ["keel", "service", "roles", "gateway"]
+    static let singleSections = ["keel", "service", "roles", "superuser", "gateway"]
     static let namedSections = ["tiers", "features", "tables", "types", "config"]
     static let listSections = ["endpoints"]
-    static let allSections = ["keel", "service", "tiers", "features", "roles", "tables", "endpoints", "types", "config", "gateway"]
+    static let allSections = ["keel", "service", "tiers", "features", "roles", "superuser", "tables", "endpoints", "types", "config", "gateway"]
 
     private(set) var singles: [String: YAMLValue.Entry] = [:]
     private(set) var named: [String: [Named]] = [:]

@@ -13,6 +13,9 @@ final class SpecResolver {
     /// Built-in tables of a generated service; a spec may not define them.
     static let builtInTables = ["users", "keel_config", "keel_migrations"]
     static let defaultRoles = ["admin", "maintainer", "viewer"]
+    static let defaultSuperuser = "admin"
+    /// The spec's superuser, once `resolveRoles` has read it: every role list admits it.
+    var superuser = SpecResolver.defaultSuperuser
 
     init(document: SpecDocument, dialects: [Dialect], diagnostics: DiagnosticCollector) {
         self.reader = ValueReader(diagnostics: diagnostics)
@@ -29,6 +32,7 @@ final class SpecResolver {
         // When the service section has errors, keep checking the rest against the auth it declares.
         let auth = service?.auth ?? declaredAuth()
         let roles = resolveRoles(auth: auth)
+        superuser = resolveSuperuser(roles: roles, auth: auth)
         let tiers = resolveTiers(auth: auth)
         let features = resolveFeatures(tiers: tiers)
         let tables = resolveTables(auth: auth)
@@ -45,7 +49,7 @@ final class SpecResolver {
 
         guard !diagnostics.hasErrors, let keel, let service, let gateway else { return nil }
         return Spec(
-            keel: keel, service: service, tiers: tiers, features: features, roles: roles, tables: tables,
+            keel: keel, service: service, tiers: tiers, features: features, roles: roles, superuser: superuser, tables: tables,
             resources: endpoints.resources, customEndpoints: endpoints.custom,
             types: types + endpoints.inlineBodies, config: config, gateway: gateway
         )

@@ -4,17 +4,20 @@ import Hummingbird
 /// `FEATURE_NOT_LICENSED`), in that order.
 public struct AccessControl: Sendable {
     public let mode: AuthMode
+    /// The role that may do everything (the spec's `superuser:`).
+    public let superuser: String
     let tokens: TokenService?
     let license: LicenseManager
     /// With `auth: local`: the current state of each token's account, and logouts.
     let tokenStates: TokenStates?
 
-    public init(mode: AuthMode, tokens: TokenService?, license: LicenseManager) {
-        self.init(mode: mode, tokens: tokens, license: license, tokenStates: nil)
+    public init(mode: AuthMode, superuser: String = "admin", tokens: TokenService?, license: LicenseManager) {
+        self.init(mode: mode, superuser: superuser, tokens: tokens, license: license, tokenStates: nil)
     }
 
-    init(mode: AuthMode, tokens: TokenService?, license: LicenseManager, tokenStates: TokenStates?) {
+    init(mode: AuthMode, superuser: String, tokens: TokenService?, license: LicenseManager, tokenStates: TokenStates?) {
         self.mode = mode
+        self.superuser = superuser
         self.tokens = tokens
         self.license = license
         self.tokenStates = tokenStates
@@ -26,8 +29,9 @@ public struct AccessControl: Sendable {
         var principal: Principal?
         if rule.requiresAuthentication, mode != .none {
             let caller = try await authenticate(request)
-            guard caller.mayAct(as: rule.roles) else {
-                throw APIError(.forbidden, code: "FORBIDDEN", detail: "This operation needs one of the roles: \(rule.roles.joined(separator: ", "))")
+            let allowed = rule.superuserOnly ? [superuser] : rule.roles
+            guard caller.mayAct(as: allowed, superuser: superuser) else {
+                throw APIError(.forbidden, code: "FORBIDDEN", detail: "This operation needs one of the roles: \(allowed.joined(separator: ", "))")
             }
             principal = caller
         }

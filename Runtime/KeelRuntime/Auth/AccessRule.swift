@@ -2,19 +2,26 @@
 /// feature it needs.
 public struct AccessRule: Sendable {
     public let requiresAuthentication: Bool
-    /// Empty: any authenticated user.
+    /// Empty: any authenticated user (unless `superuserOnly`).
     public let roles: [String]
     public let feature: String?
+    /// Only the spec's superuser, whatever its name: user management and runtime settings.
+    public let superuserOnly: Bool
 
     public init(authenticated: Bool, roles: [String] = [], feature: String? = nil) {
+        self.init(authenticated: authenticated, roles: roles, feature: feature, superuserOnly: false)
+    }
+
+    private init(authenticated: Bool, roles: [String], feature: String?, superuserOnly: Bool) {
         requiresAuthentication = authenticated
         self.roles = roles
         self.feature = feature
+        self.superuserOnly = superuserOnly
     }
 
     public static func anyone(feature: String? = nil) -> AccessRule {
         AccessRule(authenticated: false, feature: feature)
     }
 
-    public static let admin = AccessRule(authenticated: true, roles: ["admin"])
+    public static let superuser = AccessRule(authenticated: true, roles: [], feature: nil, superuserOnly: true)
 }

@@ -11,9 +11,9 @@ public struct Principal: Sendable, Hashable {
         self.roles = roles
     }
 
-    /// Admin may do everything (SPEC.md); anyone else needs one of `roles`, and an empty list admits any user.
-    public func mayAct(as allowed: [String]) -> Bool {
-        allowed.isEmpty || roles.contains("admin") || roles.contains { allowed.contains($0) }
+    /// The superuser may do everything (SPEC.md); anyone else needs one of `allowed`, and an empty list admits any user.
+    public func mayAct(as allowed: [String], superuser: String) -> Bool {
+        allowed.isEmpty || roles.contains(superuser) || roles.contains { allowed.contains($0) }
     }
 
     /// The name written to audit columns such as `updated_by`.

@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Admin-only `{base}/users`: list, create, get, patch and delete login accounts. Creating one counts against
+/// Superuser-only `{base}/users`: list, create, get, patch and delete login accounts. Creating one counts against
 /// the tier's `users` limit.
 struct UserRoutes {
     let service: ServiceContext
@@ -31,7 +31,7 @@ struct UserRoutes {
 
     func register(on group: RouterGroup<KeelRequestContext>) {
         group.get("/users") { request, _ in
-            try await service.access.check(request, .admin)
+            try await service.access.check(request, .superuser)
             let query = try QueryParameters(request, accepted: ["limit", "offset"])
             let limit = try query.integer("limit", default: 50, in: 1...200)
             let offset = try query.integer("offset", default: 0, in: 0...Int(Int32.max))
@@ -39,7 +39,7 @@ struct UserRoutes {
             return try JSONResponse.make(ListPage(items: page.items, limit: limit, offset: offset, total: page.total))
         }
         group.post("/users") { request, context in
-            try await service.access.check(request, .admin)
+            try await service.access.check(request, .superuser)
             var body = try JSONBody.object(from: try await request.body.collect(upTo: context.maxUploadSize))
             let roles = try readRoles(body.removeValue(forKey: "roles")) ?? [defaultRole]
             let values = try BodyValidator.values(of: body, rules: [emailRule, passwordRule, FieldRule("is_active", .bool, hasDefault: true)], mode: .create)
@@ -51,13 +51,13 @@ struct UserRoutes {
             return try JSONResponse.make(account, status: .created, headers: [.location: service.basePath + "/users/" + String(account.id)])
         }
         group.get("/users/{id}") { request, context in
-            try await service.access.check(request, .admin)
+            try await service.access.check(request, .superuser)
             let id = try PathIdentifier.read(context, noun: "user")
             guard let account = try await users.find(id: id) else { throw PathIdentifier.missing("user", id) }
             return try JSONResponse.make(account)
         }
         group.patch("/users/{id}") { request, context in
-            try await service.access.check(request, .admin)
+            try await service.access.check(request, .superuser)
             let id = try PathIdentifier.read(context, noun: "user")
             var body = try JSONBody.object(from: try await request.body.collect(upTo: context.maxUploadSize))
             let roles = try readRoles(body.removeValue(forKey: "roles"))
@@ -68,10 +68,10 @@ struct UserRoutes {
             return try JSONResponse.make(account)
         }
         group.delete("/users/{id}") { request, context in
-            let caller = try await service.access.check(request, .admin)
+            let caller = try await service.access.check(request, .superuser)
             let id = try PathIdentifier.read(context, noun: "user")
             guard caller?.subject != String(id) else {
-                throw APIError(.conflict, code: "CONFLICT", detail: "You cannot delete your own account; another admin can")
+                throw APIError(.conflict, code: "CONFLICT", detail: "You cannot delete your own account; another \(service.access.superuser) can")
             }
             guard try await users.delete(id: id) else { throw PathIdentifier.missing("user", id) }
             return Response(status: .noContent)

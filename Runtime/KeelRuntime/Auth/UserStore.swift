@@ -91,10 +91,10 @@ public struct UserStore: Sendable {
         return try await database.runtimeExecute("DELETE FROM keel_users WHERE id = ?", [.int(id)]) > 0
     }
 
-    /// Creates the first admin from `ADMIN_EMAIL`/`ADMIN_PASSWORD` when there is no user yet.
-    public func bootstrapAdmin(_ admin: (email: String, password: String)?) async throws -> Bool {
+    /// Creates the first user from `ADMIN_EMAIL`/`ADMIN_PASSWORD`, with the spec's superuser role, when there is no user yet.
+    public func bootstrapAdmin(_ admin: (email: String, password: String)?, role: String) async throws -> Bool {
         guard let admin, try await count() == 0 else { return false }
-        _ = try await create(email: admin.email, password: admin.password, roles: ["admin"])
+        _ = try await create(email: admin.email, password: admin.password, roles: [role])
         return true
     }
 }

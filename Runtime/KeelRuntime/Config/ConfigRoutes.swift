@@ -4,12 +4,12 @@ import Hummingbird
 enum ConfigRoutes {
     static func register(on group: RouterGroup<KeelRequestContext>, service: ServiceContext, store: ConfigStore) {
         group.get("/config") { request, _ in
-            try await service.access.check(request, .admin)
+            try await service.access.check(request, .superuser)
             _ = try QueryParameters(request, accepted: [])
             return try JSONResponse.make(try await store.entries())
         }
         group.put("/config/{key}") { request, context in
-            let principal = try await service.access.check(request, .admin)
+            let principal = try await service.access.check(request, .superuser)
             let name = context.parameters.get("key") ?? ""
             guard store.keys.contains(where: { $0.key == name }) else {
                 throw APIError.notFound("No config key is named \(String(name.unicodeScalars.prefix(100)))")

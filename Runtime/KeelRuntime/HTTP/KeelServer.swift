@@ -70,11 +70,11 @@ public struct KeelServer: Sendable {
             let tokens = description.auth == .none ? nil
                 : await TokenService(secret: authSettings.secret, algorithm: authSettings.algorithm, lifetime: authSettings.tokenLifetime)
             localAuth = description.auth == .local ? LocalAuth(database: database, settings: authSettings) : nil
-            let access = AccessControl(mode: description.auth, tokens: tokens, license: license, tokenStates: localAuth?.tokenStates)
+            let access = AccessControl(mode: description.auth, superuser: description.superuser, tokens: tokens, license: license, tokenStates: localAuth?.tokenStates)
             service = ServiceContext(database: database, basePath: identity.basePath, access: access,
                                      license: license, licensing: description.licensing, roles: description.roles, config: config, logger: logger)
             let users = localAuth?.users
-            if let users, try await users.bootstrapAdmin(authSettings.initialAdmin) {
+            if let users, try await users.bootstrapAdmin(authSettings.initialAdmin, role: description.superuser) {
                 logger.info("created the first admin from ADMIN_EMAIL")
             } else if let users, try await users.count() == 0 {
                 logger.warning("no user exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin")

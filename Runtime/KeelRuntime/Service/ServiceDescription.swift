@@ -4,14 +4,17 @@ public struct ServiceDescription: Sendable {
     public var auth: AuthMode
     /// The spec's `roles`, lowest privilege last; users may be given these.
     public var roles: [String]
+    /// The role that may do everything and manage users and settings (the spec's `superuser:`).
+    public var superuser: String
     public var licensing: LicensingModel
     public var config: [ConfigKey]
 
-    public init(identity: ServiceIdentity, auth: AuthMode, roles: [String] = ["admin", "maintainer", "viewer"],
+    public init(identity: ServiceIdentity, auth: AuthMode, roles: [String] = ["admin", "maintainer", "viewer"], superuser: String = "admin",
                 licensing: LicensingModel, config: [ConfigKey] = []) {
         self.identity = identity
         self.auth = auth
         self.roles = roles
+        self.superuser = superuser
         self.licensing = licensing
         self.config = config
     }

@@ -50,7 +50,7 @@ struct BuiltInEndpoint {
     static func all(_ spec: Spec) -> [BuiltInEndpoint] {
         let base = spec.service.basePath
         let secured = spec.service.auth != .none
-        let admin = secured ? ["admin"] : []
+        let admin = secured ? [spec.superuser] : []
         var endpoints = [
             BuiltInEndpoint(method: "get", path: "/healthz", operationId: "healthz", summary: "Liveness and database health", tag: "system",
                             requiresAuth: false, answer: .json(status: "200", description: "Healthy", shape: "Health"), errors: [503], servesClients: false),

@@ -8,6 +8,7 @@ public enum ShopService {
         identity: ServiceIdentity(name: "shop", version: "1.0.0", basePath: "/api/v1", corsOrigins: ["http://localhost:3000"]),
         auth: .local,
         roles: ["admin", "maintainer", "viewer"],
+        superuser: "admin",
         licensing: LicensingModel(
             tiers: Tier.allCases.map { LicensingModel.Tier(name: $0.rawValue, rowLimits: $0.rowLimits) },
             features: Dictionary(uniqueKeysWithValues: Feature.allCases.map { ($0.rawValue, $0.minimumTier.rawValue) })
