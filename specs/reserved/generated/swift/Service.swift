@@ -8,6 +8,7 @@ public enum ReservedService {
         identity: ServiceIdentity(name: "reserved", version: "1.0.0", basePath: "/api/v1", corsOrigins: []),
         auth: .local,
         roles: ["admin", "public", "default"],
+        superuser: "admin",
         licensing: LicensingModel(
             tiers: Tier.allCases.map { LicensingModel.Tier(name: $0.rawValue, rowLimits: $0.rowLimits) },
             features: Dictionary(uniqueKeysWithValues: Feature.allCases.map { ($0.rawValue, $0.minimumTier.rawValue) })
