@@ -27,6 +27,8 @@ struct LiveColumn: Sendable {
     var defaultSQL: String?
     /// Filled by a sequence, identity or AUTO_INCREMENT.
     var autoIncrement: Bool
+    /// Computed by the database (GENERATED ALWAYS AS …): it takes no writes.
+    var generated = false
 }
 
 struct LiveForeignKey: Sendable {

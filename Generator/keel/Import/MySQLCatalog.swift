@@ -48,8 +48,11 @@ enum MySQLCatalog {
             return LiveTable(
                 name: name,
                 columns: columns.filter { $0.string("table_name") == name }.map { row in
-                    LiveColumn(name: row.string("name") ?? "", type: row.string("type") ?? "", nullable: row.string("nullable") == "YES",
-                               defaultSQL: row.string("default_sql"), autoIncrement: row.string("extra")?.lowercased().contains("auto_increment") == true)
+                    let extra = row.string("extra")?.lowercased() ?? ""
+                    // Not MySQL's DEFAULT_GENERATED, which marks an expression default.
+                    return LiveColumn(name: row.string("name") ?? "", type: row.string("type") ?? "", nullable: row.string("nullable") == "YES",
+                                      defaultSQL: row.string("default_sql"), autoIncrement: extra.contains("auto_increment"),
+                                      generated: ["virtual generated", "stored generated", "persistent generated"].contains { extra.contains($0) })
                 },
                 primaryKey: indexes.first { $0.name == "PRIMARY" }?.columns ?? [],
                 foreignKeys: keyNames.map { key in

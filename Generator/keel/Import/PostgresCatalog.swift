@@ -14,7 +14,8 @@ enum PostgresCatalog {
             """)
         let columns = try await database.query("""
             SELECT c.relname::text AS table_name, a.attname::text AS name, format_type(a.atttypid, a.atttypmod) AS type,
-                   a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default_sql, a.attidentity::text AS identity
+                   a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default_sql, a.attidentity::text AS identity,
+                   a.attgenerated::text AS generated
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             WHERE \(schema) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
@@ -50,7 +51,8 @@ enum PostgresCatalog {
                 columns: columns.filter { $0.string("table_name") == name }.map { row in
                     let defaultSQL = row.string("default_sql")
                     return LiveColumn(name: row.string("name") ?? "", type: row.string("type") ?? "", nullable: !row.flag("not_null"), defaultSQL: defaultSQL,
-                                      autoIncrement: ["a", "d"].contains(row.string("identity")) || defaultSQL?.hasPrefix("nextval(") == true)
+                                      autoIncrement: ["a", "d"].contains(row.string("identity")) || defaultSQL?.hasPrefix("nextval(") == true,
+                                      generated: !(row.string("generated") ?? "").isEmpty)
                 },
                 primaryKey: own.first { $0.string("kind") == "p" }.map { split($0.string("columns")) } ?? [],
                 foreignKeys: own.filter { $0.string("kind") == "f" }.map { row in

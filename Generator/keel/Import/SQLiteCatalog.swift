@@ -8,7 +8,7 @@ enum SQLiteCatalog {
         var tables: [LiveTable] = []
         for object in objects where object.string("type") == "table" {
             guard let name = object.string("name") else { continue }
-            let columns = try await database.query("SELECT name, type, \"notnull\" AS not_null, dflt_value, pk FROM pragma_table_info(?) ORDER BY cid", [.text(name)])
+            let columns = try await database.query("SELECT name, type, \"notnull\" AS not_null, dflt_value, pk, hidden FROM pragma_table_xinfo(?) WHERE hidden <> 1 ORDER BY cid", [.text(name)])
             let keys = try await database.query("SELECT id, \"table\" AS target, \"from\" AS source, \"to\" AS target_column, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq", [.text(name)])
             let indexList = try await database.query("SELECT name, \"unique\" AS is_unique, origin, partial FROM pragma_index_list(?)", [.text(name)])
             let primaryKey = columns.filter { ($0["pk"]?.int ?? 0) > 0 }.sorted { ($0["pk"]?.int ?? 0) < ($1["pk"]?.int ?? 0) }.compactMap { $0.string("name") }
@@ -34,7 +34,8 @@ enum SQLiteCatalog {
                 columns: columns.map { row in
                     let type = row.string("type") ?? ""
                     return LiveColumn(name: row.string("name") ?? "", type: type, nullable: !row.flag("not_null") && row.string("name") != rowid,
-                                      defaultSQL: row.string("dflt_value"), autoIncrement: row.string("name") == rowid && type.uppercased() == "INTEGER")
+                                      defaultSQL: row.string("dflt_value"), autoIncrement: row.string("name") == rowid && type.uppercased() == "INTEGER",
+                                      generated: (row["hidden"]?.int ?? 0) >= 2)
                 },
                 primaryKey: primaryKey,
                 foreignKeys: keyIDs.map { id in

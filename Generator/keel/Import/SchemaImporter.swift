@@ -64,6 +64,10 @@ struct SchemaImporter {
                 warnings.append(ImportWarning(table: live.name, column: column.name, message: "is not a snake_case name; the column is left out\(Self.consequence(column))"))
                 continue
             }
+            if column.generated {
+                warnings.append(ImportWarning(table: live.name, column: column.name, message: "is computed by the database (a generated column), and the service would write it; the column is left out"))
+                continue
+            }
             if column.name == live.primaryKey[0] {
                 idWarning(column, table: live.name)
                 columns.append(ColumnSchema(name: column.name, type: .id))
@@ -98,11 +102,16 @@ struct SchemaImporter {
             columns.append(imported)
         }
         let indexes = indexes(of: live, columns: &columns, refs: refs, renames: &renames)
+        let names = BuiltInNames.names(of: live.name)
+        if names.resource != live.name {
+            let model = names.model.map { "model \($0) and " } ?? ""
+            warnings.append(ImportWarning(table: live.name, message: "its model or endpoint would take a name every Keel service gives its own; the spec calls them \(model)resource \(names.resource)"))
+        }
         if !renames.isEmpty {
             let list = renames.map { "\($0.0) -> \($0.1)" }.joined(separator: ", ")
             warnings.append(ImportWarning(table: live.name, message: "Keel's migrations name these constraints and indexes otherwise (\(list)); a later migration that changes or drops one fails until it is renamed to Keel's name"))
         }
-        return ImportedTable(name: live.name, columns: columns, indexes: indexes)
+        return ImportedTable(name: live.name, model: names.model, resource: names.resource, columns: columns, indexes: indexes)
     }
 
     /// A one-column foreign key as a `ref`, when it points at a kept table's primary key.

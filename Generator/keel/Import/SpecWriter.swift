@@ -18,7 +18,9 @@ enum SpecWriter {
         if !tables.isEmpty {
             lines += ["", "tables:"]
             for table in tables {
-                lines += ["  \(key(table.name)):", "    columns:"]
+                lines.append("  \(key(table.name)):")
+                if let model = table.model { lines.append("    model: \(model)") }
+                lines.append("    columns:")
                 lines += table.columns.map { "      \(key($0.name)): \(column($0))" }
                 if !table.indexes.isEmpty {
                     lines.append("    indexes:")
@@ -29,7 +31,7 @@ enum SpecWriter {
                 }
             }
             lines += ["", "endpoints:"]
-            lines += tables.map { "  - resource: \(key($0.name))" }
+            lines += tables.map { $0.resource == $0.name ? "  - resource: \(key($0.name))" : "  - { resource: \(key($0.resource)), table: \(key($0.name)) }" }
         }
         return lines.joined(separator: "\n") + "\n"
     }
