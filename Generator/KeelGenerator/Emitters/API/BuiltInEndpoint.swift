@@ -40,6 +40,8 @@ struct BuiltInEndpoint {
     /// The named shape of the JSON body, if any.
     var body: String?
     var answer: Answer
+    /// The operations that take the `id` of what a successful answer created (OpenAPI links).
+    var links: [String] = []
     /// Error statuses besides 401 (any secured endpoint) and 403 (one that needs a role).
     var errors: [Int] = []
 
@@ -82,7 +84,8 @@ struct BuiltInEndpoint {
                             answer: .json(status: "200", description: "A page of users", shape: "UserPage"), errors: [422]),
             BuiltInEndpoint(method: "post", path: "\(base)/users", operationId: "createUser", summary: "Create a user", tag: "users",
                             requiresAuth: true, roles: admin, body: "UserCreate",
-                            answer: .json(status: "201", description: "The created user", shape: "User"), errors: [400, 409, 422]),
+                            answer: .json(status: "201", description: "The created user", shape: "User"),
+                            links: ["getUser", "updateUser", "deleteUser"], errors: [400, 409, 422]),
             BuiltInEndpoint(method: "get", path: "\(base)/users/{id}", operationId: "getUser", summary: "Get one user", tag: "users",
                             requiresAuth: true, roles: admin, pathParameter: .id,
                             answer: .json(status: "200", description: "The user", shape: "User"), errors: [404]),

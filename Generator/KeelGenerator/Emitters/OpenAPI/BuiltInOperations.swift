@@ -24,7 +24,7 @@ enum BuiltInOperations {
         switch endpoint.answer {
         case let .json(status, description, shape, list):
             let schema: StructuredValue = list ? .object([("type", "array"), ("items", OpenAPISchemas.ref(shape))]) : OpenAPISchemas.ref(shape)
-            operation.responses = [(status, OpenAPIOperation.jsonResponse(description, schema))]
+            operation.responses = [(status, OpenAPIOperation.jsonResponse(description, schema, links: OpenAPIOperation.idLinks(to: endpoint.links)))]
         case let .text(description):
             operation.responses = [("200", .object([
                 ("description", .string(description)),

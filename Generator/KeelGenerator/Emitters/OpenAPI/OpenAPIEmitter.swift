@@ -83,7 +83,9 @@ public struct OpenAPIEmitter: Emitter {
                 let location = StructuredValue.object([("Location", .object([
                     ("description", .string("URL of the new \(model)")), ("schema", .object([("type", "string")])),
                 ]))])
-                operation.responses = [("201", OpenAPIOperation.jsonResponse("The created \(model)", OpenAPISchemas.ref(model), headers: location))]
+                let follow = resource.operations.filter { [.get, .update, .delete].contains($0) }.map { resource.operationID($0, model: model) }
+                operation.responses = [("201", OpenAPIOperation.jsonResponse("The created \(model)", OpenAPISchemas.ref(model), headers: location,
+                                                                             links: OpenAPIOperation.idLinks(to: follow)))]
                 operation.addErrors([400, 409, 413, 422] + (spec.tiers.contains { $0.limits.contains { $0.table == table.name } } ? [403] : []))
             case .update:
                 operation.method = "patch"

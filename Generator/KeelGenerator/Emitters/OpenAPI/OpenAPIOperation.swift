@@ -70,12 +70,21 @@ struct OpenAPIOperation {
         .object([("required", true), ("content", .object([("application/json", .object([("schema", schema)]))]))])
     }
 
-    static func jsonResponse(_ description: String, _ schema: StructuredValue, headers: StructuredValue? = nil) -> StructuredValue {
+    static func jsonResponse(_ description: String, _ schema: StructuredValue, headers: StructuredValue? = nil, links: StructuredValue? = nil) -> StructuredValue {
         var response = ObjectBuilder()
         response.set("description", .string(description))
         response.set("headers", headers)
         response.set("content", .object([("application/json", .object([("schema", schema)]))]))
+        response.set("links", links)
         return response.value
+    }
+
+    /// Links from a created row to the operations that take its `id` (what a client, or a stateful test, does next).
+    static func idLinks(to operationIds: [String]) -> StructuredValue? {
+        guard !operationIds.isEmpty else { return nil }
+        return .object(operationIds.map { id in
+            (id, .object([("operationId", .string(id)), ("parameters", .object([("id", "$response.body#/id")]))]))
+        })
     }
 }
 
