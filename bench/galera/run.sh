@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The cluster test: a 3-node MariaDB Galera cluster on loopback, three replicas of the example service (release
 # mode, the community tier: at most 100 products), each preferring a different node, and a bounded load of creates
-# through all three. Mid-load one node is killed with SIGKILL, later restarted; it rejoins by IST. Then check.py
-# compares every answer with what each node holds, through the mariadb client, and prints the figures.
-# Usage: bench/galera/run.sh [--short]   (--short: the version scripts/test.sh runs, about a minute and a half)
+# through all three; products race for the last free row again and again (load.py). Mid-load one node is killed
+# with SIGKILL, later restarted; it rejoins by IST. Then check.py compares every answer with what each node holds,
+# through the mariadb client, and prints the figures.
+# Usage: bench/galera/run.sh [--short]   (--short: the version scripts/test.sh runs, about a minute)
 # Needs: mariadb-server, galera-4, rsync (scripts/setup.sh), python3, and a built example-service
 # (KEEL_SERVICE_BIN, default .build/debug/example-service).
 set -euo pipefail
@@ -71,6 +72,7 @@ for r in 1 2 3; do
 done
 
 python3 "$here/load.py" "$dir/load.json" --replicas http://127.0.0.1:18201,http://127.0.0.1:18202,http://127.0.0.1:18203 \
+  --node-ports 34301,34302,34303 \
   --email bench@example.com --password bench-password --seconds "$seconds" --rate "$rate" --workers-per-replica 2 \
   --max-creates "$max_creates" &
 load_pid=$!
