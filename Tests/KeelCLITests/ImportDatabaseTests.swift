@@ -156,6 +156,58 @@ struct ImportDatabaseTests {
         #expect(try await liveColumns("auth_group", configuration) == ["id", "role", "description", "sort_rank"])
     }
 
+    /// Tables and columns named with SQL and Swift reserved words, as real schemas have them.
+    static func reserved(_ dialect: DatabaseDialect) -> [String] {
+        let q = dialect == .mysql ? "`" : "\""
+        func n(_ name: String) -> String { q + name + q }
+        let id = dialect == .mysql ? "id BIGINT AUTO_INCREMENT PRIMARY KEY" : "id BIGSERIAL PRIMARY KEY"
+        return [
+            "CREATE TABLE \(n("user")) (\(id), \(n("key")) VARCHAR(64) NOT NULL UNIQUE, \(n("default")) BOOLEAN NOT NULL DEFAULT false, \(n("public")) BOOLEAN, \(n("internal")) BOOLEAN, \(n("class")) VARCHAR(20))",
+            "CREATE TABLE \(n("group")) (\(id), \(n("select")) VARCHAR(40), \(n("from")) DATE, \(n("where")) VARCHAR(80), \(n("is")) INTEGER, \(n("return")) INTEGER, \(n("limit")) INTEGER, \(n("offset")) INTEGER)",
+            """
+            CREATE TABLE \(n("order")) (\(id), \(n("order")) INTEGER NOT NULL DEFAULT 0, \(n("group")) BIGINT, \(n("user")) BIGINT, \(n("value")) VARCHAR(80),
+              FOREIGN KEY (\(n("group"))) REFERENCES \(n("group")) (id) ON DELETE SET NULL, FOREIGN KEY (\(n("user"))) REFERENCES \(n("user")) (id) ON DELETE CASCADE)
+            """,
+            "CREATE INDEX order_order_idx ON \(n("order")) (\(n("order")))",
+            "INSERT INTO \(n("user")) (\(n("key")), \(n("public"))) VALUES ('k1', true)",
+            "INSERT INTO \(n("group")) (\(n("select")), \(n("limit"))) VALUES ('s', 5)",
+            "INSERT INTO \(n("order")) (\(n("order")), \(n("group")), \(n("user")), \(n("value"))) VALUES (3, 1, 1, 'v')",
+        ]
+    }
+
+    @Test(arguments: [DatabaseDialect.postgres, .mysql])
+    func reservedNamesImportAsTheyAre(_ dialect: DatabaseDialect) async throws {
+        let (configuration, root) = try await database(dialect, Self.reserved(dialect))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let package = root + "/legacy"
+        let spec = try String(contentsOfFile: package + "/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
+        for line in [
+            "  order:\n    columns:\n      id: id\n      order: { type: int32, default: 0 }\n      group: { type: ref, table: group, on_delete: set_null, nullable: true }\n",
+            "      user: { type: ref, table: user, on_delete: cascade, nullable: true }\n",
+            "  user:\n    model: UserRecord\n    columns:\n      id: id\n      key: { type: string, max_length: 64, unique: true }\n      default: { type: bool, default: false }\n",
+            "      limit: { type: int32, nullable: true }\n",
+            "  - resource: group\n  - resource: order\n  - resource: user\n",
+        ] {
+            #expect(spec.contains(line), "the spec lacks \(line)")
+        }
+        #expect(run.stderr.contains("keel: warning: user: its names would clash with those every Keel service gives its own types and endpoints; the spec calls its model UserRecord\n"))
+
+        let config = ["--config", "Sources/Legacy/keel.yaml"]
+        let generate = try CLITests.keel(["generate"] + config, in: package)
+        #expect(generate.status == 0 && generate.stdout.hasPrefix("keel: 0 files changed"), "\(generate.stdout)\(generate.stderr)")
+        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        let quote = dialect == .mysql ? "`" : "\""
+        let selected = try generatedSelect(model: "Order", package: package, dialect: dialect)
+        #expect(selected == ["id", "order", "group", "user", "value"].map { quote + $0 + quote }.joined(separator: ", "))
+        let row = try #require(try await DatabaseConnector.withDatabase(configuration) { try await $0.query("SELECT \(selected) FROM \(quote)order\(quote)") }.first)
+        #expect(try row.decode("order", as: Int32.self) == 3)
+        #expect(try row.decode("group", as: Int64.self) == 1)
+        #expect(try row.decode("value", as: String.self) == "v")
+    }
+
     @Test func whatKeelCannotSayIsNamedAndLeftOutOrMapped() async throws {
         let (configuration, root) = try await database(.postgres, [
             "CREATE TABLE pairs (a INT, b INT, PRIMARY KEY (a, b))",
@@ -189,7 +241,7 @@ struct ImportDatabaseTests {
             "keel: warning: priced.small: SMALLINT is mapped to int32 (INTEGER), which is wider",
             "keel: warning: priced.doubled: is computed by the database (a generated column), and the service would write it; the column is left out",
             "keel: warning: priced: index priced_lower_idx is partial or over expressions, which Keel's indexes are not; it is left out of the spec and stays in the database",
-            "keel: warning: users: its model or endpoint would take a name every Keel service gives its own; the spec calls them model UserRecord and resource users_records",
+            "keel: warning: users: its names would clash with those every Keel service gives its own types and endpoints; the spec calls its model UserRecord and its resource users_records",
             "keel: warning: cheap: is a view; left out: Keel's resources are tables",
             "keel: warning: priced: trigger 'priced_stamp' is not in the spec; it stays in the database and keeps running on the service's writes",
             "keel: warning: users: the spec says auth: jwt, since local auth would bring Keel's own users table; tokens then come from your identity service",

@@ -10,11 +10,10 @@ enum BuiltInNames {
     /// Models whose get, create, update or delete operation is a built-in one (`getUser`, `getLicense`).
     static let models: Set<String> = ["User", "License"]
 
-    /// The model and resource a table is written with: its own, or `<Model>Record` and `<table>_records` where those clash.
+    /// The model a table is written with where its own clashes (`<Model>Record`), and its resource (`<table>_records` where the table's name clashes).
     static func names(of table: String) -> (model: String?, resource: String) {
         let model = Inflector.modelName(ofTable: table)
         let modelClashes = types.contains(model) || models.contains(model)
-        let resourceClashes = modelClashes || resources.contains(table)
-        return (modelClashes ? model + "Record" : nil, resourceClashes ? table + "_records" : table)
+        return (modelClashes ? model + "Record" : nil, resources.contains(table) ? table + "_records" : table)
     }
 }

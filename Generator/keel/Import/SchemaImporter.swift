@@ -103,9 +103,9 @@ struct SchemaImporter {
         }
         let indexes = indexes(of: live, columns: &columns, refs: refs, renames: &renames)
         let names = BuiltInNames.names(of: live.name)
-        if names.resource != live.name {
-            let model = names.model.map { "model \($0) and " } ?? ""
-            warnings.append(ImportWarning(table: live.name, message: "its model or endpoint would take a name every Keel service gives its own; the spec calls them \(model)resource \(names.resource)"))
+        if names.model != nil || names.resource != live.name {
+            let renamed = [names.model.map { "its model \($0)" }, names.resource == live.name ? nil : "its resource \(names.resource)"].compactMap { $0 }
+            warnings.append(ImportWarning(table: live.name, message: "its names would clash with those every Keel service gives its own types and endpoints; the spec calls \(renamed.joined(separator: " and "))"))
         }
         if !renames.isEmpty {
             let list = renames.map { "\($0.0) -> \($0.1)" }.joined(separator: ", ")
