@@ -34,6 +34,10 @@ public struct ShopHandlers: ShopAPI {
         let total = try OrderLines.total(lines)
         let address = [input.body.shipping.line1, input.body.shipping.line2, input.body.shipping.postalCode + " " + input.body.shipping.city, input.body.shipping.country]
             .compactMap { $0 }.joined(separator: "\n")
+        // The repository writes what it is given: the column's bound is checked here, before anything is stored.
+        guard address.unicodeScalars.count <= 2000 else {
+            throw APIError.validation([.init(field: "shipping", message: "must come to at most 2000 characters as one address")])
+        }
         let order = try await OrderRepository(database: database).create(OrderCreate(
             customerId: input.id, deliveryDue: input.body.deliverBy, totalCents: total, shippingAddress: address))
         let items = OrderItemRepository(database: database)
