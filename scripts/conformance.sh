@@ -41,22 +41,34 @@ base="http://127.0.0.1:$port"
 ) >"$work/service.log" 2>&1 &
 pid=$!
 
+# Plain python3 speaks HTTP here, so nothing beyond setup.sh is needed.
+http() {
+  python3 - "$@" <<'PY'
+import json, sys, urllib.request
+method, url, token, body = sys.argv[1:5]
+request = urllib.request.Request(url, method=method, data=body.encode() if body else None)
+request.add_header("Content-Type", "application/json")
+if token:
+    request.add_header("Authorization", "Bearer " + token)
+with urllib.request.urlopen(request, timeout=10) as answer:
+    print(answer.read().decode())
+PY
+}
 for _ in $(seq 1 100); do
-  curl -fs "$base/readyz" >/dev/null 2>&1 && break
+  http GET "$base/readyz" "" "" >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || { echo "conformance: example-service stopped:" >&2; cat "$work/service.log" >&2; exit 1; }
   sleep 0.1
 done
 
 login() {
-  curl -fs -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\": \"$admin_email\", \"password\": \"$admin_password\"}" |
+  http POST "$base/api/v1/auth/login" "" "{\"email\": \"$admin_email\", \"password\": \"$admin_password\"}" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 token=$(login)
 # Logout's own token, taken now: once the run has failed enough logins, this address is throttled (429).
 logout_token=$(login)
 # The hooks keep generated requests from disabling or demoting this admin (scripts/conformance_hooks.py).
-CONFORMANCE_ADMIN_ID=$(curl -fs "$base/api/v1/auth/me" -H "Authorization: Bearer $token" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+CONFORMANCE_ADMIN_ID=$(http GET "$base/api/v1/auth/me" "$token" "" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 export CONFORMANCE_ADMIN_ID SCHEMATHESIS_HOOKS=conformance_hooks PYTHONPATH="$(pwd)/scripts${PYTHONPATH:+:$PYTHONPATH}"
 
 run() {
