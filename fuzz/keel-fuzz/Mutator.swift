@@ -25,7 +25,7 @@ struct Mutator {
         donorLines = lines.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    /// `base` with one to eight mutations applied.
+    /// `base` with one mutation applied, or (one time in three) two to eight.
     func mutate(_ base: FuzzCase, _ random: inout SplitMix) -> FuzzCase {
         var input = base
         // Mostly one change, so many mutants stay valid and reach the emitters.
