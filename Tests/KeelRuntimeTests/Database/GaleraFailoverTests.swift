@@ -60,6 +60,12 @@ struct GaleraRetryDecisionTests {
         #expect(SQLStatementKind.onlyReads(sql) == reads)
     }
 
+    @Test(arguments: [("CREATE TABLE t (id INT)", true), (" drop table t", true), ("ALTER TABLE t ADD x INT", true),
+                       ("TRUNCATE t", true), ("INSERT INTO t VALUES (1)", false), ("SELECT 1", false)])
+    func tellsDDLThatCommitsItself(_ sql: String, _ commits: Bool) {
+        #expect(SQLStatementKind.commitsItself(sql) == commits)
+    }
+
     @Test(arguments: [
         // (kind, code, a COMMIT may have taken effect) -> may run again
         (DatabaseError.Kind.unavailable, "2013", false, true), // connection lost before COMMIT: rolled back
@@ -191,6 +197,26 @@ struct GaleraFailoverTests {
         #expect(await laterAttempts.count == 1)
         let labels = try await database.query("SELECT label FROM events ORDER BY id").compactMap { $0["label"]?.text }
         #expect(labels == ["once", "session", "committed"])
+        await database.close()
+    }
+
+    /// A statement answered after its transaction ended (as after a node's BF abort, which may answer a prepared
+    /// statement with an empty result) fails as a lost certification and the transaction runs again, not on
+    /// outside any transaction.
+    @Test func aStatementThatFindsItsTransactionGoneFails() async throws {
+        let address = try await address("keel_galera_transaction_gone")
+        let database = try await MySQLDatabase.connect(address, galeraMode: true)
+        try await database.execute("CREATE TABLE events (id BIGINT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(20) NOT NULL) ENGINE=InnoDB")
+        let attempts = GaleraModeTests.Attempts()
+        try await database.transaction { session in
+            if await attempts.next() == 1 {
+                // The transaction ends under the body's feet; its next statement must not run on outside it.
+                try await session.execute("ROLLBACK", [])
+            }
+            try await session.execute("INSERT INTO events (label) VALUES ('in a transaction')", [])
+        }
+        #expect(await attempts.count == 2)
+        #expect(try await database.query("SELECT COUNT(*) AS n FROM events").first?["n"]?.int == 1)
         await database.close()
     }
 

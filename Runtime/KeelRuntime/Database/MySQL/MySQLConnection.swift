@@ -63,8 +63,17 @@ final class MySQLConnection: @unchecked Sendable {
         return connection
     }
 
-    func query(_ sql: String, _ binds: [DatabaseValue]) async throws -> MySQLStatement.Result {
-        try await run { handle in try MySQLStatement.run(sql, binds, on: handle) }
+    /// Runs one prepared statement. With `inTransaction`, a statement answered outside any transaction fails with
+    /// 1213: a Galera node that rolled the transaction back for a conflicting write from another node (a BF abort)
+    /// may answer the next prepared statement with an empty result instead of an error.
+    func query(_ sql: String, _ binds: [DatabaseValue], inTransaction: Bool = false) async throws -> MySQLStatement.Result {
+        try await run { handle in
+            let result = try MySQLStatement.run(sql, binds, on: handle)
+            if inTransaction, handle.pointee.server_status & UInt32(SERVER_STATUS_IN_TRANS) == 0 {
+                throw DatabaseError(.other, "the node rolled the transaction back (a conflicting write from another node)", code: "1213")
+            }
+            return result
+        }
     }
 
     func executeScript(_ sql: String) async throws {

@@ -26,7 +26,7 @@ public final class MySQLDatabase: Database {
     public func withSession<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
         try await GaleraRetry.run(enabled: galeraMode) { ledger in
             try await withConnection { connection in
-                try await body(MySQLSession(connection: connection, ledger: galeraMode ? ledger : nil))
+                try await body(MySQLSession(connection: connection, ledger: galeraMode ? ledger : nil, inTransaction: false))
             }
         }
     }
@@ -42,7 +42,7 @@ public final class MySQLDatabase: Database {
                 try await connection.executeScript("START TRANSACTION")
                 let result: T
                 do {
-                    result = try await body(MySQLSession(connection: connection, ledger: nil))
+                    result = try await body(MySQLSession(connection: connection, ledger: nil, inTransaction: galeraMode))
                 } catch {
                     try? await connection.executeScript("ROLLBACK")
                     throw error
@@ -110,13 +110,15 @@ public final class MySQLDatabase: Database {
 struct MySQLSession: DatabaseSession {
     let connection: MySQLConnection
     let ledger: GaleraRetry.Ledger?
+    /// In a transaction in Galera mode: each statement checks that the transaction is still open.
+    let inTransaction: Bool
 
     func query(_ sql: String, _ binds: [DatabaseValue]) async throws -> [DatabaseRow] {
-        try await run(sql) { try await connection.query(sql, binds).rows }
+        try await run(sql) { try await connection.query(sql, binds, inTransaction: $0).rows }
     }
 
     func execute(_ sql: String, _ binds: [DatabaseValue]) async throws -> Int {
-        try await run(sql) { try await connection.query(sql, binds).affectedRows }
+        try await run(sql) { try await connection.query(sql, binds, inTransaction: $0).affectedRows }
     }
 
     func executeScript(_ sql: String) async throws {
@@ -125,12 +127,19 @@ struct MySQLSession: DatabaseSession {
         try await ledger.commit { try await connection.executeScript(sql) }
     }
 
-    private func run<T: Sendable>(_ sql: String, _ statement: () async throws -> T) async throws -> T {
-        guard let ledger, !SQLStatementKind.onlyReads(sql) else { return try await statement() }
+    /// Runs `statement`, telling it whether it runs in a transaction that must still be open when it is answered.
+    /// A write of its own holds no lock before it runs, so nothing can roll its transaction back unnoticed.
+    private func run<T: Sendable>(_ sql: String, _ statement: @Sendable (Bool) async throws -> T) async throws -> T {
+        guard let ledger, !SQLStatementKind.onlyReads(sql) else { return try await statement(inTransaction) }
+        if SQLStatementKind.commitsItself(sql) {
+            var result: T?
+            try await ledger.commit { result = try await statement(false) }
+            return result!
+        }
         try await connection.executeScript("START TRANSACTION")
         let result: T
         do {
-            result = try await statement()
+            result = try await statement(false)
         } catch {
             try? await connection.executeScript("ROLLBACK")
             throw error
