@@ -328,8 +328,7 @@ struct ImportDatabaseTests {
         let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "keel: warning: authors: CHECK (active IN (0, 1)) is not in the spec; the database still enforces it\n"
-            + "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n"
-            + "keel: warning: pets.owner: foreign key on owner to people is left out (Keel's references point at a primary key named id, and people's is person_id); the column stays a plain int and the database still enforces the key\n")
+            + "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n")
         let spec = try String(contentsOfFile: root + "/legacy/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
         #expect(spec.contains("\n# - authors: CHECK (active IN (0, 1)) is not in the spec; the database still enforces it\n"))
         #expect(spec.contains("""
@@ -354,12 +353,63 @@ struct ImportDatabaseTests {
               pets:
                 columns:
                   id: id
-                  owner: { type: int, nullable: true }
+                  owner: { type: ref, table: people, on_delete: cascade, nullable: true }
 
             """))
         let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: root + "/legacy")
         #expect(migrate.status == 0 && migrate.stdout.contains("applied \(MigrationBaseline.migrationName)"), "\(migrate.stdout)\(migrate.stderr)")
         #expect(try await liveColumns("authors", configuration) == ["id", "name", "bio", "active"])
+    }
+
+    /// Every table's columns with their nullability (`name` or `name?`), Keel's own tables left out.
+    func catalog(_ configuration: DatabaseConfiguration) async throws -> [String: [String]] {
+        let sql = switch configuration.dialect {
+        case .postgres: "SELECT table_name::text AS t, column_name::text AS c, is_nullable::text AS n FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+        case .mysql: "SELECT TABLE_NAME AS t, COLUMN_NAME AS c, IS_NULLABLE AS n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION"
+        case .sqlite: "SELECT m.name AS t, p.name AS c, CASE WHEN p.\"notnull\" = 0 AND p.pk = 0 THEN 'YES' ELSE 'NO' END AS n FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid"
+        }
+        let rows = try await DatabaseConnector.withDatabase(configuration) { try await $0.query(sql) }
+        var tables: [String: [String]] = [:]
+        for row in rows {
+            guard let table = row["t"]?.text, !table.hasPrefix("keel_"), let column = row["c"]?.text else { continue }
+            tables[table, default: []].append(column + (row["n"]?.text == "YES" ? "?" : ""))
+        }
+        return tables
+    }
+
+    /// The SQLite tables the other SQLite tests import, a primary key named person_id included.
+    static let sqliteTables = [
+        "CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(80) NOT NULL UNIQUE, bio TEXT, active BOOLEAN NOT NULL DEFAULT 1)",
+        "CREATE TABLE books (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES authors ON DELETE RESTRICT, price DECIMAL(8, 2), published DATE)",
+        "CREATE TABLE people (person_id INTEGER PRIMARY KEY, book_id INTEGER REFERENCES books)",
+        "CREATE TABLE pets (id INTEGER PRIMARY KEY, owner INTEGER REFERENCES people ON DELETE CASCADE)",
+        "INSERT INTO authors (name) VALUES ('Ursula')",
+    ]
+
+    /// A new environment, a fresh test database: migrating an empty database with the imported package's migrations
+    /// gives it the live tables, while the live database keeps its tables and rows.
+    @Test(arguments: [DatabaseDialect.postgres, .mysql, .sqlite])
+    func theBaselineCreatesTheLiveTablesInAnEmptyDatabase(_ dialect: DatabaseDialect) async throws {
+        let (configuration, root) = try await database(dialect, dialect == .sqlite ? Self.sqliteTables : Self.pyDAL(dialect))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let live = try await catalog(configuration)
+        let rowsBefore = try await DatabaseConnector.withDatabase(configuration) { try await $0.query("SELECT * FROM \(dialect == .sqlite ? "authors" : "auth_user")").count }
+
+        let empty = try await TestDatabases.fresh(dialect, name: "keel_import_empty_\(dialect.rawValue)")
+        let config = ["--config", "Sources/Legacy/keel.yaml"]
+        let fresh = try CLITests.keel(["migrate", "--url", Self.url(empty)] + config, in: root + "/legacy")
+        #expect(fresh.status == 0, "\(fresh.stdout)\(fresh.stderr)")
+        #expect(try await catalog(empty) == live)
+
+        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: root + "/legacy")
+        #expect(migrate.status == 0 && migrate.stdout.contains("applied \(MigrationBaseline.migrationName)"), "\(migrate.stdout)\(migrate.stderr)")
+        #expect(try await catalog(configuration) == live)
+        #expect(try await DatabaseConnector.withDatabase(configuration) { try await $0.query("SELECT * FROM \(dialect == .sqlite ? "authors" : "auth_user")").count } == rowsBefore)
+        // The generated service's tests and a new environment run the same migrations: the baseline's checksum holds.
+        let again = try CLITests.keel(["migrate", "--url", Self.url(empty)] + config, in: root + "/legacy")
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
     }
 
     @Test func anUnreadableDatabaseWritesNothing() throws {

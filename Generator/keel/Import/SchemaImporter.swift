@@ -122,8 +122,6 @@ struct SchemaImporter {
         }
         guard let targetKey = primaryKeys[key.table] else { return plain("\(key.table) is not imported") }
         guard key.referencedColumns == [targetKey] else { return plain("it refers to \(key.referencedColumns.joined(separator: ", ")), not the primary key") }
-        // Keel's migrations write a ref's key as REFERENCES <table> (id).
-        guard targetKey == "id" else { return plain("Keel's references point at a primary key named id, and \(key.table)'s is \(targetKey)") }
         guard [.int, .int32].contains(mapped.type) else { return plain("the column is \(column.type), not an integer") }
         let onDelete: ColumnType.OnDelete
         switch key.onDelete.uppercased() {

@@ -4,14 +4,22 @@ import KeelSpec
 public struct SQLWriter: Sendable {
     let syntax: SQLSyntax
     var dialect: Dialect { syntax.dialect }
+    /// Each table's primary-key column (a spec may name it otherwise than `id`), which its references point at.
+    let primaryKeys: [String: String]
 
-    init(_ dialect: Dialect) {
+    /// - Parameter schemas: the schemas whose tables the statements may refer to; a later one wins.
+    init(_ dialect: Dialect, schemas: [DatabaseSchema]) {
         syntax = SQLSyntax(dialect: dialect)
+        var keys: [String: String] = [:]
+        for table in schemas.flatMap(\.tables) {
+            if let key = table.primaryKey { keys[table.name] = key }
+        }
+        primaryKeys = keys
     }
 
     /// The SQL of a migration made of `changes`, one statement per paragraph.
     public static func render(_ changes: [SchemaChange], dialect: Dialect, old: DatabaseSchema, new: DatabaseSchema) -> String {
-        SQLWriter(dialect).statements(for: changes, old: old, new: new).joined(separator: "\n\n") + "\n"
+        SQLWriter(dialect, schemas: [old, new]).statements(for: changes, old: old, new: new).joined(separator: "\n\n") + "\n"
     }
 
     /// The statements of a whole migration. In SQLite, all column changes of a table that needs rebuilding
@@ -89,8 +97,11 @@ public struct SQLWriter: Sendable {
 
     // MARK: Tables
 
-    /// - Parameter deferring: tables whose foreign keys are left out (added later, once those tables exist).
-    func createTable(_ table: TableSchema, as name: String? = nil, deferring: Set<String> = []) -> [String] {
+    /// - Parameters:
+    ///   - deferring: tables whose foreign keys are left out (added later, once those tables exist).
+    ///   - ifMissing: written as `CREATE ... IF NOT EXISTS`, so an existing table is left as it is (a baseline). MySQL 8
+    ///     has no `CREATE INDEX IF NOT EXISTS`, so there the indexes go inside the CREATE TABLE.
+    func createTable(_ table: TableSchema, as name: String? = nil, deferring: Set<String> = [], ifMissing: Bool = false) -> [String] {
         var lines = table.columns.map { columnDefinition($0, table: table.name) }
         if dialect == .mysql, let id = table.columns.first(where: { $0.type == .id }) {
             lines.append("PRIMARY KEY (\(q(id.name)))")
@@ -99,6 +110,9 @@ public struct SQLWriter: Sendable {
             // Our own index per foreign key: InnoDB otherwise makes one silently and later refuses to drop
             // any index it borrowed it from (error 1553).
             lines += table.columns.filter { if case .ref = $0.type { true } else { false } }.map { "INDEX \(q(fkName(table.name, $0.name))) (\(q($0.name)))" }
+            if ifMissing {
+                lines += indexSchemas(of: table).map { "\($0.unique ? "UNIQUE " : "")INDEX \(q($0.name)) (\($0.columns.map(q).joined(separator: ", ")))" }
+            }
         }
         if dialect != .sqlite {
             for column in table.columns {
@@ -113,14 +127,58 @@ public struct SQLWriter: Sendable {
         case .mysql: " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
         case .postgres: ""
         }
-        let create = "CREATE TABLE \(q(name ?? table.name)) (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)\(options);"
-        return [create] + indexes(of: table)
+        let create = "CREATE TABLE \(ifMissing ? "IF NOT EXISTS " : "")\(q(name ?? table.name)) (\n" + lines.map { "    " + $0 }.joined(separator: ",\n") + "\n)\(options);"
+        if ifMissing, dialect == .mysql { return [create] }
+        return [create] + indexSchemas(of: table).map { createIndex($0, table: table.name, ifMissing: ifMissing) }
     }
 
     /// Unique-column indexes and declared indexes of a table.
     func indexes(of table: TableSchema) -> [String] {
-        table.columns.filter(\.unique).map { createIndex(IndexSchema(name: $0.uniqueIndexName(table: table.name), columns: [$0.name], unique: true), table: table.name) }
-            + table.indexes.map { createIndex($0, table: table.name) }
+        indexSchemas(of: table).map { createIndex($0, table: table.name) }
+    }
+
+    private func indexSchemas(of table: TableSchema) -> [IndexSchema] {
+        table.columns.filter(\.unique).map { IndexSchema(name: $0.uniqueIndexName(table: table.name), columns: [$0.name], unique: true) } + table.indexes
+    }
+
+    /// The statements that create `tables` where they are missing and leave existing ones as they are (a baseline),
+    /// each table after those it refers to.
+    func createMissing(_ tables: [TableSchema]) -> [String] {
+        var statements: [String] = [], deferred: [String] = [], created: Set<String> = [], forward = false
+        let names = Set(tables.map(\.name))
+        for table in MigrationPlanner.dependencyOrder(tables) {
+            created.insert(table.name)
+            // Only tables that refer to each other leave a key to a table not created yet.
+            let later = Set(table.references.filter { names.contains($0) && !created.contains($0) })
+            forward = forward || !later.isEmpty
+            guard dialect == .postgres else {
+                statements += createTable(table, ifMissing: true)
+                continue
+            }
+            statements += createTable(table, deferring: later, ifMissing: true)
+            for column in table.columns {
+                guard case let .ref(target, _) = column.type, later.contains(target), let key = foreignKey(column, table: table.name) else { continue }
+                deferred.append(addForeignKeyIfMissing(key, column: column.name, table: table.name))
+            }
+        }
+        // MySQL checks a foreign key's table only while foreign_key_checks is on (SQLite never does at CREATE).
+        if dialect == .mysql, forward {
+            return ["SET FOREIGN_KEY_CHECKS = 0;"] + statements + ["SET FOREIGN_KEY_CHECKS = 1;"]
+        }
+        return statements + deferred
+    }
+
+    /// PostgreSQL's ALTER TABLE has no ADD CONSTRAINT IF NOT EXISTS: the key is added unless the column has one.
+    private func addForeignKeyIfMissing(_ key: String, column: String, table: String) -> String {
+        let relation = syntax.literal(q(table))
+        return """
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conrelid = \(relation)::regclass
+                    AND conkey = ARRAY[(SELECT attnum FROM pg_attribute WHERE attrelid = \(relation)::regclass AND attname = \(syntax.literal(column)))]) THEN
+                ALTER TABLE \(q(table)) ADD CONSTRAINT \(q(fkName(table, column))) \(key);
+            END IF;
+        END $$;
+        """
     }
 
     /// `name TYPE [NOT NULL] [DEFAULT x]`, plus in SQLite the inline FOREIGN KEY and CHECK (its constraints have no names to alter).
@@ -150,7 +208,7 @@ public struct SQLWriter: Sendable {
         case .setNull: "SET NULL"
         }
         let head = inline ? "REFERENCES" : "FOREIGN KEY (\(q(column.name))) REFERENCES"
-        return "\(head) \(q(target)) (\(q("id"))) ON DELETE \(action)"
+        return "\(head) \(q(target)) (\(q(primaryKeys[target] ?? "id"))) ON DELETE \(action)"
     }
 
     private func check(_ column: ColumnSchema) -> String? {
@@ -161,8 +219,8 @@ public struct SQLWriter: Sendable {
     func fkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], suffix: "fkey") }
     func checkName(_ table: String, _ column: String) -> String { IndexName.make(table: table, columns: [column], suffix: "check") }
 
-    func createIndex(_ index: IndexSchema, table: String) -> String {
-        "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(q(index.name)) ON \(q(table)) (\(index.columns.map(q).joined(separator: ", ")));"
+    func createIndex(_ index: IndexSchema, table: String, ifMissing: Bool = false) -> String {
+        "CREATE \(index.unique ? "UNIQUE " : "")INDEX \(ifMissing ? "IF NOT EXISTS " : "")\(q(index.name)) ON \(q(table)) (\(index.columns.map(q).joined(separator: ", ")));"
     }
 
     func dropIndex(_ name: String, table: String) -> String {

@@ -40,6 +40,11 @@ public struct TableSchema: Codable, Hashable, Sendable {
         columns.first { $0.name == name }
     }
 
+    /// The name of the `id` column, which references to this table point at.
+    var primaryKey: String? {
+        columns.first { $0.type == .id }?.name
+    }
+
     /// Tables this one refers to through `ref` columns.
     var references: [String] {
         columns.compactMap { if case let .ref(table, _) = $0.type { table } else { nil } }
