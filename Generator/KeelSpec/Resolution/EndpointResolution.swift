@@ -64,7 +64,23 @@ extension SpecResolver {
                 routes[route] = routes[route] ?? location
             }
         }
+        checkParameterNames(result, auth: auth)
         return result
+    }
+
+    /// Parameters at one place of a path must share a name, or the generated service traps at start-up.
+    private func checkParameterNames(_ endpoints: Endpoints, auth: Service.Auth) {
+        var routes = [RouteParameterNames.Route(path: "/config/{key}", owner: "a built-in endpoint", location: nil)]
+        if auth == .local { routes.append(.init(path: "/users/{id}", owner: "a built-in endpoint", location: nil)) }
+        for resource in endpoints.resources where resource.operations.contains(where: { $0 != .list && $0 != .create }) {
+            routes.append(.init(path: resource.path + "/{id}", owner: "resource '\(resource.resource)'", location: resource.location))
+        }
+        for endpoint in endpoints.custom {
+            routes.append(.init(path: endpoint.path, owner: "endpoint '\(endpoint.name)'", location: endpoint.location))
+        }
+        for conflict in RouteParameterNames.conflicts(routes) {
+            diagnostics.error(conflict.location, conflict.message)
+        }
     }
 
     /// Operation names of the endpoints every generated service has.
