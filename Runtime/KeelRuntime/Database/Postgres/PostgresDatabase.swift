@@ -115,7 +115,7 @@ struct PostgresSession: DatabaseSession {
             case .double(let number): bindings.append(number)
             case .text(let text): bindings.append(text)
             case .bytes(let bytes): bindings.append(ByteBuffer(bytes: bytes))
-            case .timestamp(let date): bindings.append(date)
+            case .timestamp(let date): bindings.append(PostgresInstant(date: date))
             case .uuid(let uuid): bindings.append(uuid)
             }
         }
