@@ -201,6 +201,11 @@ struct ResourceTests {
             #expect(try await ids("/api/v1/products?weight_kg=2.5") == [productID])
             #expect(try await ids("/api/v1/products?notes=\(queryText("fragile; \"handle\" with care"))") == [productID])
             #expect(try await ids("/api/v1/products?sort=-weight_kg&weight_kg=2.5") == [productID])
+            // An instant the database wrote itself (SQLite's DEFAULT keeps milliseconds) filters back to its row too.
+            let shownCreatedAt = try #require(product.object["created_at"] as? String)
+            let createdAt = try #require(Date(queryText: shownCreatedAt))
+            let products = TableRepository<Product>(database: database, sql: Product.sql(dialect))
+            #expect(try await products.list(filters: [("created_at", .timestamp(createdAt))], sort: [], limit: 10, offset: 0).items.map(\.id) == [Int64(productID)])
         }
     }
 }

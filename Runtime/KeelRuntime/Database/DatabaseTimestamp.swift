@@ -7,6 +7,14 @@ enum DatabaseTimestamp {
         format(date, separator: "T", suffix: "Z")
     }
 
+    /// `2026-11-22T05:00:00.123Z`, what SQLite's `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` writes, for an instant on a
+    /// whole millisecond; nil for any other.
+    static func millisecondForm(_ date: Date) -> String? {
+        let text = iso8601(date)
+        guard text.hasSuffix("000Z") else { return nil }
+        return String(text.dropLast(4)) + "Z"
+    }
+
     /// `2026-11-22 05:00:00.123456`: what MySQL's DATETIME(6) takes, in UTC.
     static func mysql(_ date: Date) -> String {
         format(date, separator: " ", suffix: "")

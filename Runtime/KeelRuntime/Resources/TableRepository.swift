@@ -25,28 +25,42 @@ public struct TableRepository<Model: ResourceModel>: Sendable {
     /// The page and the total come from one statement (the count as a subquery), so they agree and a remote
     /// database answers in one round trip. Only a page past the end asks again for the total.
     public func list(filters: ColumnValues, sort: [(column: String, descending: Bool)], limit: Int, offset: Int) async throws -> Page {
-        let binds = filters.map(\.value)
         let order = (try sort.map { try sql.quoted($0.column) + ($0.descending ? " DESC" : " ASC") } + [sql.id + " ASC"]).joined(separator: ", ")
         // The subquery's parameters come first in the statement; PostgreSQL's numbered ones count on from there.
-        let page = "SELECT " + sql.selected + ", (" + sql.count + (try whereClause(filters, from: 1)) + ") AS keel_total FROM " + sql.table
-            + (try whereClause(filters, from: binds.count + 1)) + " ORDER BY " + order
-            + " LIMIT " + sql.parameter(2 * binds.count + 1) + " OFFSET " + sql.parameter(2 * binds.count + 2)
-        let rows = try await database.read(page, binds + binds + [.int(Int64(limit)), .int(Int64(offset))])
+        let counted = try whereClause(filters, from: 1)
+        let paged = try whereClause(filters, from: counted.binds.count + 1)
+        let bound = counted.binds.count + paged.binds.count
+        let page = "SELECT " + sql.selected + ", (" + sql.count + counted.sql + ") AS keel_total FROM " + sql.table
+            + paged.sql + " ORDER BY " + order + " LIMIT " + sql.parameter(bound + 1) + " OFFSET " + sql.parameter(bound + 2)
+        let rows = try await database.read(page, counted.binds + paged.binds + [.int(Int64(limit)), .int(Int64(offset))])
         // The total is the last column: read by position, a table column of the same name cannot shadow it.
         if let total = rows.first?.values.last?.int {
             return Page(items: try rows.map(Model.init(row:)), total: Int(total))
         }
         // No row on this page: none matches at all, or the page is past the end (or holds no rows at all).
-        let total = offset == 0 && limit > 0 ? 0 : try await database.read(sql.count + (try whereClause(filters, from: 1)), binds).first?.values.first?.int ?? 0
+        let total = offset == 0 && limit > 0 ? 0 : try await database.read(sql.count + counted.sql, counted.binds).first?.values.first?.int ?? 0
         return Page(items: [], total: Int(total))
     }
 
-    /// ` WHERE a = ? AND b = ?` for the filters (nothing without any), numbering parameters from `first`.
-    private func whereClause(_ filters: ColumnValues, from first: Int) throws -> String {
-        guard !filters.isEmpty else { return "" }
-        return " WHERE " + (try filters.enumerated().map { index, filter in
-            try sql.quoted(filter.column) + " = " + sql.parameter(first + index, for: filter.column)
-        }).joined(separator: " AND ")
+    /// ` WHERE a = ? AND b = ?` for the filters (nothing without any), numbering parameters from `first`, and its binds.
+    ///
+    /// SQLite keeps instants as text: the runtime writes microseconds (`….123000Z`), but a column's `DEFAULT` now
+    /// writes milliseconds (`….123Z`), so an instant on a whole millisecond is looked for in both forms.
+    private func whereClause(_ filters: ColumnValues, from first: Int) throws -> (sql: String, binds: [DatabaseValue]) {
+        guard !filters.isEmpty else { return ("", []) }
+        var conditions: [String] = []
+        var binds: [DatabaseValue] = []
+        for (column, value) in filters {
+            let name = try sql.quoted(column)
+            if database.dialect == .sqlite, case .timestamp(let date) = value, let milliseconds = DatabaseTimestamp.millisecondForm(date) {
+                conditions.append(name + " IN (?, ?)")
+                binds += [value, .text(milliseconds)]
+            } else {
+                conditions.append(name + " = " + sql.parameter(first + binds.count, for: column))
+                binds.append(value)
+            }
+        }
+        return (" WHERE " + conditions.joined(separator: " AND "), binds)
     }
 
     public func count() async throws -> Int {
