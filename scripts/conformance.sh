@@ -27,7 +27,8 @@ cleanup() {
 trap cleanup EXIT
 
 admin_email=admin@conformance.example
-admin_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+# The secrets hold the marker scripts/check-secrets.sh looks for in the service's log.
+admin_password=KEEL-TEST-SECRET-$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
 # A free loopback port: the kernel picks it, the socket closes, the service binds it right after.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
@@ -35,7 +36,7 @@ base="http://127.0.0.1:$port"
 (
   cd "$work"
   exec env HOST=127.0.0.1 PORT="$port" DB_TYPE=sqlite DB_PATH="$work/shop.db" BCRYPT_COST=4 \
-    SECRET_KEY="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+    SECRET_KEY="KEEL-TEST-SECRET-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" SMTP_PASSWORD="KEEL-TEST-SECRET-smtp" \
     ADMIN_EMAIL="$admin_email" ADMIN_PASSWORD="$admin_password" LICENSE_CACHE_PATH="$work/license.json" \
     "$service"
 ) >"$work/service.log" 2>&1 &
@@ -89,4 +90,6 @@ if grep -q '"level": *"\(error\|critical\)"' "$work/service.log"; then
   status=1
 fi
 kill -0 "$pid" 2>/dev/null || { echo "conformance: example-service died during the run" >&2; status=1; }
+# Kept for scripts/check-secrets.sh when the caller names a folder.
+[ -n "${KEEL_LOG_DIR:-}" ] && cp "$work/service.log" "$KEEL_LOG_DIR/conformance-service.log"
 exit "$status"
