@@ -17,6 +17,7 @@ if ! $only_build; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
   command -v mariadbd >/dev/null || need_apt+=(mariadb-server)
   [ -f /usr/lib/galera/libgalera_smm.so ] && command -v rsync >/dev/null || need_apt+=(galera-4 rsync) # bench/galera: a cluster, SST by rsync
+  command -v haproxy >/dev/null || need_apt+=(haproxy) # bench/rollout: the load balancer in front of two replicas
   # Certificates for the TLS tests of both servers.
   command -v openssl >/dev/null || need_apt+=(openssl)
   # The referees of the TypeScript client: tsc with React's types (which need csstype and prop-types),

@@ -17,4 +17,5 @@ KEEL_LOG_DIR="$logs" scripts/conformance.sh 2>&1 | tee "$logs/conformance.log"
 swift test --skip-build --skip PluginPackageTests 2>&1 | tee "$logs/tests.log"
 swift test --skip-build --filter PluginPackageTests 2>&1 | tee "$logs/plugin-tests.log"
 bench/galera/run.sh --short 2>&1 | tee "$logs/galera.log"  # 3 Galera nodes, 3 replicas, one node killed mid-load
+bench/rollout/run.sh --short 2>&1 | tee "$logs/rollout.log"  # 2 replicas behind HAProxy, one stopped under load
 scripts/check-secrets.sh "$logs"/*.log

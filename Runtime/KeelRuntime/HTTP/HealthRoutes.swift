@@ -5,6 +5,8 @@ import Hummingbird
 struct HealthRoutes: Sendable {
     let service: ServiceIdentity
     let database: any Database
+    /// Once the shutdown began `/readyz` answers 503 without asking the database; `/healthz` still answers.
+    let shutdown: ShutdownState
     let started = ContinuousClock.now
 
     struct Health: ResponseEncodable {
@@ -22,7 +24,14 @@ struct HealthRoutes: Sendable {
 
     func register(on router: Router<KeelRequestContext>) {
         router.get("/healthz") { _, _ in try await health() }
-        router.get("/readyz") { _, _ in try await health(galeraState: true) }
+        router.get("/readyz") { _, _ in shutdown.hasBegun ? shuttingDown() : try await health(galeraState: true) }
+    }
+
+    /// 503 with `"status": "unhealthy"` and `"dependencies": {"server": "shutting down"}`, so load balancers stop sending.
+    private func shuttingDown() -> EditedResponse<Health> {
+        let body = Health(status: "unhealthy", service: service.name, version: service.version, dependencies: ["server": "shutting down"],
+                          uptimeSeconds: Int((ContinuousClock.now - started).components.seconds))
+        return EditedResponse(status: .serviceUnavailable, response: body)
     }
 
     /// 200 when the database answers, else 503 with `"status": "unhealthy"`; asked anew on every call,

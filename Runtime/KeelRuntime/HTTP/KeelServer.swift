@@ -31,16 +31,18 @@ public struct KeelServer: Sendable {
             logger.critical("start-up failed: \(error)")
             throw error
         }
-        // SIGTERM or SIGINT ends runService after in-flight requests finish; then the keepalive stops and the database closes.
+        // SIGTERM or SIGINT: /readyz fails, the listener closes after the drain delay, the requests in flight finish
+        // (RollingShutdown); then the keepalive stops and the database closes.
         let keepalive = Task { await started.service.license.runKeepalive() }
         defer { keepalive.cancel() }
         do {
-            try await started.application.runService()
+            try await RollingShutdown.run(started.application, settings: started.shutdownSettings, state: started.shutdown, logger: logger)
         } catch {
             await started.database.close()
             throw error
         }
         await started.database.close()
+        RollingShutdown.logStopped(started.shutdown, logger: logger)
     }
 
     /// A service ready to serve, and the database it opened (close it when the application ends).
@@ -48,11 +50,15 @@ public struct KeelServer: Sendable {
         public let application: Application<RouterResponder<KeelRequestContext>>
         public let service: ServiceContext
         public var database: any Database { service.database }
+        let shutdownSettings: ShutdownSettings
+        /// Set by the first SIGTERM or SIGINT; read by `/readyz` and `ShutdownMiddleware`.
+        let shutdown: ShutdownState
     }
 
     /// Reads settings, opens and migrates the database, checks the license, and builds the application without running it.
     public func start(environment: [String: String], logger: Logger = Logger(label: "keel")) async throws -> Started {
         let settings = try ServerSettings(environment: environment)
+        let shutdownSettings = try ShutdownSettings(environment: environment)
         let configuration = try DatabaseConfiguration(environment: environment)
         let licenseSettings = try LicenseSettings(environment: environment, serviceName: identity.name)
         let authSettings = try AuthSettings(mode: description.auth, environment: environment, releaseMode: licenseSettings.releaseMode)
@@ -86,6 +92,9 @@ public struct KeelServer: Sendable {
         }
         let router = Router(context: KeelRequestContext.self)
         let metrics = RequestMetrics()
+        let shutdown = ShutdownState()
+        // Outside everything else: it counts every request in flight for the shutdown.
+        router.middlewares.add(ShutdownMiddleware(state: shutdown))
         // Outermost: the metrics see the final status, after errors became envelopes.
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
         router.middlewares.add(TraceIDMiddleware())
@@ -94,7 +103,7 @@ public struct KeelServer: Sendable {
         }
         router.middlewares.add(ErrorEnvelopeMiddleware())
         router.middlewares.add(BodyLimitMiddleware(limit: settings.maximumBodySize))
-        HealthRoutes(service: identity, database: database).register(on: router)
+        HealthRoutes(service: identity, database: database, shutdown: shutdown).register(on: router)
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
@@ -113,6 +122,6 @@ public struct KeelServer: Sendable {
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: identity.name),
             logger: logger
         )
-        return Started(application: application, service: service)
+        return Started(application: application, service: service, shutdownSettings: shutdownSettings, shutdown: shutdown)
     }
 }
