@@ -6,6 +6,11 @@ public enum ProjectLoader {
 
     /// Loads the settings at `configPath`; a missing file means every default.
     public static func load(configPath: String, displayRelativeTo base: String? = nil) -> Result<ProjectSettings, SpecError> {
+        load(configPath: configPath, contents: FileManager.default.contents(atPath: configPath), displayRelativeTo: base)
+    }
+
+    /// Reads settings given as bytes (e.g. `git show REV:keel.yaml`) as if they were the file at `configPath`.
+    public static func load(configPath: String, contents: Data?, displayRelativeTo base: String? = nil) -> Result<ProjectSettings, SpecError> {
         let diagnostics = DiagnosticCollector()
         let root = URL(fileURLWithPath: configPath).deletingLastPathComponent().standardizedFileURL.path
         func absolute(_ path: String) -> String {
@@ -18,7 +23,7 @@ public enum ProjectLoader {
                            openapi: absolute("openapi.yaml")),
             templates: nil, location: nil
         )
-        guard let data = FileManager.default.contents(atPath: configPath) else {
+        guard let data = contents else {
             diagnostics.error(nil, "no \(fileName) at \(configPath); run keel in a project directory or pass --config")
             return .failure(SpecError(diagnostics.diagnostics))
         }
@@ -28,7 +33,7 @@ public enum ProjectLoader {
             return diagnostics.hasErrors ? .failure(SpecError(diagnostics.diagnostics)) : .success(settings)
         }
         settings.location = rootValue.location
-        if let fields = reader.fields(rootValue, of: fileName, allowed: ["spec", "dialects", "outputs", "templates"]) {
+        if let fields = reader.fields(rootValue, of: fileName, allowed: ["spec", "dialects", "outputs", "templates", "acknowledged"]) {
             if let value = fields.present("spec"), let path = reader.string(value, "'spec'") { settings.spec = absolute(path) }
             if let value = fields.present("templates"), let path = reader.string(value, "'templates'") { settings.templates = absolute(path) }
             if let value = fields.present("dialects"), let list = reader.strings(value, "'dialects'") {
@@ -41,6 +46,7 @@ public enum ProjectLoader {
                 }
                 if list.isEmpty { diagnostics.error(value.location, "'dialects' needs at least one of sqlite, postgres, mysql") }
             }
+            if let value = fields.present("acknowledged") { settings.acknowledged = AcknowledgementReader.read(value, reader: reader) }
             if let value = fields["outputs"] {
                 readOutputs(value, into: &settings.outputs, reader: reader, absolute: absolute)
                 checkOverlaps(settings.outputs, at: value, diagnostics: diagnostics)

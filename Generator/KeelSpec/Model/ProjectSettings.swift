@@ -28,6 +28,8 @@ public struct ProjectSettings: Hashable, Sendable {
     public var outputs: Outputs
     /// A directory of template overrides, if any.
     public var templates: String?
+    /// Breaking changes accepted on purpose (`acknowledged:`), which `keel diff` does not fail on.
+    public var acknowledged: [Acknowledgement] = []
     public var location: SourceLocation?
 
     /// Settings built by a tool rather than read from `keel.yaml` (which `ProjectLoader` does).
