@@ -16,6 +16,8 @@ let package = Package(
         .plugin(name: "KeelGenerate", targets: ["KeelGenerate"]),
         // `swift package keel-check`: fails when those outputs are out of date (for CI).
         .plugin(name: "KeelCheck", targets: ["KeelCheck"]),
+        // `swift package keel-diff --from origin/main`: the spec changes that break clients, replicas or data.
+        .plugin(name: "KeelDiff", targets: ["KeelDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -65,12 +67,19 @@ let package = Package(
             ],
             path: "Generator/KeelGenerator"
         ),
+        // `keel diff`: the changes between two specs, classed by whom they break, and their reports.
+        .target(
+            name: "KeelSpecDiff",
+            dependencies: ["KeelSpec", "KeelGenerator"],
+            path: "Generator/KeelSpecDiff"
+        ),
         // The commands that only generate: shared by `keel` and the plugins' tool.
         .target(
             name: "KeelCommands",
             dependencies: [
                 "KeelGenerator",
                 "KeelSpec",
+                "KeelSpecDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Generator/KeelCommands"
@@ -116,6 +125,12 @@ let package = Package(
             capability: .command(intent: .custom(verb: "keel-check", description: "Fail when a generated file in the package is not what keel-generate would write.")),
             dependencies: ["keel-plugin-tool"],
             path: "Plugins/KeelCheck"
+        ),
+        .plugin(
+            name: "KeelDiff",
+            capability: .command(intent: .custom(verb: "keel-diff", description: "List the spec changes since a git revision that break clients, running replicas or data; fail on unacknowledged ones.")),
+            dependencies: ["keel-plugin-tool"],
+            path: "Plugins/KeelDiff"
         ),
         // Benchmarks of the generator's parts (bench/run-migrations.sh runs it in release mode).
         .executableTarget(
@@ -201,6 +216,12 @@ let package = Package(
             dependencies: ["KeelGenerator", "KeelTestSupport", .product(name: "Yams", package: "Yams")],
             path: "Tests/KeelGeneratorTests",
             exclude: ["Golden", "TypeScript"]
+        ),
+        .testTarget(
+            name: "KeelSpecDiffTests",
+            dependencies: ["KeelSpecDiff", "KeelSpec", "KeelGenerator"],
+            path: "Tests/KeelSpecDiffTests",
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "KeelMigrationTests",

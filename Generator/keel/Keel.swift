@@ -16,7 +16,7 @@ struct Keel: AsyncParsableCommand {
         Exit codes: 0 success, 1 spec errors or out-of-date files, 2 usage errors.
         """,
         version: KeelVersionInfo.current,
-        subcommands: [Init.self, Validate.self, Generate.self, Check.self, Migrate.self, MarchProxyCommand.self]
+        subcommands: [Init.self, Validate.self, Generate.self, Check.self, Diff.self, Migrate.self, MarchProxyCommand.self]
     )
 
     static func main() async {

@@ -101,7 +101,7 @@ public struct MigrationPlanner: Sendable {
     }
 
     /// Why a column change can lose or reject existing data, if it can.
-    static func narrowing(from old: ColumnSchema, to new: ColumnSchema) -> (code: String, message: String)? {
+    public static func narrowing(from old: ColumnSchema, to new: ColumnSchema) -> (code: String, message: String)? {
         if case let .enumeration(oldValues) = old.type, case let .enumeration(newValues) = new.type {
             let removed = oldValues.filter { !newValues.contains($0) }
             if !removed.isEmpty {

@@ -69,7 +69,8 @@ public struct ColumnSchema: Codable, Hashable, Sendable {
         self.maxLength = maxLength
     }
 
-    init(_ column: Column) {
+    /// The database-relevant part of a spec column.
+    public init(_ column: Column) {
         self.init(name: column.name, type: column.type, nullable: column.nullable, unique: column.unique,
                   defaultValue: column.defaultValue, maxLength: column.type == .string ? column.maxLength : nil)
     }
