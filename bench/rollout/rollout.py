@@ -175,6 +175,8 @@ defaults
   timeout connect 2s
   timeout client 30s
   timeout server 30s
+  # A check slowed by a busy machine must not take a healthy replica out: only an answer other than 200 does.
+  timeout check 2s
   retries 0
 frontend web
   bind {HOST}:{LB_PORT}
