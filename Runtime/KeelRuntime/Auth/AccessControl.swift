@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// Decides whether a request may run an operation: its token (401), its roles (403) and the license (403
-/// `FEATURE_NOT_LICENSED`), in that order.
+/// Decides whether a request may run an operation: its token (401), its roles (403), the license (403
+/// `FEATURE_NOT_LICENSED`) and the rate limit (429 `RATE_LIMITED`), in that order.
 public struct AccessControl: Sendable {
     public let mode: AuthMode
     /// The role that may do everything (the spec's `superuser:`).
@@ -10,17 +10,20 @@ public struct AccessControl: Sendable {
     let license: LicenseManager
     /// With `auth: local`: the current state of each token's account, and logouts.
     let tokenStates: TokenStates?
+    /// Nil: no rate limit applies.
+    let rateLimits: RateLimits?
 
     public init(mode: AuthMode, superuser: String = "admin", tokens: TokenService?, license: LicenseManager) {
-        self.init(mode: mode, superuser: superuser, tokens: tokens, license: license, tokenStates: nil)
+        self.init(mode: mode, superuser: superuser, tokens: tokens, license: license, tokenStates: nil, rateLimits: nil)
     }
 
-    init(mode: AuthMode, superuser: String, tokens: TokenService?, license: LicenseManager, tokenStates: TokenStates?) {
+    init(mode: AuthMode, superuser: String, tokens: TokenService?, license: LicenseManager, tokenStates: TokenStates?, rateLimits: RateLimits?) {
         self.mode = mode
         self.superuser = superuser
         self.tokens = tokens
         self.license = license
         self.tokenStates = tokenStates
+        self.rateLimits = rateLimits
     }
 
     /// The caller, when the rule needs one; throws the envelope error when the request may not proceed.
@@ -38,6 +41,7 @@ public struct AccessControl: Sendable {
         if let feature = rule.feature, !license.current.includes(feature: feature) {
             throw APIError(.forbidden, code: "FEATURE_NOT_LICENSED", detail: "The license does not include the feature \(feature)", feature: feature)
         }
+        try await rateLimits?.admit(rule, principal: principal)
         return principal
     }
 

@@ -7,6 +7,8 @@ public struct APIError: Error, Sendable {
     public var detail: String
     public var fieldErrors: [ErrorEnvelope.FieldError]?
     public var feature: String?
+    /// Sent with the envelope, e.g. `Retry-After` on a 429.
+    public var headers: HTTPFields = [:]
 
     public init(_ status: HTTPResponse.Status, code: String, detail: String, fieldErrors: [ErrorEnvelope.FieldError]? = nil, feature: String? = nil) {
         self.status = status

@@ -48,7 +48,9 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let body = (try? encoder.encode(envelope)) ?? Data()
-        return Response(status: error.status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        var headers = error.headers
+        headers[.contentType] = "application/json"
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// The envelope code of a status Hummingbird or a handler raised without one.
@@ -63,6 +65,7 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
         case 413: "PAYLOAD_TOO_LARGE"
         case 415: "UNSUPPORTED_MEDIA_TYPE"
         case 422: "VALIDATION_FAILED"
+        case 429: "RATE_LIMITED"
         case 503: "SERVICE_UNAVAILABLE"
         default: status.code >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST"
         }

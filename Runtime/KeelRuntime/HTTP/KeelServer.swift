@@ -38,6 +38,7 @@ public struct KeelServer: Sendable {
         do {
             try await RollingShutdown.run(started.application, settings: started.shutdownSettings, state: started.shutdown, logger: logger)
         } catch {
+            logger.critical("\(ServeFailure.describe(error, listening: started.serverSettings))")
             await started.database.close()
             throw error
         }
@@ -50,6 +51,7 @@ public struct KeelServer: Sendable {
         public let application: Application<RouterResponder<KeelRequestContext>>
         public let service: ServiceContext
         public var database: any Database { service.database }
+        let serverSettings: ServerSettings
         let shutdownSettings: ShutdownSettings
         /// Set by the first SIGTERM or SIGINT; read by `/readyz` and `ShutdownMiddleware`.
         let shutdown: ShutdownState
@@ -76,7 +78,9 @@ public struct KeelServer: Sendable {
             let tokens = description.auth == .none ? nil
                 : await TokenService(secret: authSettings.secret, algorithm: authSettings.algorithm, lifetime: authSettings.tokenLifetime)
             localAuth = description.auth == .local ? LocalAuth(database: database, settings: authSettings) : nil
-            let access = AccessControl(mode: description.auth, superuser: description.superuser, tokens: tokens, license: license, tokenStates: localAuth?.tokenStates)
+            let rateLimits = RateLimits(limiter: RateLimiter(database: database), license: license, model: description.licensing)
+            let access = AccessControl(mode: description.auth, superuser: description.superuser, tokens: tokens, license: license,
+                                       tokenStates: localAuth?.tokenStates, rateLimits: rateLimits)
             service = ServiceContext(database: database, basePath: identity.basePath, access: access,
                                      license: license, licensing: description.licensing, roles: description.roles, config: config, logger: logger)
             let users = localAuth?.users
@@ -108,6 +112,7 @@ public struct KeelServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
         let api = router.group(RouterPath(identity.basePath))
+        api.add(middleware: RateLimitMiddleware(trustsForwardedFor: authSettings.trustsForwardedFor))
         api.get("/license") { _, _ in try JSONResponse.make(LicenseView(license.current)) }
         if let localAuth, let tokens = service.access.tokens {
             AuthRoutes.register(on: api, service: service, auth: localAuth, tokens: tokens)
@@ -122,6 +127,6 @@ public struct KeelServer: Sendable {
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: identity.name),
             logger: logger
         )
-        return Started(application: application, service: service, shutdownSettings: shutdownSettings, shutdown: shutdown)
+        return Started(application: application, service: service, serverSettings: settings, shutdownSettings: shutdownSettings, shutdown: shutdown)
     }
 }

@@ -39,6 +39,12 @@ public struct Entitlements: Sendable, Codable, Equatable {
         guard enforced else { return nil }
         return (model.rank(of: tier).map { model.tiers[$0] } ?? model.lowestTier).rowLimits[table]
     }
+
+    /// The tier's rate limit, or nil for none; a tier the spec does not know gets the lowest tier's.
+    public func rateLimit(model: LicensingModel) -> RateLimit? {
+        guard enforced else { return nil }
+        return (model.rank(of: tier).map { model.tiers[$0] } ?? model.lowestTier).rateLimit
+    }
 }
 
 extension Entitlements {

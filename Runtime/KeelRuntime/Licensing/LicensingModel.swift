@@ -6,10 +6,13 @@ public struct LicensingModel: Sendable {
         public var name: String
         /// The most rows each table may hold in this tier; a table not listed has no limit.
         public var rowLimits: [String: Int]
+        /// Requests per caller per window; nil: no rate limit.
+        public var rateLimit: RateLimit?
 
-        public init(name: String, rowLimits: [String: Int] = [:]) {
+        public init(name: String, rowLimits: [String: Int] = [:], rateLimit: RateLimit? = nil) {
             self.name = name
             self.rowLimits = rowLimits
+            self.rateLimit = rateLimit
         }
     }
 

@@ -1,5 +1,5 @@
 /// The tables the runtime itself keeps beside the spec's: login accounts (`auth: local`) and the settings of
-/// `{base}/config`, then failed logins and revoked tokens, then the Galera row-limit rows (`RowLimitTables`). They
+/// `{base}/config`, then failed logins and revoked tokens, the rate limits' counts (`RateLimitTables`) and the Galera row-limit rows (`RowLimitTables`). They
 /// ship as migrations per dialect, applied and recorded like the generated ones. An applied migration never changes: a new table is a new migration.
 public enum RuntimeTables {
     /// Named to sort before the generated `0001_…` files.
@@ -7,10 +7,11 @@ public enum RuntimeTables {
     /// The login throttle's and logout's tables; sorts after the first and before `0001_…`.
     public static let authMigrationName = "0000_keel_runtime_auth.sql"
     /// The runtime's migrations in the order they apply.
-    public static let migrationNames = [migrationName, authMigrationName, RowLimitTables.migrationName]
+    public static let migrationNames = [migrationName, authMigrationName, RateLimitTables.migrationName, RowLimitTables.migrationName]
 
     public static func migrations(for dialect: DatabaseDialect) -> [Migration] {
         [Migration(name: migrationName, sql: sql(for: dialect)), Migration(name: authMigrationName, sql: authSQL(for: dialect)),
+         Migration(name: RateLimitTables.migrationName, sql: RateLimitTables.sql(for: dialect)),
          Migration(name: RowLimitTables.migrationName, sql: RowLimitTables.sql(for: dialect))]
     }
 
