@@ -32,4 +32,6 @@ public struct CustomEndpoint: Codable, Hashable, Sendable {
     /// Nil means the endpoint answers 204 with no body.
     public var response: TypeReference?
     public var location: SourceLocation
+    /// Overrides the tier's rate limit: the endpoint has its own count.
+    public var rateLimit: RateLimit? = nil
 }

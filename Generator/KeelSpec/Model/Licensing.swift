@@ -8,6 +8,8 @@ public struct Tier: Codable, Hashable, Sendable {
     public var name: String
     public var limits: [Limit]
     public var location: SourceLocation
+    /// Requests per caller per window (`rate_limit: 600/minute`); nil: no rate limit.
+    public var rateLimit: RateLimit? = nil
 }
 
 /// A licensed feature and the lowest tier that includes it.

@@ -27,6 +27,8 @@ public struct ResourceEndpoint: Codable, Hashable, Sendable {
     public var feature: String?
     public var list: ListOptions
     public var location: SourceLocation
+    /// Overrides the tier's rate limit for every operation of the resource, which share one count.
+    public var rateLimit: RateLimit? = nil
 
     /// The operation's name in every output (OpenAPI operationId, client method): `listProducts`, `getProduct`, ...
     public func operationID(_ operation: Operation, model: String) -> String {

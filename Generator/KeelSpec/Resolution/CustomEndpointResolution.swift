@@ -1,7 +1,7 @@
 extension SpecResolver {
     /// A custom endpoint and, when its body is written inline, that body as a named type.
     func resolveCustom(_ item: YAMLValue, auth: Service.Auth, roles: [String]) -> (CustomEndpoint, TypeDefinition?)? {
-        let allowed = ["name", "method", "path", "auth", "roles", "feature", "description", "params", "query", "body", "response"]
+        let allowed = ["name", "method", "path", "auth", "roles", "feature", "description", "params", "query", "body", "response", "rate_limit"]
         guard let fields = reader.fields(item, of: "a custom endpoint", allowed: allowed),
               let nameValue = reader.require(fields, "name", in: "the endpoint"),
               let name = reader.string(nameValue, "endpoint name") else { return nil }
@@ -72,7 +72,8 @@ extension SpecResolver {
         guard let method, let path else { return nil }
         let endpoint = CustomEndpoint(
             name: name, method: method, path: path, requiresAuth: requiresAuth, roles: endpointRoles, feature: feature,
-            description: description, params: params, query: query, body: body, response: response, location: nameValue.location
+            description: description, params: params, query: query, body: body, response: response, location: nameValue.location,
+            rateLimit: fields.present("rate_limit").flatMap { rateLimit($0, of: what) }
         )
         return (endpoint, inlineBody)
     }

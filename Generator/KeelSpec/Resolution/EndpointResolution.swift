@@ -101,7 +101,7 @@ extension SpecResolver {
     }
 
     private func resolveResource(_ item: YAMLValue, auth: Service.Auth, roles: [String], tablesByName: [String: Table]) -> ResourceEndpoint? {
-        guard let fields = reader.fields(item, of: "a resource endpoint", allowed: ["resource", "table", "path", "operations", "auth", "roles", "feature", "list"]),
+        guard let fields = reader.fields(item, of: "a resource endpoint", allowed: ["resource", "table", "path", "operations", "auth", "roles", "feature", "list", "rate_limit"]),
               let resourceValue = reader.require(fields, "resource", in: "the endpoint"),
               let resource = reader.string(resourceValue, "'resource'") else { return nil }
         let what = "resource '\(resource)'"
@@ -147,7 +147,8 @@ extension SpecResolver {
         let list = listOptions(fields.present("list"), table: table, what: what, hasList: operations.contains(.list))
         return ResourceEndpoint(
             resource: resource, table: tableName, path: path, operations: operations, requiresAuth: requiresAuth,
-            roles: requirement, feature: feature, list: list, location: resourceValue.location
+            roles: requirement, feature: feature, list: list, location: resourceValue.location,
+            rateLimit: fields.present("rate_limit").flatMap { rateLimit($0, of: what) }
         )
     }
 

@@ -45,8 +45,10 @@ extension SpecResolver {
         return entries.compactMap { entry in
             guard checkName(entry.name, at: entry.key, what: "tier") else { return nil }
             var limits: [Tier.Limit] = []
-            if !entry.value.isNull, let fields = reader.fields(entry.value, of: "tier '\(entry.name)'", allowed: ["limits", "description"]) {
+            var rate: RateLimit?
+            if !entry.value.isNull, let fields = reader.fields(entry.value, of: "tier '\(entry.name)'", allowed: ["limits", "rate_limit", "description"]) {
                 if let value = fields.present("description") { _ = reader.string(value, "tier description") }
+                rate = fields.present("rate_limit").flatMap { rateLimit($0, of: "tier '\(entry.name)'") }
                 if let value = fields.present("limits") {
                     for limit in value.entries ?? [] {
                         guard tableNames.contains(limit.key) else {
@@ -62,7 +64,7 @@ extension SpecResolver {
                     }
                 }
             }
-            return Tier(name: entry.name, limits: limits, location: entry.key.location)
+            return Tier(name: entry.name, limits: limits, location: entry.key.location, rateLimit: rate)
         }
     }
 
