@@ -13,7 +13,13 @@ public struct OpenAPIEmitter: Emitter {
         let tables = Dictionary(spec.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // With local auth, `users` is the built-in user table; its model is the built-in `User`.
         let models = tables.mapValues(\.model).merging(spec.service.auth == .local ? ["users": "User"] : [:]) { own, _ in own }
-        var operations = BuiltInOperations.operations(spec)
+        // The built-in operations that check access count against the tier's rate limit as well.
+        let tierLimit = OpenAPIRateLimit.text(own: nil, spec: spec)
+        var operations = BuiltInOperations.operations(spec).map { operation in
+            var limited = operation
+            if !operation.roles.isEmpty { limited.rateLimit = tierLimit }
+            return limited
+        }
         for resource in spec.resources {
             guard let table = tables[resource.table] else { continue }
             operations += resourceOperations(resource, table: table, spec: spec)
@@ -57,7 +63,8 @@ public struct OpenAPIEmitter: Emitter {
         return resource.operations.map { kind in
             var operation = OpenAPIOperation(
                 method: "", path: collection, operationId: "", summary: "", tag: resource.resource,
-                requiresAuth: resource.requiresAuth, roles: resource.roles.roles(for: kind), feature: resource.feature
+                requiresAuth: resource.requiresAuth, roles: resource.roles.roles(for: kind), feature: resource.feature,
+                rateLimit: OpenAPIRateLimit.text(own: resource.rateLimit, spec: spec)
             )
             switch kind {
             case .list:
@@ -132,7 +139,8 @@ public struct OpenAPIEmitter: Emitter {
         var operation = OpenAPIOperation(
             method: endpoint.method.rawValue.lowercased(), path: spec.service.basePath + endpoint.path, operationId: endpoint.name,
             summary: endpoint.description ?? Inflector.upperCamel(endpoint.name), tag: "custom",
-            requiresAuth: endpoint.requiresAuth, roles: endpoint.roles, feature: endpoint.feature
+            requiresAuth: endpoint.requiresAuth, roles: endpoint.roles, feature: endpoint.feature,
+            rateLimit: OpenAPIRateLimit.text(own: endpoint.rateLimit, spec: spec)
         )
         operation.parameters = endpoint.params.map {
             OpenAPIOperation.parameter($0.name, in: "path", schema: OpenAPISchemas.scalar(for: $0.type), required: true, description: $0.description)
@@ -165,10 +173,8 @@ public struct OpenAPIEmitter: Emitter {
         schemas += spec.types.map { ($0.name, OpenAPISchemas.named($0, models: models)) }
         let responses = OpenAPISchemas.errorNames.keys.sorted().compactMap { code -> (String, StructuredValue)? in
             guard let (name, description) = OpenAPISchemas.errorNames[code] else { return nil }
-            // Only a throttled login is 429; it says when to try again.
-            let retryAfter: StructuredValue? = code == 429 ? .object([("Retry-After", .object([
-                ("description", "Seconds to wait before the next login attempt"), ("schema", .object([("type", "integer"), ("minimum", 1)])),
-            ]))]) : nil
+            // A throttled login or a rate limit: it says when to try again.
+            let retryAfter: StructuredValue? = code == 429 ? .object(OpenAPIRateLimit.refusalHeaders) : nil
             return (name, OpenAPIOperation.jsonResponse(description, OpenAPISchemas.ref("Error"), headers: retryAfter))
         }
         return .object([

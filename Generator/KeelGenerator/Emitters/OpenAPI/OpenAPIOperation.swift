@@ -10,6 +10,8 @@ struct OpenAPIOperation {
     var requiresAuth: Bool
     var roles: [String] = []
     var feature: String?
+    /// The rate limit that applies, as the description states it; nil: none.
+    var rateLimit: String?
     var parameters: [StructuredValue] = []
     var requestBody: StructuredValue?
     /// Status code -> response object, in the order they are added.
@@ -33,14 +35,16 @@ struct OpenAPIOperation {
         var notes: [String] = []
         if !roles.isEmpty { notes.append("Roles: \(roles.joined(separator: ", ")).") }
         if let feature { notes.append("Needs the licensed feature `\(feature)` (403 FEATURE_NOT_LICENSED otherwise).") }
+        if let rateLimit { notes.append("Rate limit per user, or per client address without a token: \(rateLimit); beyond it 429 RATE_LIMITED.") }
         if !notes.isEmpty { operation.set("description", .string(notes.joined(separator: " "))) }
         operation.set("tags", .array([.string(tag)]))
         if requiresAuth { operation.set("security", .array([.object([("bearerAuth", .array([]))])])) }
         if !parameters.isEmpty { operation.set("parameters", .array(parameters)) }
         operation.set("requestBody", requestBody)
-        operation.set("responses", .object(responses))
+        operation.set("responses", .object(rateLimit == nil ? responses : OpenAPIRateLimit.responses(responses)))
         if !roles.isEmpty { operation.set("x-keel-roles", .array(roles.map(StructuredValue.string))) }
         if let feature { operation.set("x-keel-feature", .string(feature)) }
+        if let rateLimit { operation.set("x-keel-rate-limit", .string(rateLimit)) }
         return operation.value
     }
 
@@ -97,7 +101,7 @@ extension OpenAPISchemas {
         409: ("Conflict", "Unique or foreign-key conflict"),
         413: ("PayloadTooLarge", "Request body over the size limit"),
         422: ("UnprocessableEntity", "Validation failed; `errors` lists each bad field"),
-        429: ("TooManyRequests", "Too many failed logins; try again after `Retry-After` seconds"),
+        429: ("TooManyRequests", "Rate limit reached, or too many failed logins; try again after `Retry-After` seconds"),
         503: ("ServiceUnavailable", "A dependency (the database) is down"),
     ]
 

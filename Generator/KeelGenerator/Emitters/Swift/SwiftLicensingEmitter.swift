@@ -11,6 +11,7 @@ public struct SwiftLicensingEmitter: Emitter {
             return [
                 "name": tier.name, "caseName": SwiftNames.identifier(tier.name), "rank": String(rank),
                 "limits": limits.isEmpty ? "[:]" : "[" + limits.joined(separator: ", ") + "]",
+                "rateLimit": tier.rateLimit.map { "RateLimit(\($0.requests), per: .\($0.period.rawValue))" } ?? "nil",
             ]
         }
         let features: [[String: Any]] = spec.features.map { feature in

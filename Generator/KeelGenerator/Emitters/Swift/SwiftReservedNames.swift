@@ -15,7 +15,7 @@ enum SwiftReservedNames {
         "JSONResponse", "JSONValue", "JSONWritable", "JSONWriter", "KeelRequestContext", "KeelServer", "LicensingModel",
         "Migration", "MigrationError", "PathParameter", "Principal", "QueryParameters", "ResourceDefinition",
         "ResourceModel", "ResourceRoutes", "ServiceContext", "ServiceDescription", "ServiceIdentity", "TableRepository",
-        "TableSQL", "Tier", "Feature",
+        "TableSQL", "Tier", "Feature", "RateLimit", "EndpointRateLimit",
     ]
 
     /// Members the generated model types define themselves: a column whose property has the name cannot be stored.

@@ -15,8 +15,8 @@ public struct SwiftRoutesEmitter: Emitter {
             return [
                 "name": SwiftNames.identifier(resource.resource), "path": resource.path, "table": resource.table, "model": model,
                 "operations": resource.operations.map { "." + $0.rawValue }.joined(separator: ", "),
-                "read": Self.access(resource.requiresAuth, resource.roles.read, feature),
-                "write": Self.access(resource.requiresAuth, resource.roles.write, feature),
+                "read": Self.access(resource.requiresAuth, resource.roles.read, feature, rateLimit: resource.rateLimit, scope: resource.path),
+                "write": Self.access(resource.requiresAuth, resource.roles.write, feature, rateLimit: resource.rateLimit, scope: resource.path),
                 "filters": resource.list.filter.map(SwiftLiteral.string).joined(separator: ", "),
                 "sort": resource.list.sort.map(SwiftLiteral.string).joined(separator: ", "),
                 "pageSize": resource.list.pageSize, "maxPageSize": resource.list.maxPageSize,
@@ -43,10 +43,12 @@ public struct SwiftRoutesEmitter: Emitter {
         }
     }
 
-    static func access(_ requiresAuth: Bool, _ roles: [String], _ feature: String?) -> String {
+    /// `scope`: what the endpoint's own rate limit counts (every operation of a resource shares one count).
+    static func access(_ requiresAuth: Bool, _ roles: [String], _ feature: String?, rateLimit: RateLimit? = nil, scope: String = "") -> String {
         var arguments = ["authenticated: \(requiresAuth)"]
         if !roles.isEmpty { arguments.append("roles: [" + roles.map(SwiftLiteral.string).joined(separator: ", ") + "]") }
         if let feature { arguments.append("feature: " + SwiftLiteral.string(feature)) }
+        if let rateLimit { arguments.append("rateLimit: EndpointRateLimit(\(SwiftLiteral.string(scope)), \(rateLimit.requests), per: .\(rateLimit.period.rawValue))") }
         return "AccessRule(" + arguments.joined(separator: ", ") + ")"
     }
 
@@ -77,7 +79,7 @@ public struct SwiftRoutesEmitter: Emitter {
             "name": endpoint.name, "function": SwiftNames.escaped(endpoint.name), "inputType": inputType, "members": members, "arguments": arguments,
             "verb": endpoint.method.rawValue.lowercased(), "method": endpoint.method.rawValue, "path": endpoint.path,
             "summary": endpoint.description ?? Inflector.upperCamel(endpoint.name),
-            "access": access(endpoint.requiresAuth, endpoint.roles, endpoint.feature),
+            "access": access(endpoint.requiresAuth, endpoint.roles, endpoint.feature, rateLimit: endpoint.rateLimit, scope: endpoint.method.rawValue + " " + endpoint.path),
             "hasBody": endpoint.body != nil,
             "returns": endpoint.response.map { " -> " + SwiftTypeNames.type(of: $0, spec: spec, enumName: "String") } ?? "",
             "hasResponse": endpoint.response != nil,
