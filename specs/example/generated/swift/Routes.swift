@@ -16,7 +16,7 @@ public enum ShopRoutes {
         ResourceRoutes.register(teams, on: api, service: service)
         ResourceRoutes.register(auditEvents, on: api, service: service)
         api.get("/reports/revenue/{year}") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"], feature: "advanced_analytics"))
+            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"], feature: "advanced_analytics", rateLimit: EndpointRateLimit("GET /reports/revenue/{year}", 10, per: .minute)))
             let query = try QueryParameters(request, accepted: ["from", "to"])
             let input = RevenueReportInput(
                 year: try PathParameter.require(context, "year", as: Int64.self),
@@ -111,8 +111,8 @@ public enum ShopRoutes {
     static let categories = ResourceDefinition<Category>(
         path: "/categories", table: "categories", modelName: "Category",
         operations: [.list, .get],
-        read: AccessRule(authenticated: false),
-        write: AccessRule(authenticated: false),
+        read: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
+        write: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
         fields: Category.fields,
         list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200),
         sql: Category.sql

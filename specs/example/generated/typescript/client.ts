@@ -112,8 +112,10 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   /** The feature that is not licensed (FEATURE_NOT_LICENSED). */
   readonly feature: string | undefined;
+  /** Seconds to wait before trying again, from `Retry-After` (429: RATE_LIMITED, or too many failed logins). */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, body: ErrorBody | undefined, fallback: string) {
+  constructor(status: number, body: ErrorBody | undefined, fallback: string, retryAfter?: number) {
     super(body?.detail ?? fallback);
     // Keeps `instanceof ApiError` working when the code is compiled down to ES5.
     Object.setPrototypeOf(this, new.target.prototype);
@@ -123,6 +125,12 @@ export class ApiError extends Error {
     this.traceId = body?.traceId;
     this.fieldErrors = body?.errors ?? [];
     this.feature = body?.feature;
+    this.retryAfter = retryAfter;
+  }
+
+  /** True for a 429: the rate limit (or the login throttle) refused the request; see `retryAfter`. */
+  get tooManyRequests(): boolean {
+    return this.status === 429;
   }
 }
 
@@ -608,11 +616,14 @@ export class ApiClient {
 
 async function errorOf(response: Response): Promise<ApiError> {
   const fallback = response.status + " " + response.statusText;
+  // Delta seconds, as the service sends it; an HTTP date from elsewhere is left out.
+  const header = response.headers.get("Retry-After");
+  const retryAfter = header !== null && /^[0-9]+$/.test(header.trim()) ? Number(header.trim()) : undefined;
   try {
     const body = decodeErrorBody(await response.json());
-    return new ApiError(response.status, typeof body.code === "string" ? body : undefined, fallback);
+    return new ApiError(response.status, typeof body.code === "string" ? body : undefined, fallback, retryAfter);
   } catch {
-    return new ApiError(response.status, undefined, fallback);
+    return new ApiError(response.status, undefined, fallback, retryAfter);
   }
 }
 

@@ -10,7 +10,7 @@ public enum ReservedService {
         roles: ["admin", "public", "default"],
         superuser: "admin",
         licensing: LicensingModel(
-            tiers: Tier.allCases.map { LicensingModel.Tier(name: $0.rawValue, rowLimits: $0.rowLimits) },
+            tiers: Tier.allCases.map { LicensingModel.Tier(name: $0.rawValue, rowLimits: $0.rowLimits, rateLimit: $0.rateLimit) },
             features: Dictionary(uniqueKeysWithValues: Feature.allCases.map { ($0.rawValue, $0.minimumTier.rawValue) })
         ),
         config: configKeys
