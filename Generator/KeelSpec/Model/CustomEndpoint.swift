@@ -13,6 +13,8 @@ public struct CustomEndpoint: Codable, Hashable, Sendable {
         public var type: ScalarType
         public var required: Bool
         public var description: String?
+        /// The column options the parameter's value keeps to.
+        public var bounds = ValueBounds()
     }
 
     /// lowerCamelCase operation name, e.g. `revenueReport`.

@@ -23,6 +23,8 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
         public var type: TypeReference
         public var required: Bool
         public var description: String?
+        /// The column options a scalar field's value keeps to.
+        public var bounds = ValueBounds()
     }
 
     /// UpperCamelCase name, e.g. `RevenueReport`.

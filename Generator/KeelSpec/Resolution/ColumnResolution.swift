@@ -4,12 +4,9 @@ extension SpecResolver {
     /// Options every column type takes.
     private static let commonOptions = ["type", "nullable", "unique", "default", "description", "renamed_from"]
     /// Options that belong to some types only, with the types they belong to.
-    private static let typeOptions: [String: [String]] = [
-        "min": ["int", "int32", "float", "decimal"], "max": ["int", "int32", "float", "decimal"],
-        "precision": ["decimal"], "scale": ["decimal"],
-        "min_length": ["string", "text"], "max_length": ["string", "text"], "pattern": ["string", "text"],
-        "values": ["enum"], "table": ["ref"], "on_delete": ["ref"],
-    ]
+    private static let typeOptions: [String: [String]] = boundOptions.merging([
+        "precision": ["decimal"], "scale": ["decimal"], "values": ["enum"], "table": ["ref"], "on_delete": ["ref"],
+    ]) { bound, _ in bound }
     /// The longest `string` MySQL can store as VARCHAR in utf8mb4.
     static let mysqlMaxVarchar = 16383
     /// The longest `string` MySQL (InnoDB, utf8mb4) can put in a unique index.
@@ -30,10 +27,7 @@ extension SpecResolver {
         }
         guard let keyword = reader.keyword(typeValue, "the type of \(what)", allowed: ColumnType.keywords) else { return nil }
         let options = fields ?? Fields(owner: entry.value, entries: [])
-        for option in options.entries where Self.typeOptions[option.key].map({ !$0.contains(keyword) }) ?? false {
-            let applies = Self.typeOptions[option.key, default: []].joined(separator: ", ")
-            diagnostics.error(option.keyValue.location, "option '\(option.key)' does not apply to \(keyword) column '\(name)'; it is for: \(applies)")
-        }
+        checkOptionsApply(options, typeOptions: Self.typeOptions, keyword: keyword, noun: "column", name: name)
         if keyword == "id", let extra = options.entries.first(where: { !["type", "description"].contains($0.key) }) {
             diagnostics.error(extra.keyValue.location, "option '\(extra.key)' does not apply to id column '\(name)': the primary key is always a non-null, unique, auto-increment integer")
         }
@@ -41,14 +35,10 @@ extension SpecResolver {
 
         let nullable = options.present("nullable").flatMap { reader.bool($0, "'nullable'") } ?? false
         let unique = options.present("unique").flatMap { reader.bool($0, "'unique'") } ?? false
+        let bounds = readBounds(options)
         var column = Column(
             name: name, fieldName: Inflector.lowerCamel(name), type: type, nullable: nullable, unique: unique,
-            defaultValue: nil,
-            min: options.present("min").flatMap { reader.number($0, "'min'") },
-            max: options.present("max").flatMap { reader.number($0, "'max'") },
-            minLength: options.present("min_length").flatMap { reader.int($0, "'min_length'", in: 0...Int(Int32.max)) },
-            maxLength: options.present("max_length").flatMap { reader.int($0, "'max_length'", in: 1...Int(Int32.max)) },
-            pattern: options.present("pattern").flatMap { checkPattern($0) },
+            defaultValue: nil, min: bounds.min, max: bounds.max, minLength: bounds.minLength, maxLength: bounds.maxLength, pattern: bounds.pattern,
             description: options.present("description").flatMap { reader.string($0, "column description") },
             renamedFrom: options.present("renamed_from").flatMap { value in
                 reader.string(value, "'renamed_from'").flatMap { checkName($0, at: value, what: "'renamed_from' column") ? $0 : nil }
@@ -56,7 +46,7 @@ extension SpecResolver {
             location: entry.keyValue.location
         )
         if type == .string, column.maxLength == nil { column.maxLength = 255 }
-        checkBounds(column, options: options, what: what)
+        checkBounds(column.bounds, keyword: keyword, options: options, what: what, at: column.location)
         if let value = options.present("default") {
             column.defaultValue = defaultValue(value, for: column, what: what)
         } else if let value = options["default"], !nullable {
@@ -124,33 +114,6 @@ extension SpecResolver {
                 .flatMap { reader.keyword($0, "'on_delete'", allowed: ColumnType.OnDelete.allCases.map(\.rawValue)) }
                 .flatMap(ColumnType.OnDelete.init(rawValue:)) ?? .restrict
             return .ref(table: target, onDelete: onDelete)
-        }
-    }
-
-    private func checkPattern(_ value: YAMLValue) -> String? {
-        guard let pattern = reader.string(value, "'pattern'") else { return nil }
-        do {
-            _ = try NSRegularExpression(pattern: pattern)
-            return pattern
-        } catch {
-            diagnostics.error(value.location, "'pattern' is not a valid regular expression: \(pattern)")
-            return nil
-        }
-    }
-
-    private func checkBounds(_ column: Column, options: Fields, what: String) {
-        if let min = column.min, let max = column.max, min > max {
-            diagnostics.error(options["min"]?.location ?? column.location, "\(what) has min \(NumberText.format(min)) greater than max \(NumberText.format(max))")
-        }
-        if let min = column.minLength, let max = column.maxLength, min > max {
-            diagnostics.error(options["min_length"]?.location ?? column.location, "\(what) has min_length \(min) greater than max_length \(max)")
-        }
-        if column.type == .int32 {
-            for key in ["min", "max"] {
-                if let value = options.present(key), let number = reader.number(value, "'\(key)'"), !(Double(Int32.min)...Double(Int32.max)).contains(number) {
-                    diagnostics.error(value.location, "\(key) \(NumberText.format(number)) is outside the range of int32; use 'int'")
-                }
-            }
         }
     }
 

@@ -90,6 +90,9 @@ extension SpecResolver {
         return typeReference(value, what: what)
     }
 
+    /// The bounding options of parameters, which are never `text`.
+    private static let parameterBoundOptions = boundOptions.mapValues { $0.filter { $0 != "text" } }
+
     private func parameters(_ value: YAMLValue, what: String, isQuery: Bool) -> [CustomEndpoint.Parameter] {
         guard let entries = value.entries else {
             diagnostics.error(value.location, "\(what) must be a mapping of name to type, found \(value.kindDescription)")
@@ -98,24 +101,33 @@ extension SpecResolver {
         let scalars = ScalarType.allCases.map(\.rawValue)
         return entries.compactMap { entry in
             guard checkName(entry.key, at: entry.keyValue, what: "parameter") else { return nil }
+            let parameterWhat = "parameter '\(entry.key)'"
             var typeValue = entry.value
             var required = true
             var description: String?
+            var options: Fields?
             if entry.value.isMapping {
-                let allowed = isQuery ? ["type", "required", "description"] : ["type", "description"]
-                guard let fields = reader.fields(entry.value, of: "parameter '\(entry.key)'", allowed: allowed),
-                      let value = reader.require(fields, "type", in: "parameter '\(entry.key)'") else { return nil }
+                let allowed = (isQuery ? ["type", "required", "description"] : ["type", "description"]) + Self.boundOptions.keys.sorted()
+                guard let fields = reader.fields(entry.value, of: parameterWhat, allowed: allowed),
+                      let value = reader.require(fields, "type", in: parameterWhat) else { return nil }
                 typeValue = value
                 required = fields.present("required").flatMap { reader.bool($0, "'required'") } ?? true
                 description = fields.present("description").flatMap { reader.string($0, "parameter description") }
+                options = fields
             }
-            guard let keyword = reader.keyword(typeValue, "the type of parameter '\(entry.key)'", allowed: scalars),
+            guard let keyword = reader.keyword(typeValue, "the type of \(parameterWhat)", allowed: scalars),
                   let type = ScalarType(rawValue: keyword) else { return nil }
             if [.json, .bytes, .text].contains(type) {
-                diagnostics.error(typeValue.location, "parameter '\(entry.key)' cannot be \(keyword); parameters are plain values (int, string, date, ...)")
+                diagnostics.error(typeValue.location, "\(parameterWhat) cannot be \(keyword); parameters are plain values (int, string, date, ...)")
                 return nil
             }
-            return CustomEndpoint.Parameter(name: entry.key, type: type, required: required, description: description)
+            var parameter = CustomEndpoint.Parameter(name: entry.key, type: type, required: required, description: description)
+            if let options {
+                checkOptionsApply(options, typeOptions: Self.parameterBoundOptions, keyword: keyword, noun: "parameter", name: entry.key)
+                parameter.bounds = readBounds(options)
+                checkBounds(parameter.bounds, keyword: keyword, options: options, what: parameterWhat, at: entry.keyValue.location)
+            }
+            return parameter
         }
     }
 }

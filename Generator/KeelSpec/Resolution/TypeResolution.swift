@@ -22,16 +22,24 @@ extension SpecResolver {
             var required = true
             var description: String?
             var type: TypeReference?
+            var bounds = ValueBounds()
             if entry.value.isMapping {
-                guard let fields = reader.fields(entry.value, of: fieldWhat, allowed: ["type", "items", "values", "required", "description"]) else { return nil }
+                let allowed = ["type", "items", "values", "required", "description"] + Self.boundOptions.keys.sorted()
+                guard let fields = reader.fields(entry.value, of: fieldWhat, allowed: allowed) else { return nil }
                 required = fields.present("required").flatMap { reader.bool($0, "'required'") } ?? true
                 description = fields.present("description").flatMap { reader.string($0, "field description") }
                 type = typeReference(fields, what: fieldWhat)
+                // Bounds belong to scalar fields; any other type names the scalars they are for.
+                if let keyword = fields.present("type")?.text {
+                    checkOptionsApply(fields, typeOptions: Self.boundOptions, keyword: keyword, noun: "field", name: entry.key)
+                    bounds = readBounds(fields)
+                    checkBounds(bounds, keyword: keyword, options: fields, what: fieldWhat, at: entry.keyValue.location)
+                }
             } else {
                 type = typeReference(entry.value, what: fieldWhat)
             }
             guard let type else { return nil }
-            return TypeDefinition.Field(name: entry.key, fieldName: Inflector.lowerCamel(entry.key), type: type, required: required, description: description)
+            return TypeDefinition.Field(name: entry.key, fieldName: Inflector.lowerCamel(entry.key), type: type, required: required, description: description, bounds: bounds)
         }
     }
 
