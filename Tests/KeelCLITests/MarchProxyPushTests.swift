@@ -55,6 +55,16 @@ struct MarchProxyPushTests {
         }
     }
 
+    /// The gateway takes a stopping replica out during its drain delay: the service is checked on `/readyz` (503 from
+    /// SIGTERM on; `/healthz` stays 200) every 5 s, the shortest interval the api-server accepts.
+    @Test func theServiceIsCheckedForReadinessAsOftenAsMarchProxyAllows() throws {
+        let api = try #require(try Self.generatedServices()["shop-api"])
+        #expect(api["health_check_enabled"] == .bool(true))
+        #expect(api["health_check_path"] == .string("/readyz"))
+        #expect(api["health_check_interval"] == .integer(5))
+        #expect(!MarchProxyServiceRules(body: ["health_check_interval": .integer(4)], creating: false).errors.isEmpty)
+    }
+
     @Test func createsThenChangesNothingThenUpdatesWhatDiffers() async throws {
         let server = try await FakeMarchProxy.start(user: "admin", password: "proxy-password", clusters: [1])
         defer { Task { await server.stop() } }

@@ -62,6 +62,9 @@ public struct MarchProxyConfig: Sendable, Equatable {
         }
     }
 
+    /// The shortest `health_check_interval`, in seconds, that MarchProxy's api-server accepts.
+    public static let shortestHealthCheckInterval = 5
+
     public var appName: String
     public var version: String
     public var description: String
@@ -76,10 +79,12 @@ public struct MarchProxyConfig: Sendable, Equatable {
         version = spec.service.version
         description = spec.service.title
         // The service itself: its container is reached by its gateway name, as in the template's compose file.
+        // Checked on /readyz, which fails from SIGTERM on, as often as MarchProxy allows, so that the gateway stops
+        // sending to a stopping replica during its SHUTDOWN_DRAIN_DELAY (/healthz stays 200 until the exit).
         let api = Service(
             name: fullName("api"), ipFQDN: fullName("api"), port: spec.service.port, protocol: "http",
             collection: gateway.collection, authType: gateway.authType.rawValue, tlsEnabled: false, tlsVerify: true,
-            healthCheckEnabled: true, healthCheckPath: "/healthz", healthCheckInterval: 30
+            healthCheckEnabled: true, healthCheckPath: "/readyz", healthCheckInterval: Self.shortestHealthCheckInterval
         )
         services = [api] + gateway.services.map { other in
             Service(
