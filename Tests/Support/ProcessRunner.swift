@@ -22,4 +22,14 @@ public enum ProcessRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
+
+    /// `run` on a Dispatch thread, so an async test waits for the program without blocking a cooperative thread.
+    public static func runInBackground(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                                       environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try run(executable, arguments, in: directory, environment: environment) })
+            }
+        }
+    }
 }
