@@ -44,6 +44,9 @@ struct BuiltInEndpoint {
     var links: [String] = []
     /// Error statuses besides 401 (any secured endpoint) and 403 (one that needs a role).
     var errors: [Int] = []
+    /// The description of a 503 whose body is the answer's shape, not the error envelope: the health checks
+    /// answer it with `"status": "unhealthy"` and what is down.
+    var unavailable: String?
 
     /// Whether an API client calls it; false for health checks and metrics, which orchestrators and Prometheus read.
     var servesClients = true
@@ -55,9 +58,11 @@ struct BuiltInEndpoint {
         let admin = secured ? [spec.superuser] : []
         var endpoints = [
             BuiltInEndpoint(method: "get", path: "/healthz", operationId: "healthz", summary: "Liveness and database health", tag: "system",
-                            requiresAuth: false, answer: .json(status: "200", description: "Healthy", shape: "Health"), errors: [503], servesClients: false),
+                            requiresAuth: false, answer: .json(status: "200", description: "Healthy", shape: "Health"),
+                            unavailable: "Unhealthy: the database does not answer", servesClients: false),
             BuiltInEndpoint(method: "get", path: "/readyz", operationId: "readyz", summary: "Ready to serve traffic", tag: "system",
-                            requiresAuth: false, answer: .json(status: "200", description: "Ready", shape: "Health"), errors: [503], servesClients: false),
+                            requiresAuth: false, answer: .json(status: "200", description: "Ready", shape: "Health"),
+                            unavailable: "Not ready: the database does not answer, or the service is shutting down", servesClients: false),
             BuiltInEndpoint(method: "get", path: "/metrics", operationId: "metrics", summary: "Prometheus metrics", tag: "system",
                             requiresAuth: false, answer: .text(description: "Metrics in the Prometheus text format"), servesClients: false),
             // Open to all, as SPEC.md lists it beside the health checks: a client may ask what it can use before logging in.

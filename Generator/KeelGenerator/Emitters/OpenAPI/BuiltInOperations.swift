@@ -25,6 +25,9 @@ enum BuiltInOperations {
         case let .json(status, description, shape, list):
             let schema: StructuredValue = list ? .object([("type", "array"), ("items", OpenAPISchemas.ref(shape))]) : OpenAPISchemas.ref(shape)
             operation.responses = [(status, OpenAPIOperation.jsonResponse(description, schema, links: OpenAPIOperation.idLinks(to: endpoint.links)))]
+            if let unavailable = endpoint.unavailable {
+                operation.responses.append(("503", OpenAPIOperation.jsonResponse(unavailable, schema)))
+            }
         case let .text(description):
             operation.responses = [("200", .object([
                 ("description", .string(description)),
