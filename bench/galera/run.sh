@@ -50,11 +50,12 @@ cluster_start
 python3 "$here/license_stub.py" 18209 community &
 stub_pid=$!
 secret=$(python3 -c 'print("g" * 48)')
-# Replica R prefers node R: its DB_HOST lists all three starting there.
+# Replica R prefers node R: its DB_HOST lists all three starting there. SHUTDOWN_DRAIN_DELAY=0: draining is not
+# under test here (bench/rollout tests it), so the replicas stop at once when the run ends.
 start_replica() {
   local r=$1 hosts
   hosts=$(for i in 0 1 2; do printf '127.0.0.1:3430%s,' $(( (r - 1 + i) % 3 + 1 )); done)
-  DB_TYPE=mysql GALERA_MODE=true DB_HOST=${hosts%,} DB_USER=root DB_PASS= DB_NAME=keel DB_POOL_SIZE=8 \
+  SHUTDOWN_DRAIN_DELAY=0 DB_TYPE=mysql GALERA_MODE=true DB_HOST=${hosts%,} DB_USER=root DB_PASS= DB_NAME=keel DB_POOL_SIZE=8 \
     PORT=1820$r HOST=127.0.0.1 SECRET_KEY="$secret" BCRYPT_COST=4 ADMIN_EMAIL=bench@example.com ADMIN_PASSWORD=bench-password \
     RELEASE_MODE=true LICENSE_KEY=PENG-GALE-RABE-NCH0-TEST-0001 LICENSE_SERVER_URL=http://127.0.0.1:18209 \
     LICENSE_CACHE_PATH="$dir/license$r.json" "$bin" >"$dir/replica$r.log" 2>&1 &
