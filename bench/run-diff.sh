@@ -3,6 +3,7 @@
 # edits (300 changes of every class): the whole command, both specs loaded, best of 5; and NEW against
 # itself, which only loads the two specs (most of a diff). Usage: bench/run-diff.sh [release|debug] (default release).
 # Runs keel-plugin-tool, which carries `diff` without the runtime, so a release build stays short.
+# Measured on the 2-core test machine (release): keel diff 0.392 s, loading alone 0.375 s (docs/diff.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=${1:-release}
@@ -22,6 +23,6 @@ best() {
   done
   echo "$best"
 }
-"$keel" diff --from old/keel.yaml --to new/keel.yaml | tail -3 | head -1
+{ "$keel" diff --from old/keel.yaml --to new/keel.yaml || true; } | tail -3 | head -1
 echo "keel diff ($configuration), 1,000 tables, 100 edits:    $(best "$keel" diff --from old/keel.yaml --to new/keel.yaml --format json) s (best of 5)"
 echo "the same, NEW against itself (loading only): $(best "$keel" diff --from new/keel.yaml --to new/keel.yaml --format json) s (best of 5)"

@@ -225,6 +225,16 @@ struct ChangeKindTests {
         #expect(ChangeCode.allCases.filter { !covered.contains($0.rawValue) && $0 != .gatewayChanged }.map(\.rawValue) == [])
     }
 
+    @Test func stringAndTextAreOneWireType() throws {
+        let old = try Self.load(Self.base, file: "old.yaml")
+        let new = try Self.load(try Self.edited([("notes: { type: text, nullable: true }", "notes: { type: string, nullable: true }"), ("    word: string\n", "    word: text\n")]), file: "new.yaml")
+        let codes = SpecDiffer.diff(old: old, new: new).map(\.code)
+        #expect(!codes.contains("API_FIELD_RETYPED"), "\(codes)")
+        // text -> string(255) narrows the column for the database, though.
+        #expect(codes.contains("ROLLOUT_TYPE_NARROWED") && codes.contains("KEEL-M003"))
+        #expect(codes.contains("API_CONSTRAINT_TIGHTENED"))
+    }
+
     @Test func identicalSpecsHaveNoChanges() throws {
         let spec = try Self.load(Self.base, file: "old.yaml")
         #expect(SpecDiffer.diff(old: spec, new: try Self.load(Self.base, file: "new.yaml")).isEmpty)

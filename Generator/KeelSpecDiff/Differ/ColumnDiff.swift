@@ -63,7 +63,8 @@ extension DiffContext {
             if onDelete != newOnDelete {
                 add(.onDeleteChanged, "\(what): on_delete \(onDelete.rawValue) -> \(newOnDelete.rawValue); deleting a '\(before)' row now has another effect", subject: subject, at: place)
             }
-        case (.string, .string):
+        case (.string, .string), (.string, .text), (.text, .string):
+            // The same JSON string either way; a length bound that changes is compared with the other bounds.
             break
         default:
             if old.type != new.type, !usage.isEmpty {

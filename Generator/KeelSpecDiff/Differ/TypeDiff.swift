@@ -71,6 +71,9 @@ extension DiffContext {
             diffEnumValues(before, after, what: what, subject: subject, usage: usage, at: place)
         case let (.array(before), .array(after)):
             diffReference(before, after, what: what, subject: subject, usage: usage, at: place, code: code)
+        case (.scalar(.string), .scalar(.text)), (.scalar(.text), .scalar(.string)):
+            // The same JSON string either way.
+            break
         default:
             if old != new {
                 add(code, "\(what) retyped from \(Self.describe(old)) to \(Self.describe(new)); \(usage.readers) break", subject: subject, at: place)
