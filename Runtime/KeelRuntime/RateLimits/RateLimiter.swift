@@ -4,9 +4,10 @@ import Synchronization
 /// Counts each caller's requests in fixed windows, in the database, so every replica of the service counts
 /// against the same limit.
 ///
-/// A database write per request would cost more than the request, so a replica reserves requests in slices: the
-/// first request of a window reserves one, each later reservation twice the one before, up to
-/// `RateLimit.largestReservation`, and the replica admits requests from its slice without asking the database.
+/// A database write per request would cost more than the request, so a replica reserves requests in slices: a
+/// caller's first request reserves one, each later reservation twice the one before, up to
+/// `RateLimit.largestReservation` (a new window starts with the size the last one reached), and the replica
+/// admits requests from its slice without asking the database.
 /// The shared count grows only by reservations and one never takes more than the limit leaves, so no more than
 /// the limit are admitted across replicas; a caller near its limit may be refused by one replica while another
 /// still holds part of a slice. Once the count is full the replica refuses the bucket without asking again until
@@ -51,7 +52,13 @@ final class RateLimiter: Sendable {
             let start = at / length * length
             let reset = Int((start + length - at + 999) / 1000)
             let step = slices.withLock { slices -> Step in
-                var slice = slices[bucket].flatMap { $0.windowStart == start ? $0 : nil } ?? Slice(windowStart: start, windowEnd: start + length)
+                var slice = slices[bucket] ?? Slice(windowStart: start, windowEnd: start + length)
+                if slice.windowStart != start {
+                    // A new window: a caller that needed large reservations in the last one starts with one as large.
+                    var next = Slice(windowStart: start, windowEnd: start + length)
+                    next.nextReservation = slice.nextReservation
+                    slice = next
+                }
                 defer { slices[bucket] = slice }
                 if slice.left > 0 {
                     slice.left -= 1

@@ -1,8 +1,9 @@
 /// What a custom endpoint's JSON body must hold, field by field: checked before the body is decoded, so the
 /// 422 names every bad field (`lines[0].quantity`), unknown fields included, as for resource bodies.
 public indirect enum BodyShape: Sendable {
-    /// A value checked as a column's value of that kind is.
-    case value(FieldRule.Kind)
+    /// A value checked against a rule as a column's value is: its kind and the spec's bounds. The rule's name is
+    /// not used; problems are reported at the value's path.
+    case value(FieldRule)
     case array(BodyShape)
     /// An object with exactly these fields. They are read only when a value is checked, so a type may hold itself.
     case object(@Sendable () -> [BodyField])
@@ -21,8 +22,8 @@ public indirect enum BodyShape: Sendable {
         guard problems.count < Self.problemLimit else { return }
         let field = path.isEmpty ? "body" : path
         switch self {
-        case .value(let kind):
-            if case .failure(let problem) = FieldValidator.value(json, for: FieldRule(field, kind)) {
+        case .value(let rule):
+            if case .failure(let problem) = FieldValidator.value(json, for: rule) {
                 problems.append(.init(field: field, message: problem.message))
             }
         case .array(let element):

@@ -1,7 +1,8 @@
 import Foundation
 
-/// What the spec allows in one writable column; generated code declares one per column, and every body and
-/// filter value is checked against it before any SQL runs.
+/// What the spec allows in one writable column, custom endpoint parameter or field of `types:`; generated code
+/// declares one for each, and every body, filter and parameter value is checked against it before any SQL or
+/// handler runs.
 public struct FieldRule: Sendable {
     /// The column's spec type, with its type-specific bounds.
     public enum Kind: Sendable {

@@ -8,6 +8,17 @@ public struct QueryParameters: Sendable {
 
     /// Fails with 422 naming each parameter the endpoint does not take, or that is given twice.
     public init(_ request: Request, accepted: Set<String>) throws {
+        let (values, problems) = Self.read(request, accepted: accepted)
+        guard problems.isEmpty else { throw APIError.validation(problems.sorted { $0.field < $1.field }) }
+        self.values = values
+    }
+
+    init(values: [String: String]) {
+        self.values = values
+    }
+
+    /// The parameters `accepted` names, and a problem for each other one and each one given twice.
+    static func read(_ request: Request, accepted: Set<String>) -> (values: [String: String], problems: [ErrorEnvelope.FieldError]) {
         var values: [String: String] = [:]
         var problems: [ErrorEnvelope.FieldError] = []
         for (name, value) in request.uri.queryParameters {
@@ -20,8 +31,7 @@ public struct QueryParameters: Sendable {
                 values[key] = String(value)
             }
         }
-        guard problems.isEmpty else { throw APIError.validation(problems.sorted { $0.field < $1.field }) }
-        self.values = values
+        return (values, problems)
     }
 
     public subscript(name: String) -> String? { values[name] }
@@ -38,16 +48,21 @@ public struct QueryParameters: Sendable {
     /// The parameter read as a value of a column, for filters: `?in_stock=true`, `?category_id=3`.
     public func value(_ name: String, rule: FieldRule) throws -> DatabaseValue? {
         guard let text = values[name] else { return nil }
+        switch Self.value(of: text, rule: rule) {
+        case .success(let value): return value
+        case .failure(let problem): throw APIError.validation([.init(field: name, message: problem.message)])
+        }
+    }
+
+    /// The text of a query or path parameter checked against a rule, read as the JSON value it stands for.
+    static func value(of text: String, rule: FieldRule) -> Result<DatabaseValue, FieldProblem> {
         let json: JSONValue = switch rule.kind {
-        case .int, .int32, .reference: Int64(text).map(JSONValue.integer) ?? .string(text)
+        case .int, .int32, .reference: Int64(queryText: text).map(JSONValue.integer) ?? .string(text)
         case .float: Double(text).map(JSONValue.number) ?? .string(text)
         case .bool: text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
         default: .string(text)
         }
-        switch FieldValidator.value(json, for: rule) {
-        case .success(let value): return value
-        case .failure(let problem): throw APIError.validation([.init(field: name, message: problem.message)])
-        }
+        return FieldValidator.value(json, for: rule)
     }
 
     /// A typed parameter of a custom endpoint; nil when absent.
@@ -71,13 +86,32 @@ public protocol QueryValue: Sendable {
 }
 
 extension Int64: QueryValue {
-    public init?(queryText: String) { self.init(queryText) }
+    public init?(queryText: String) {
+        guard let number = Int64(queryText) ?? WholeNumberText.digits(queryText).flatMap({ Int64($0) }) else { return nil }
+        self = number
+    }
     public static var queryDescription: String { "a whole number" }
 }
 
 extension Int32: QueryValue {
-    public init?(queryText: String) { self.init(queryText) }
+    public init?(queryText: String) {
+        guard let number = Int32(queryText) ?? WholeNumberText.digits(queryText).flatMap({ Int32($0) }) else { return nil }
+        self = number
+    }
     public static var queryDescription: String { "a whole number between -2147483648 and 2147483647" }
+}
+
+/// A whole number written with a zero fraction (`7.0`), which JSON Schema counts as an integer and so a client
+/// following the OpenAPI document may send in a path or query string.
+enum WholeNumberText {
+    /// The digits before the point of `-?[0-9]+\.0+`; nil for any other text.
+    static func digits(_ text: String) -> Substring? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy({ $0 == "0" }) else { return nil }
+        let whole = parts[0].first == "-" ? parts[0].dropFirst() : parts[0]
+        guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else { return nil }
+        return parts[0]
+    }
 }
 
 extension Double: QueryValue {

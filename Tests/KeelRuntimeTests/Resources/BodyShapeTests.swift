@@ -7,7 +7,7 @@ import Testing
 struct BodyShapeTests {
     struct Line: BodyShaped {
         static let bodyShape: BodyShape = .object {
-            [BodyField("product_id", .value(.int)), BodyField("quantity", .value(.int32))]
+            [BodyField("product_id", .value(FieldRule("product_id", .int))), BodyField("quantity", .value(FieldRule("quantity", .int32)))]
         }
     }
 
@@ -15,10 +15,10 @@ struct BodyShapeTests {
         static let bodyShape: BodyShape = .object {
             [
                 BodyField("lines", [Line].bodyShape),
-                BodyField("method", .value(.enumeration(["card", "invoice"]))),
-                BodyField("amount", .value(.anyDecimal)),
-                BodyField("note", .value(.text), required: false),
-                BodyField("tags", .array(.value(.text)), required: false),
+                BodyField("method", .value(FieldRule("method", .enumeration(["card", "invoice"])))),
+                BodyField("amount", .value(FieldRule("amount", .anyDecimal))),
+                BodyField("note", .value(FieldRule("note", .text)), required: false),
+                BodyField("tags", .array(.value(FieldRule("tags", .text))), required: false),
             ]
         }
     }
@@ -26,7 +26,7 @@ struct BodyShapeTests {
     /// A tree: the shape reads its own fields only when a value is checked.
     struct Node: BodyShaped {
         static let bodyShape: BodyShape = .object {
-            [BodyField("name", .value(.text)), BodyField("children", .array(Node.bodyShape), required: false)]
+            [BodyField("name", .value(FieldRule("name", .text))), BodyField("children", .array(Node.bodyShape), required: false)]
         }
     }
 

@@ -34,10 +34,7 @@ public struct ShopHandlers: ShopAPI {
         let total = try OrderLines.total(lines)
         let address = [input.body.shipping.line1, input.body.shipping.line2, input.body.shipping.postalCode + " " + input.body.shipping.city, input.body.shipping.country]
             .compactMap { $0 }.joined(separator: "\n")
-        // The repository writes what it is given: the column's bound is checked here, before anything is stored.
-        guard address.unicodeScalars.count <= 2000 else {
-            throw APIError.validation([.init(field: "shipping", message: "must come to at most 2000 characters as one address")])
-        }
+        // The spec bounds each part of the address, so together they stay within the column's 2000 characters.
         let order = try await OrderRepository(database: database).create(OrderCreate(
             customerId: input.id, deliveryDue: input.body.deliverBy, totalCents: total, shippingAddress: address))
         let items = OrderItemRepository(database: database)
@@ -64,7 +61,6 @@ public struct ShopHandlers: ShopAPI {
     }
 
     public func changePrice(_ input: ChangePriceInput) async throws -> Product {
-        guard input.body.priceCents >= 0 else { throw APIError.validation([.init(field: "price_cents", message: "must be at least 0")]) }
         guard let product = try await ProductRepository(database: input.service.database).update(id: input.id, ProductPatch(priceCents: input.body.priceCents)) else {
             throw APIError.notFound("No Product has the id \(input.id)")
         }
@@ -79,7 +75,6 @@ public struct ShopHandlers: ShopAPI {
 
     public func searchCatalog(_ input: SearchCatalogInput) async throws -> [Product] {
         let limit = Int(input.limit ?? 20)
-        guard (1...200).contains(limit) else { throw APIError.validation([.init(field: "limit", message: "must be a whole number from 1 to 200")]) }
         let filters: ColumnValues = input.categoryId.map { [("category_id", .int($0))] } ?? []
         let candidates = try await ProductRepository(database: input.service.database).rows.list(filters: filters, sort: [("name", false)], limit: 1000, offset: 0).items
         return Array(candidates.filter { $0.name.localizedCaseInsensitiveContains(input.q) }.prefix(limit))

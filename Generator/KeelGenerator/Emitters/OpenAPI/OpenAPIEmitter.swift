@@ -143,9 +143,10 @@ public struct OpenAPIEmitter: Emitter {
             rateLimit: OpenAPIRateLimit.text(own: endpoint.rateLimit, spec: spec)
         )
         operation.parameters = endpoint.params.map {
-            OpenAPIOperation.parameter($0.name, in: "path", schema: OpenAPISchemas.scalar(for: $0.type), required: true, description: $0.description)
+            OpenAPIOperation.parameter($0.name, in: "path", schema: OpenAPISchemas.scalar(for: $0.type, bounds: $0.bounds), required: true, description: $0.description)
         } + endpoint.query.map {
-            OpenAPIOperation.parameter($0.name, in: "query", schema: OpenAPISchemas.scalar(for: $0.type), required: $0.required, description: $0.description)
+            OpenAPIOperation.parameter($0.name, in: "query", schema: OpenAPISchemas.scalar(for: $0.type, bounds: $0.bounds), required: $0.required,
+                                      description: $0.description)
         }
         operation.requestBody = endpoint.body.map { OpenAPIOperation.jsonBody(OpenAPISchemas.reference($0, models: models)) }
         if let response = endpoint.response {
@@ -180,6 +181,7 @@ public struct OpenAPIEmitter: Emitter {
         return .object([
             ("securitySchemes", .object([("bearerAuth", .object([("type", "http"), ("scheme", "bearer"), ("bearerFormat", "JWT")]))])),
             ("responses", .object(responses)),
+            ("headers", OpenAPIRateLimit.components),
             ("schemas", .object(schemas)),
         ])
     }

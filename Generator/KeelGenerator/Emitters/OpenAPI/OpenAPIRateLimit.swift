@@ -10,15 +10,23 @@ enum OpenAPIRateLimit {
         return spec.tiers.map { "\($0.name) \($0.rateLimit?.text ?? "unlimited")" }.joined(separator: ", ") + " (the licensed tier's)"
     }
 
-    /// The headers of a limited operation's success answer.
-    static let headers: [(String, StructuredValue)] = [
+    /// `components/headers`: each header once, which the answers refer to.
+    static let components: StructuredValue = .object([
+        ("Retry-After", header("Seconds to wait before trying again", minimum: 1)),
         ("RateLimit-Limit", header("Requests allowed in the current window", minimum: 1)),
         ("RateLimit-Remaining", header("Requests left in the current window", minimum: 0)),
         ("RateLimit-Reset", header("Seconds until the window ends", minimum: 1)),
-    ]
+    ])
+
+    /// The headers of a limited operation's success answer.
+    static let headers: [(String, StructuredValue)] = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"].map { ($0, reference($0)) }
 
     /// The 429 answer's headers: `Retry-After` and the `RateLimit-*` ones.
-    static let refusalHeaders: [(String, StructuredValue)] = [("Retry-After", header("Seconds to wait before trying again", minimum: 1))] + headers
+    static let refusalHeaders: [(String, StructuredValue)] = [("Retry-After", reference("Retry-After"))] + headers
+
+    private static func reference(_ name: String) -> StructuredValue {
+        .object([("$ref", .string("#/components/headers/\(name)"))])
+    }
 
     private static func header(_ description: String, minimum: Int) -> StructuredValue {
         .object([("description", .string(description)), ("schema", .object([("type", "integer"), ("minimum", .integer(Int64(minimum)))]))])

@@ -40,8 +40,10 @@ enum OpenAPIRules {
         return result
     }
 
-    /// A decimal of `types:`, of any size: digits with an optional point and sign.
-    static let anyDecimal = "^-?[0-9]+(\\.[0-9]+)?$"
+    /// A decimal of `types:` or a parameter, of any size: digits with an optional point, and a sign when `signed`.
+    static func anyDecimal(signed: Bool) -> String {
+        "^" + (signed ? "-?" : "") + "[0-9]+(\\.[0-9]+)?$"
+    }
 
     /// A decimal column's text: at most `precision - scale` digits before the point (leading zeros do not count)
     /// and `scale` after it; no sign when the column's minimum is not below zero.

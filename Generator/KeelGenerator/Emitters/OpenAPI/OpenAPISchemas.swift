@@ -12,12 +12,7 @@ enum OpenAPISchemas {
         let base = scalar(for: column.type, signed: column.min.map { $0 < 0 } ?? true)
         if case let .object(pairs) = base { for (key, value) in pairs { schema.set(key, value) } }
         if column.nullable { schema = nullable(schema) }
-        // A decimal's bounds hold for its whole-number form; its text form keeps to the pattern.
-        if let min = column.min { schema.set("minimum", .number(NumberText.format(min))) }
-        if let max = column.max { schema.set("maximum", .number(NumberText.format(max))) }
-        if let length = column.minLength { schema.set("minLength", .integer(Int64(length))) }
-        if let length = column.maxLength { schema.set("maxLength", .integer(Int64(length))) }
-        if let pattern = column.pattern { addPattern(OpenAPIRules.ecmaPattern(pattern), to: &schema) }
+        add(column.bounds, to: &schema)
         if column.type == .id, !forInput { schema.set("readOnly", true) }
         if let value = column.defaultValue.flatMap(defaultLiteral) {
             if case .decimal = column.type, case let .number(text) = value {
@@ -37,6 +32,16 @@ enum OpenAPISchemas {
         rule.defaultValue = nil
         rule.description = nil
         return self.column(rule, forInput: true)
+    }
+
+    /// The bounds the runtime checks, stated alike for columns, parameters and fields of `types:`. A decimal's bounds
+    /// hold for its whole-number form; its text form keeps to the pattern.
+    private static func add(_ bounds: ValueBounds, to schema: inout ObjectBuilder) {
+        if let min = bounds.min { schema.set("minimum", .number(NumberText.format(min))) }
+        if let max = bounds.max { schema.set("maximum", .number(NumberText.format(max))) }
+        if let length = bounds.minLength { schema.set("minLength", .integer(Int64(length))) }
+        if let length = bounds.maxLength { schema.set("maxLength", .integer(Int64(length))) }
+        if let pattern = bounds.pattern { addPattern(OpenAPIRules.ecmaPattern(pattern), to: &schema) }
     }
 
     /// A second pattern goes in `allOf`, since a schema holds one `pattern` and both must match.
@@ -102,12 +107,24 @@ enum OpenAPISchemas {
         ])
     }
 
+    /// The schema of a parameter's or a scalar field's value, with its bounds; a decimal whose minimum is not below
+    /// zero takes no sign, as for columns.
+    static func scalar(for type: ScalarType, bounds: ValueBounds) -> StructuredValue {
+        var schema = ObjectBuilder()
+        let signed = bounds.min.map { $0 < 0 } ?? true
+        let base = type == .decimal ? decimal(pattern: OpenAPIRules.anyDecimal(signed: signed), largest: OpenAPIRules.largestWhole(digits: nil), signed: signed)
+            : scalar(for: type)
+        if case let .object(pairs) = base { for (key, value) in pairs { schema.set(key, value) } }
+        add(bounds, to: &schema)
+        return schema.value
+    }
+
     static func scalar(for type: ScalarType) -> StructuredValue {
         switch type {
         case .int: scalar(for: ColumnType.int)
         case .int32: scalar(for: ColumnType.int32)
         case .float: scalar(for: ColumnType.float)
-        case .decimal: decimal(pattern: OpenAPIRules.anyDecimal, largest: OpenAPIRules.largestWhole(digits: nil), signed: true)
+        case .decimal: decimal(pattern: OpenAPIRules.anyDecimal(signed: true), largest: OpenAPIRules.largestWhole(digits: nil), signed: true)
         case .bool: scalar(for: ColumnType.bool)
         case .string, .text: scalar(for: ColumnType.string)
         case .date: scalar(for: ColumnType.date)
@@ -159,6 +176,7 @@ enum OpenAPISchemas {
     static func named(_ type: TypeDefinition, models: [String: String]) -> StructuredValue {
         let properties = type.fields.map { field -> (String, StructuredValue) in
             var schema = reference(field.type, models: models)
+            if case let .scalar(scalar) = field.type { schema = self.scalar(for: scalar, bounds: field.bounds) }
             // An optional field may be null, which the runtime reads as absent.
             if !field.required { schema = orNull(schema) }
             if let description = field.description, case let .object(pairs) = schema {

@@ -21,7 +21,7 @@ public struct SwiftModelEmitter: Emitter {
                 "property": SwiftNames.identifier(column.name), "column": column.name,
                 "type": column.nullable ? type + "?" : type,
                 "decode": column.nullable ? "decodeIfPresent" : "decode",
-                "bodyField": SwiftTypeNames.bodyField(column.name, shape: ".value(\(SwiftTypeNames.kind(of: column)))", required: !column.nullable),
+                "bodyField": SwiftTypeNames.bodyField(column.name, shape: ".value(\(SwiftTypeNames.rule(of: column)))", required: !column.nullable),
                 "comma": index == table.columns.count - 1 ? "" : ",",
             ])
         }

@@ -84,7 +84,8 @@ public struct SwiftRoutesEmitter: Emitter {
             "returns": endpoint.response.map { " -> " + SwiftTypeNames.type(of: $0, spec: spec, enumName: "String") } ?? "",
             "hasResponse": endpoint.response != nil,
         ]
-        if !endpoint.query.isEmpty { entry["queryNames"] = endpoint.query.map { SwiftLiteral.string($0.name) }.joined(separator: ", ") }
+        entry["pathRules"] = endpoint.params.map(SwiftTypeNames.rule(of:)).joined(separator: ", ")
+        if !endpoint.query.isEmpty { entry["queryRules"] = endpoint.query.map(SwiftTypeNames.rule(of:)).joined(separator: ", ") }
         if !endpoint.roles.isEmpty { entry["roles"] = endpoint.roles.joined(separator: ", ") }
         if let feature = endpoint.feature { entry["feature"] = feature }
         return entry

@@ -95,14 +95,20 @@ enum SwiftTypeNames {
         }
     }
 
-    /// The `BodyShape` literal a request body of this type is checked against.
-    static func bodyShape(of reference: TypeReference, spec: Spec) -> String {
+    /// The `BodyShape` literal a request body (or its field `name`) of this type is checked against; `bounds` are
+    /// those of a scalar field.
+    static func bodyShape(of reference: TypeReference, spec: Spec, name: String, bounds: ValueBounds = ValueBounds()) -> String {
         switch reference {
-        case .scalar(let scalar): ".value(\(kind(of: scalar)))"
+        case .scalar(let scalar): ".value(" + rule(name, kind(of: scalar), bounds: bounds) + ")"
         case .model, .named: type(of: reference, spec: spec, enumName: "") + ".bodyShape"
-        case .array(let element): ".array(" + bodyShape(of: element, spec: spec) + ")"
-        case .enumeration(let values): ".value(\(enumeration(values)))"
+        case .array(let element): ".array(" + bodyShape(of: element, spec: spec, name: name) + ")"
+        case .enumeration(let values): ".value(" + rule(name, enumeration(values)) + ")"
         }
+    }
+
+    /// The `FieldRule` literal of a custom endpoint's parameter; an optional query parameter's rule is nullable.
+    static func rule(of parameter: CustomEndpoint.Parameter) -> String {
+        rule(parameter.name, kind(of: parameter.type), nullable: !parameter.required, bounds: parameter.bounds)
     }
 
     /// The `BodyField` literal of one member of a body.
@@ -114,16 +120,24 @@ enum SwiftTypeNames {
         ".enumeration([" + values.map(SwiftLiteral.string).joined(separator: ", ") + "])"
     }
 
-    /// The `FieldRule` literal of a writable column.
+    /// The `FieldRule` literal of a column.
     static func rule(of column: Column) -> String {
-        var arguments = [SwiftLiteral.string(column.name), Self.kind(of: column)]
-        if column.nullable { arguments.append("nullable: true") }
-        if column.defaultValue != nil { arguments.append("hasDefault: true") }
-        if let min = column.min { arguments.append("min: \(SwiftLiteral.number(min))") }
-        if let max = column.max { arguments.append("max: \(SwiftLiteral.number(max))") }
-        if let minLength = column.minLength { arguments.append("minLength: \(minLength)") }
-        if case .text = column.type, let maxLength = column.maxLength { arguments.append("maxLength: \(maxLength)") }
-        if let pattern = column.pattern { arguments.append("pattern: " + SwiftLiteral.rawString(pattern)) }
+        var bounds = column.bounds
+        // A `string` column's kind carries its length.
+        if column.type == .string { bounds.maxLength = nil }
+        return rule(column.name, kind(of: column), nullable: column.nullable, hasDefault: column.defaultValue != nil, bounds: bounds)
+    }
+
+    /// A `FieldRule` literal: the same rule, and so the same checks, for columns, parameters and fields of `types:`.
+    private static func rule(_ name: String, _ kind: String, nullable: Bool = false, hasDefault: Bool = false, bounds: ValueBounds = ValueBounds()) -> String {
+        var arguments = [SwiftLiteral.string(name), kind]
+        if nullable { arguments.append("nullable: true") }
+        if hasDefault { arguments.append("hasDefault: true") }
+        if let min = bounds.min { arguments.append("min: \(SwiftLiteral.number(min))") }
+        if let max = bounds.max { arguments.append("max: \(SwiftLiteral.number(max))") }
+        if let minLength = bounds.minLength { arguments.append("minLength: \(minLength)") }
+        if let maxLength = bounds.maxLength { arguments.append("maxLength: \(maxLength)") }
+        if let pattern = bounds.pattern { arguments.append("pattern: " + SwiftLiteral.rawString(pattern)) }
         return "FieldRule(" + arguments.joined(separator: ", ") + ")"
     }
 }

@@ -13,7 +13,8 @@ public struct SwiftTypesEmitter: Emitter {
                     "property": SwiftNames.identifier(field.name), "field": field.name,
                     "type": field.required ? swiftType : swiftType + "?",
                     "defaultNil": field.required ? "" : " = nil",
-                    "bodyField": SwiftTypeNames.bodyField(field.name, shape: SwiftTypeNames.bodyShape(of: field.type, spec: spec), required: field.required),
+                    "bodyField": SwiftTypeNames.bodyField(field.name, shape: SwiftTypeNames.bodyShape(of: field.type, spec: spec, name: field.name, bounds: field.bounds),
+                                                          required: field.required),
                     "comma": index == type.fields.count - 1 ? "" : ",",
                 ])
             }

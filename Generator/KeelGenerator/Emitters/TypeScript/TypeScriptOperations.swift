@@ -95,6 +95,11 @@ struct TypeScriptOperations {
             method: endpoint.method.rawValue, path: path, requiresAuth: endpoint.requiresAuth, answer: "void"
         )
         operation.parameters = endpoint.params.map { .init(name: TypeScriptLiteral.identifier($0.name), type: TypeScriptTypes.scalar($0.type)) }
+        // A path parameter is a plain argument: what it must be goes in the method's comment.
+        for parameter in endpoint.params {
+            let said = [parameter.description, TypeScriptTypes.wireFormat(parameter.type), TypeScriptTypes.rules(parameter.bounds)].compactMap { $0 }
+            if !said.isEmpty { operation.doc.append("@param \(TypeScriptLiteral.identifier(parameter.name)) " + said.joined(separator: " ")) }
+        }
         if !endpoint.query.isEmpty {
             let query = TypeScriptCustomQuery(endpoint: endpoint)
             operation.parameters.append(.init(name: "query", type: query.name, defaultValue: endpoint.query.contains(where: \.required) ? nil : "{}"))

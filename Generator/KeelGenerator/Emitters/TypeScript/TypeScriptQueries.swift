@@ -62,7 +62,8 @@ struct TypeScriptCustomQuery {
             "name": name,
             "fields": parameters.map { parameter -> [String: Any] in
                 ["name": Inflector.lowerCamel(parameter.name), "optional": parameter.required ? "" : "?", "type": TypeScriptTypes.scalar(parameter.type),
-                 "doc": TypeScriptLiteral.doc([parameter.description, TypeScriptTypes.wireFormat(parameter.type)], indent: "  ") ?? ""]
+                 "doc": TypeScriptLiteral.doc([parameter.description, TypeScriptTypes.wireFormat(parameter.type), TypeScriptTypes.rules(parameter.bounds)],
+                                              indent: "  ") ?? ""]
             },
         ]
     }

@@ -20,7 +20,7 @@ struct TypeScriptShapes {
             TypeScriptTypes.type(of: column, model: model) + (column.nullable ? " | null" : "")
         }
         func doc(_ column: Column) -> String {
-            TypeScriptLiteral.doc([column.description, TypeScriptTypes.wireFormat(column.type), TypeScriptTypes.rules(column)], indent: "  ") ?? ""
+            TypeScriptLiteral.doc([column.description, TypeScriptTypes.wireFormat(column.type), TypeScriptTypes.rules(column.bounds)], indent: "  ") ?? ""
         }
         let fields: [[String: Any]] = table.columns.map { column in
             ["name": column.fieldName, "type": type(column), "doc": doc(column),
@@ -59,7 +59,7 @@ struct TypeScriptShapes {
             if case .scalar(let scalar) = field.type { format = TypeScriptTypes.wireFormat(scalar) }
             return [
                 "name": field.fieldName, "type": tsType, "optional": field.required ? "" : "?",
-                "doc": TypeScriptLiteral.doc([field.description, format], indent: "  ") ?? "",
+                "doc": TypeScriptLiteral.doc([field.description, format, TypeScriptTypes.rules(field.bounds)], indent: "  ") ?? "",
                 "decode": field.required ? decoded : "\(json) == null ? undefined : \(decoded)",
                 "encode": Self.assignment(json: field.name, field: field.fieldName, expression: types.encode(field.type, "value.\(field.fieldName)"), optional: !field.required),
             ]

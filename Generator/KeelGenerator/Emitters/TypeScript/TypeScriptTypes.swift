@@ -40,23 +40,23 @@ struct TypeScriptTypes {
         }
     }
 
-    /// The checks of a column TypeScript's types cannot carry (ranges, lengths, patterns), for doc comments: the
-    /// service answers 422 to a value outside them, as the OpenAPI document says.
-    static func rules(_ column: Column) -> String? {
+    /// The checks of a column, parameter or field TypeScript's types cannot carry (ranges, lengths, patterns), for
+    /// doc comments: the service answers 422 to a value outside them, as the OpenAPI document says.
+    static func rules(_ bounds: ValueBounds) -> String? {
         var rules: [String] = []
-        switch (column.min.map(NumberText.format), column.max.map(NumberText.format)) {
+        switch (bounds.min.map(NumberText.format), bounds.max.map(NumberText.format)) {
         case let (min?, max?): rules.append("From \(min) to \(max).")
         case let (min?, nil): rules.append("At least \(min).")
         case let (nil, max?): rules.append("At most \(max).")
         case (nil, nil): break
         }
-        switch (column.minLength, column.maxLength) {
+        switch (bounds.minLength, bounds.maxLength) {
         case let (min?, max?): rules.append(min == max ? "Exactly \(max) characters." : "\(min) to \(max) characters.")
         case let (min?, nil): rules.append("At least \(min) characters.")
         case let (nil, max?): rules.append("At most \(max) characters.")
         case (nil, nil): break
         }
-        if let pattern = column.pattern { rules.append("Matches `\(pattern)`.") }
+        if let pattern = bounds.pattern { rules.append("Matches `\(pattern)`.") }
         return rules.isEmpty ? nil : rules.joined(separator: " ")
     }
 

@@ -95,6 +95,7 @@ public struct EraseCustomerInput: Sendable {
 public struct SearchCatalogInput: Sendable {
     public let q: String
     public let categoryId: Int64?
+    /// At most this many products (default 20)
     public let limit: Int32?
     /// The caller; nil when the endpoint needs no token.
     public let principal: Principal?

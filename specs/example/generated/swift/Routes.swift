@@ -17,7 +17,7 @@ public enum ShopRoutes {
         ResourceRoutes.register(auditEvents, on: api, service: service)
         api.get("/reports/revenue/{year}") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"], feature: "advanced_analytics", rateLimit: EndpointRateLimit("GET /reports/revenue/{year}", 10, per: .minute)))
-            let query = try QueryParameters(request, accepted: ["from", "to"])
+            let query = try EndpointParameters.check(request, context: context, path: [FieldRule("year", .int, min: 2000, max: 2100)], query: [FieldRule("from", .date), FieldRule("to", .date, nullable: true)])
             let input = RevenueReportInput(
                 year: try PathParameter.require(context, "year", as: Int64.self),
                 from: try query.require("from", as: CalendarDate.self),
@@ -29,7 +29,7 @@ public enum ShopRoutes {
         }
         api.post("/customers/{id}/orders") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["maintainer", "admin"]))
-            _ = try QueryParameters(request, accepted: [])
+            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
             let input = PlaceOrderInput(
                 id: try PathParameter.require(context, "id", as: Int64.self),
                 body: try await JSONResponse.decode(PlaceOrderRequest.self, from: request, context: context),
@@ -40,7 +40,7 @@ public enum ShopRoutes {
         }
         api.put("/orders/{id}/items") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["maintainer", "admin"]))
-            _ = try QueryParameters(request, accepted: [])
+            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
             let input = ReplaceOrderItemsInput(
                 id: try PathParameter.require(context, "id", as: Int64.self),
                 body: try await JSONResponse.decode(ReplaceOrderItemsBody.self, from: request, context: context),
@@ -51,7 +51,7 @@ public enum ShopRoutes {
         }
         api.patch("/products/{id}/price") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-            _ = try QueryParameters(request, accepted: [])
+            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
             let input = ChangePriceInput(
                 id: try PathParameter.require(context, "id", as: Int64.self),
                 body: try await JSONResponse.decode(ChangePriceBody.self, from: request, context: context),
@@ -62,7 +62,7 @@ public enum ShopRoutes {
         }
         api.delete("/customers/{id}/personal-data") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-            let query = try QueryParameters(request, accepted: ["keep_orders"])
+            let query = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [FieldRule("keep_orders", .bool, nullable: true)])
             let input = EraseCustomerInput(
                 id: try PathParameter.require(context, "id", as: Int64.self),
                 keepOrders: try query.decode("keep_orders", as: Bool.self),
@@ -74,7 +74,7 @@ public enum ShopRoutes {
         }
         api.get("/catalog/search") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: false))
-            let query = try QueryParameters(request, accepted: ["q", "category_id", "limit"])
+            let query = try EndpointParameters.check(request, context: context, path: [], query: [FieldRule("q", .text, minLength: 1, maxLength: 100), FieldRule("category_id", .int, nullable: true, min: 1), FieldRule("limit", .int32, nullable: true, min: 1, max: 200)])
             let input = SearchCatalogInput(
                 q: try query.require("q", as: String.self),
                 categoryId: try query.decode("category_id", as: Int64.self),
@@ -86,7 +86,7 @@ public enum ShopRoutes {
         }
         api.get("/teams/{id}/roster") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"], feature: "staff_directory"))
-            _ = try QueryParameters(request, accepted: [])
+            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
             let input = TeamRosterInput(
                 id: try PathParameter.require(context, "id", as: Int64.self),
                 principal: principal,

@@ -37,11 +37,11 @@ extension RevenueReport: BodyShaped {
     /// What a request body must hold to be read as RevenueReport: checked before decoding, one 422 entry per bad field.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("total_cents", .value(.int)),
+            BodyField("total_cents", .value(FieldRule("total_cents", .int))),
             BodyField("top_products", .array(Product.bodyShape)),
-            BodyField("note", .value(.text), required: false),
+            BodyField("note", .value(FieldRule("note", .text)), required: false),
             BodyField("by_month", .array(MonthRevenue.bodyShape)),
-            BodyField("currencies", .array(.value(.text))),
+            BodyField("currencies", .array(.value(FieldRule("currencies", .text)))),
         ]
     }
 }
@@ -76,10 +76,10 @@ extension MonthRevenue: BodyShaped {
     /// What a request body must hold to be read as MonthRevenue: checked before decoding, one 422 entry per bad field.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("month", .value(.int32)),
-            BodyField("revenue_cents", .value(.int)),
-            BodyField("average_order", .value(.anyDecimal)),
-            BodyField("order_count", .value(.int)),
+            BodyField("month", .value(FieldRule("month", .int32))),
+            BodyField("revenue_cents", .value(FieldRule("revenue_cents", .int))),
+            BodyField("average_order", .value(FieldRule("average_order", .anyDecimal))),
+            BodyField("order_count", .value(FieldRule("order_count", .int))),
         ]
     }
 }
@@ -126,9 +126,9 @@ extension PlaceOrderRequest: BodyShaped {
         [
             BodyField("lines", .array(OrderLine.bodyShape)),
             BodyField("shipping", Address.bodyShape),
-            BodyField("coupon_code", .value(.text), required: false),
-            BodyField("payment_method", .value(.enumeration(["card", "invoice", "paypal"]))),
-            BodyField("deliver_by", .value(.date), required: false),
+            BodyField("coupon_code", .value(FieldRule("coupon_code", .text, maxLength: 40)), required: false),
+            BodyField("payment_method", .value(FieldRule("payment_method", .enumeration(["card", "invoice", "paypal"])))),
+            BodyField("deliver_by", .value(FieldRule("deliver_by", .date)), required: false),
         ]
     }
 }
@@ -155,8 +155,8 @@ extension OrderLine: BodyShaped {
     /// What a request body must hold to be read as OrderLine: checked before decoding, one 422 entry per bad field.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("product_id", .value(.int)),
-            BodyField("quantity", .value(.int32)),
+            BodyField("product_id", .value(FieldRule("product_id", .int, min: 1))),
+            BodyField("quantity", .value(FieldRule("quantity", .int32, min: 1, max: 1000))),
         ]
     }
 }
@@ -196,11 +196,11 @@ extension Address: BodyShaped {
     /// What a request body must hold to be read as Address: checked before decoding, one 422 entry per bad field.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("line1", .value(.text)),
-            BodyField("line2", .value(.text), required: false),
-            BodyField("city", .value(.text)),
-            BodyField("postal_code", .value(.text)),
-            BodyField("country", .value(.text)),
+            BodyField("line1", .value(FieldRule("line1", .text, minLength: 1, maxLength: 200))),
+            BodyField("line2", .value(FieldRule("line2", .text, maxLength: 200)), required: false),
+            BodyField("city", .value(FieldRule("city", .text, minLength: 1, maxLength: 100))),
+            BodyField("postal_code", .value(FieldRule("postal_code", .text, minLength: 1, maxLength: 20))),
+            BodyField("country", .value(FieldRule("country", .text, pattern: #"^[A-Z]{2}$"#))),
         ]
     }
 }
@@ -241,9 +241,9 @@ extension TeamRoster: BodyShaped {
         [
             BodyField("team", Team.bodyShape),
             BodyField("members", .array(Person.bodyShape)),
-            BodyField("generated_at", .value(.timestamp)),
-            BodyField("request_id", .value(.uuid)),
-            BodyField("extras", .value(.json), required: false),
+            BodyField("generated_at", .value(FieldRule("generated_at", .timestamp))),
+            BodyField("request_id", .value(FieldRule("request_id", .uuid))),
+            BodyField("extras", .value(FieldRule("extras", .json)), required: false),
         ]
     }
 }
@@ -296,8 +296,8 @@ extension ChangePriceBody: BodyShaped {
     /// What a request body must hold to be read as ChangePriceBody: checked before decoding, one 422 entry per bad field.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("price_cents", .value(.int)),
-            BodyField("reason", .value(.text), required: false),
+            BodyField("price_cents", .value(FieldRule("price_cents", .int, min: 0))),
+            BodyField("reason", .value(FieldRule("reason", .text, maxLength: 500)), required: false),
         ]
     }
 }

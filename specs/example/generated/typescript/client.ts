@@ -559,6 +559,7 @@ export class ApiClient {
    * `GET /api/v1/reports/revenue/{year}`.
    * Roles: admin.
    * Needs the licensed feature `advanced_analytics` (403 FEATURE_NOT_LICENSED otherwise).
+   * @param year From 2000 to 2100.
    */
   revenueReport(year: number, query: RevenueReportQuery, signal?: AbortSignal): Promise<RevenueReport> {
     return this.send<RevenueReport>({ method: "GET", path: `/api/v1/reports/revenue/${encodeURIComponent(String(year))}`, auth: true, query: { "from": query.from, "to": query.to }, decode: decodeRevenueReport, signal });
@@ -567,6 +568,7 @@ export class ApiClient {
   /**
    * `POST /api/v1/customers/{id}/orders`.
    * Roles: maintainer, admin.
+   * @param id The customer
    */
   placeOrder(id: number, body: PlaceOrderRequest, signal?: AbortSignal): Promise<Order> {
     return this.send<Order>({ method: "POST", path: `/api/v1/customers/${encodeURIComponent(String(id))}/orders`, auth: true, body: encodePlaceOrderRequest(body), decode: decodeOrder, signal });

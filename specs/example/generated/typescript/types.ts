@@ -511,6 +511,7 @@ export interface MonthRevenue {
 export interface PlaceOrderRequest {
   lines: Array<OrderLine>;
   shipping: Address;
+  /** At most 40 characters. */
   couponCode?: string;
   paymentMethod: PlaceOrderRequestPaymentMethod;
   /** A date, YYYY-MM-DD. */
@@ -521,16 +522,25 @@ export type PlaceOrderRequestPaymentMethod = "card" | "invoice" | "paypal";
 export const placeOrderRequestPaymentMethodValues: readonly PlaceOrderRequestPaymentMethod[] = ["card", "invoice", "paypal"];
 
 export interface OrderLine {
+  /** At least 1. */
   productId: number;
+  /** From 1 to 1000. */
   quantity: number;
 }
 
 export interface Address {
+  /** 1 to 200 characters. */
   line1: string;
+  /** At most 200 characters. */
   line2?: string;
+  /** 1 to 100 characters. */
   city: string;
+  /** 1 to 20 characters. */
   postalCode: string;
-  /** ISO 3166-1 alpha-2 code */
+  /**
+   * ISO 3166-1 alpha-2 code
+   * Matches `^[A-Z]{2}$`.
+   */
   country: string;
 }
 
@@ -551,8 +561,12 @@ export interface ReplaceOrderItemsBody {
 
 /** The body of `changePrice`. */
 export interface ChangePriceBody {
+  /** At least 0. */
   priceCents: number;
-  /** Kept in the audit log */
+  /**
+   * Kept in the audit log
+   * At most 500 characters.
+   */
   reason?: string;
 }
 
@@ -667,8 +681,14 @@ export interface EraseCustomerQuery {
 }
 
 export interface SearchCatalogQuery {
+  /** 1 to 100 characters. */
   q: string;
+  /** At least 1. */
   categoryId?: number;
+  /**
+   * At most this many products (default 20)
+   * From 1 to 200.
+   */
   limit?: number;
 }
 

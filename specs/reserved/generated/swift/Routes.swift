@@ -12,7 +12,7 @@ public enum ReservedRoutes {
         ResourceRoutes.register(group, on: api, service: service)
         api.post("/protocol/{self}") { request, context -> Response in
             let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-            let query = try QueryParameters(request, accepted: ["where"])
+            let query = try EndpointParameters.check(request, context: context, path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true)])
             let input = ImportInput(
                 self_: try PathParameter.require(context, "self", as: Int64.self),
                 where: try query.decode("where", as: String.self),

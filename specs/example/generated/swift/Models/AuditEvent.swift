@@ -98,14 +98,14 @@ extension AuditEvent: BodyShaped {
     /// What a request body must hold to be read as a whole AuditEvent (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("actor_email", .value(.string(maxLength: 254))),
-            BodyField("kind", .value(.enumeration(["created", "updated", "deleted", "signed_in", "config_changed"]))),
-            BodyField("entity", .value(.string(maxLength: 64))),
-            BodyField("entity_id", .value(.int), required: false),
-            BodyField("details", .value(.json), required: false),
-            BodyField("request_id", .value(.uuid), required: false),
-            BodyField("occurred_at", .value(.timestamp)),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("actor_email", .value(FieldRule("actor_email", .string(maxLength: 254)))),
+            BodyField("kind", .value(FieldRule("kind", .enumeration(["created", "updated", "deleted", "signed_in", "config_changed"])))),
+            BodyField("entity", .value(FieldRule("entity", .string(maxLength: 64)))),
+            BodyField("entity_id", .value(FieldRule("entity_id", .int, nullable: true)), required: false),
+            BodyField("details", .value(FieldRule("details", .json, nullable: true)), required: false),
+            BodyField("request_id", .value(FieldRule("request_id", .uuid, nullable: true)), required: false),
+            BodyField("occurred_at", .value(FieldRule("occurred_at", .timestamp, hasDefault: true))),
         ]
     }
 }

@@ -55,9 +55,9 @@ extension Category: BodyShaped {
     /// What a request body must hold to be read as a whole Category (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("name", .value(.string(maxLength: 80))),
-            BodyField("sort_rank", .value(.int32)),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("name", .value(FieldRule("name", .string(maxLength: 80)))),
+            BodyField("sort_rank", .value(FieldRule("sort_rank", .int32, hasDefault: true))),
         ]
     }
 }

@@ -83,13 +83,13 @@ extension Customer: BodyShaped {
     /// What a request body must hold to be read as a whole Customer (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("email", .value(.string(maxLength: 254))),
-            BodyField("full_name", .value(.string(maxLength: 120))),
-            BodyField("birth_date", .value(.date), required: false),
-            BodyField("marketing_opt_in", .value(.bool)),
-            BodyField("loyalty_points", .value(.int32)),
-            BodyField("created_at", .value(.timestamp)),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("email", .value(FieldRule("email", .string(maxLength: 254), pattern: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#))),
+            BodyField("full_name", .value(FieldRule("full_name", .string(maxLength: 120), minLength: 1))),
+            BodyField("birth_date", .value(FieldRule("birth_date", .date, nullable: true)), required: false),
+            BodyField("marketing_opt_in", .value(FieldRule("marketing_opt_in", .bool, hasDefault: true))),
+            BodyField("loyalty_points", .value(FieldRule("loyalty_points", .int32, hasDefault: true, min: 0))),
+            BodyField("created_at", .value(FieldRule("created_at", .timestamp, hasDefault: true))),
         ]
     }
 }

@@ -75,12 +75,12 @@ extension OrderItem: BodyShaped {
     /// What a request body must hold to be read as a whole OrderItem (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("order_id", .value(.reference)),
-            BodyField("product_id", .value(.reference)),
-            BodyField("quantity", .value(.int32)),
-            BodyField("unit_price_cents", .value(.int)),
-            BodyField("discount_rate", .value(.decimal(precision: 5, scale: 4))),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("order_id", .value(FieldRule("order_id", .reference))),
+            BodyField("product_id", .value(FieldRule("product_id", .reference))),
+            BodyField("quantity", .value(FieldRule("quantity", .int32, hasDefault: true, min: 1, max: 1000))),
+            BodyField("unit_price_cents", .value(FieldRule("unit_price_cents", .int, min: 0))),
+            BodyField("discount_rate", .value(FieldRule("discount_rate", .decimal(precision: 5, scale: 4), hasDefault: true, min: 0, max: 1))),
         ]
     }
 }

@@ -54,9 +54,9 @@ extension Team: BodyShaped {
     /// What a request body must hold to be read as a whole Team (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("name", .value(.string(maxLength: 80))),
-            BodyField("created_at", .value(.timestamp)),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("name", .value(FieldRule("name", .string(maxLength: 80)))),
+            BodyField("created_at", .value(FieldRule("created_at", .timestamp, hasDefault: true))),
         ]
     }
 }

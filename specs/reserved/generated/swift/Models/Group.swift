@@ -92,13 +92,13 @@ extension Group: BodyShaped {
     /// What a request body must hold to be read as a whole Group (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("self", .value(.string(maxLength: 40))),
-            BodyField("enum", .value(.enumeration(["class", "func", "let", "var", "import", "protocol", "internal"]))),
-            BodyField("import", .value(.timestamp)),
-            BodyField("func", .value(.float), required: false),
-            BodyField("let", .value(.uuid)),
-            BodyField("var", .value(.int32)),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("self", .value(FieldRule("self", .string(maxLength: 40)))),
+            BodyField("enum", .value(FieldRule("enum", .enumeration(["class", "func", "let", "var", "import", "protocol", "internal"]), hasDefault: true))),
+            BodyField("import", .value(FieldRule("import", .timestamp, hasDefault: true))),
+            BodyField("func", .value(FieldRule("func", .float, nullable: true, min: 0)), required: false),
+            BodyField("let", .value(FieldRule("let", .uuid, hasDefault: true))),
+            BodyField("var", .value(FieldRule("var", .int32, hasDefault: true))),
         ]
     }
 }

@@ -105,15 +105,15 @@ extension Member: BodyShaped {
     /// What a request body must hold to be read as a whole Member (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("internal", .value(.bool)),
-            BodyField("order", .value(.int32)),
-            BodyField("default", .value(.string(maxLength: 40)), required: false),
-            BodyField("key", .value(.string(maxLength: 64))),
-            BodyField("group", .value(.reference), required: false),
-            BodyField("limit", .value(.int)),
-            BodyField("offset", .value(.int)),
-            BodyField("select", .value(.enumeration(["from", "where", "is", "self", "default", "class"]))),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("internal", .value(FieldRule("internal", .bool, hasDefault: true))),
+            BodyField("order", .value(FieldRule("order", .int32, hasDefault: true))),
+            BodyField("default", .value(FieldRule("default", .string(maxLength: 40), nullable: true)), required: false),
+            BodyField("key", .value(FieldRule("key", .string(maxLength: 64)))),
+            BodyField("group", .value(FieldRule("group", .reference, nullable: true)), required: false),
+            BodyField("limit", .value(FieldRule("limit", .int, hasDefault: true, min: 0))),
+            BodyField("offset", .value(FieldRule("offset", .int, hasDefault: true))),
+            BodyField("select", .value(FieldRule("select", .enumeration(["from", "where", "is", "self", "default", "class"]), hasDefault: true))),
         ]
     }
 }

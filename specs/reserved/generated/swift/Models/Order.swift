@@ -95,15 +95,15 @@ extension Order: BodyShaped {
     /// What a request body must hold to be read as a whole Order (a custom endpoint taking one): every column.
     public static let bodyShape: BodyShape = .object {
         [
-            BodyField("id", .value(.reference)),
-            BodyField("from", .value(.date)),
-            BodyField("where", .value(.string(maxLength: 80))),
-            BodyField("is", .value(.bool)),
-            BodyField("return", .value(.decimal(precision: 10, scale: 2))),
-            BodyField("public", .value(.bool)),
-            BodyField("class", .value(.string(maxLength: 20))),
-            BodyField("protocol", .value(.text), required: false),
-            BodyField("user", .value(.reference)),
+            BodyField("id", .value(FieldRule("id", .reference))),
+            BodyField("from", .value(FieldRule("from", .date))),
+            BodyField("where", .value(FieldRule("where", .string(maxLength: 80)))),
+            BodyField("is", .value(FieldRule("is", .bool, hasDefault: true))),
+            BodyField("return", .value(FieldRule("return", .decimal(precision: 10, scale: 2), min: 0))),
+            BodyField("public", .value(FieldRule("public", .bool, hasDefault: true))),
+            BodyField("class", .value(FieldRule("class", .string(maxLength: 20), pattern: #"^[a-z]+$"#))),
+            BodyField("protocol", .value(FieldRule("protocol", .text, nullable: true)), required: false),
+            BodyField("user", .value(FieldRule("user", .reference))),
         ]
     }
 }
