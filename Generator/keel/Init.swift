@@ -17,8 +17,11 @@ struct Init: AsyncParsableCommand {
 
         --from-database writes the spec from the tables of a live PostgreSQL, MySQL/MariaDB or SQLite \
         database: columns, types, nullability, defaults, unique constraints, foreign keys and indexes, and a \
-        resource endpoint per table. The migrations start from those tables (a baseline migration that \
-        changes nothing), so keel migrate leaves them as they are. What Keel cannot say as the database does \
+        resource endpoint per table. The migrations start from those tables: into the migrations output it \
+        writes the schema snapshot (schema-snapshot.json), keel.sum, and one migration for the database's \
+        dialect, <dialect>/0001_baseline.sql, which creates each table only where it is missing. So keel \
+        migrate leaves the live tables as they are and records the baseline, a new database of that kind gets \
+        the tables, and the next spec edit migrates from there. What Keel cannot say as the database does \
         (a composite or missing primary key, a CHECK constraint, a view, a trigger, an unknown type) is \
         printed as a warning naming the table and column, saying whether it was mapped or left out, and is \
         listed at the top of the spec. See "Adopting an existing database" in docs/spec-reference.md.

@@ -144,4 +144,15 @@ struct CLITests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("Examples:") && help.stdout.contains("--config"))
     }
+
+    /// `keel init --help` says which migration files --from-database writes and what the baseline does.
+    @Test func initHelpNamesTheBaselineFiles() throws {
+        let help = try Self.keel(["init", "--help"], in: NSTemporaryDirectory())
+        #expect(help.status == 0)
+        let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(!text.contains("changes nothing"))
+        for said in ["schema-snapshot.json", "keel.sum", "<dialect>/0001_baseline.sql", "only where it is missing"] {
+            #expect(text.contains(said), "init --help should say \(said)")
+        }
+    }
 }
