@@ -10,6 +10,8 @@ enum AliasExpansion {
     /// The line and column (1-based) of the alias that takes the file past `limit`, or nil when aliases stay
     /// within it. YAML that does not parse gives nil too: composing it reports the error.
     static func excess(in text: String) -> (line: Int, column: Int)? {
+        // Every alias starts with '*': a text without one has none, and needs no second parse.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

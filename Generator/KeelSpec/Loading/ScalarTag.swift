@@ -13,9 +13,19 @@ enum ScalarTag {
         return classify(scalar.string)
     }
 
+    /// Whether `of(scalar)` is `.null`, without the number checks: asked of every optional key a spec reads.
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        let explicit = Tag.Name(rawValue: scalar.tag.rawValue)
+        if explicit != .implicit, explicit != .nonSpecific, explicit != .str { return explicit == .null }
+        return scalar.style == .plain && explicit != .nonSpecific && nulls.contains(scalar.string)
+    }
+
     static func classify(_ text: String) -> Tag.Name {
         if nulls.contains(text) { return .null }
         if trueWords.contains(text) || falseWords.contains(text) { return .bool }
+        // Numbers start with a sign, a digit, '.' or '_' (isInt and isFloat accept nothing else): most text is
+        // not one, and needs no copy of its bytes.
+        guard let first = text.utf8.first, numberStarts.contains(first) else { return .str }
         let bytes = Array(text.utf8)
         if isInt(bytes) { return .int }
         if isFloat(bytes) { return .float }
@@ -29,6 +39,9 @@ enum ScalarTag {
     private static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
     private static let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
     private static let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
+
+    private static let numberStarts: Set<UInt8> = Set("+-._0123456789".utf8)
+    private static let infinitiesAndNaNs: Set<String> = [".inf", ".Inf", ".INF", "-.inf", "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF", ".nan", ".NaN", ".NAN"]
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
@@ -54,7 +67,7 @@ enum ScalarTag {
     /// `[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?`, `.5`, `.inf`, `.nan`.
     private static func isFloat(_ bytes: [UInt8]) -> Bool {
         let text = String(decoding: bytes, as: UTF8.self)
-        if [".inf", ".Inf", ".INF", "-.inf", "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF", ".nan", ".NaN", ".NAN"].contains(text) { return true }
+        if infinitiesAndNaNs.contains(text) { return true }
         var index = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
         let mantissaStart = index

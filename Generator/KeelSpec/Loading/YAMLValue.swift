@@ -60,7 +60,10 @@ struct YAMLValue {
         return ScalarTag.of(scalar)
     }
 
-    var isNull: Bool { scalarTag == .null }
+    var isNull: Bool {
+        guard case let .scalar(scalar) = node else { return false }
+        return ScalarTag.isNull(scalar)
+    }
 
     /// The text of a scalar whatever its resolved type, e.g. for names.
     var text: String? {

@@ -2,7 +2,17 @@
 enum NameRules {
     /// Table, column, tier, feature, role and config names: `snake_case`.
     static func isSnakeCase(_ name: String) -> Bool {
-        matches(name, first: lower, rest: snakeRest) && !name.hasSuffix("_") && !name.contains("__")
+        // Past `matches` the name is ASCII, so bytes tell a trailing or doubled '_'.
+        matches(name, first: lower, rest: snakeRest) && name.utf8.last != UInt8(ascii: "_") && !hasDoubleUnderscore(name)
+    }
+
+    private static func hasDoubleUnderscore(_ name: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "_"), previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Service names: `^[a-z][a-z0-9-]{0,62}$`.

@@ -7,6 +7,8 @@ extension SpecResolver {
     private static let typeOptions: [String: [String]] = boundOptions.merging([
         "precision": ["decimal"], "scale": ["decimal"], "values": ["enum"], "table": ["ref"], "on_delete": ["ref"],
     ]) { bound, _ in bound }
+    /// Every option a column may have, in the order "did you mean" lists them.
+    private static let columnOptions = commonOptions + typeOptions.keys.sorted()
     /// The longest `string` MySQL can store as VARCHAR in utf8mb4.
     static let mysqlMaxVarchar = 16383
     /// The longest `string` MySQL (InnoDB, utf8mb4) can put in a unique index.
@@ -21,7 +23,7 @@ extension SpecResolver {
         var typeValue = entry.value
         var fields: Fields?
         if entry.value.isMapping {
-            fields = reader.fields(entry.value, of: what, allowed: Self.commonOptions + Self.typeOptions.keys.sorted())
+            fields = reader.fields(entry.value, of: what, allowed: Self.columnOptions)
             guard let fields, let value = reader.require(fields, "type", in: what) else { return nil }
             typeValue = value
         }

@@ -92,6 +92,9 @@ extension SpecResolver {
 
     /// The bounding options of parameters, which are never `text`.
     private static let parameterBoundOptions = boundOptions.mapValues { $0.filter { $0 != "text" } }
+    /// The options of a path parameter and of a query parameter, built once for every parameter of a spec.
+    private static let pathParameterOptions = ["type", "description"] + boundOptions.keys.sorted()
+    private static let queryParameterOptions = ["type", "required", "description"] + boundOptions.keys.sorted()
 
     private func parameters(_ value: YAMLValue, what: String, isQuery: Bool) -> [CustomEndpoint.Parameter] {
         guard let entries = value.entries else {
@@ -107,7 +110,7 @@ extension SpecResolver {
             var description: String?
             var options: Fields?
             if entry.value.isMapping {
-                let allowed = (isQuery ? ["type", "required", "description"] : ["type", "description"]) + Self.boundOptions.keys.sorted()
+                let allowed = isQuery ? Self.queryParameterOptions : Self.pathParameterOptions
                 guard let fields = reader.fields(entry.value, of: parameterWhat, allowed: allowed),
                       let value = reader.require(fields, "type", in: parameterWhat) else { return nil }
                 typeValue = value

@@ -43,18 +43,20 @@ extension SpecResolver {
         )
     }
 
+    /// The characters a path may hold; built once, since every endpoint's path is checked.
+    private static let pathCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.{}/")
+
     /// A URL path: starts with `/`, no trailing `/`, no empty or dot segments. Returns nil on error.
     func checkPath(_ path: String, at value: YAMLValue, what: String, allowRoot: Bool = false, allowParameters: Bool = false) -> String? {
         if allowRoot && path == "/" { return path }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.{}")
         guard path.hasPrefix("/"), !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-              path.allSatisfy({ allowed.contains($0) || $0 == "/" }) else {
+              path.allSatisfy({ Self.pathCharacters.contains($0) }) else {
             diagnostics.error(value.location, "\(what) '\(path)' must start with '/', have no empty, '.' or '..' segments and no trailing '/'")
             return nil
         }
-        // A parameter is a whole segment: `/orders/{id}`, never `/orders/a{id}`.
-        for segment in segments where segment.contains("{") || segment.contains("}") {
+        // A parameter is a whole segment: `/orders/{id}`, never `/orders/a{id}`. The path is ASCII by now.
+        for segment in segments where segment.utf8.contains(UInt8(ascii: "{")) || segment.utf8.contains(UInt8(ascii: "}")) {
             let name = String(segment.dropFirst().dropLast())
             guard allowParameters, segment.hasPrefix("{"), segment.hasSuffix("}"), NameRules.isSnakeCase(name) else {
                 let rule = allowParameters ? "a parameter must be a whole segment like {order_id}" : "it cannot hold parameters"

@@ -6,7 +6,9 @@ struct Fields {
     let entries: [YAMLValue.Entry]
 
     subscript(key: String) -> YAMLValue? {
-        entries.first { $0.key == key }?.value
+        // By index, so the entries passed over are compared by key without being copied.
+        for index in entries.indices where entries[index].key == key { return entries[index].value }
+        return nil
     }
 
     /// The value of `key` unless it is absent or explicitly `null`.
@@ -26,11 +28,17 @@ struct ValueReader {
             diagnostics.error(value.location, "\(what) must be a mapping, found \(value.kindDescription)")
             return nil
         }
-        for entry in entries where !allowed.contains(entry.key) {
+        var known: [YAMLValue.Entry] = []
+        known.reserveCapacity(entries.count)
+        for entry in entries {
+            if allowed.contains(entry.key) {
+                known.append(entry)
+                continue
+            }
             let hint = Suggestion.fix(for: entry.key, in: allowed, otherwise: "expected one of: \(allowed.joined(separator: ", "))")
             diagnostics.error(entry.keyValue.location, "unknown key '\(entry.key)' in \(what); \(hint)")
         }
-        return Fields(owner: value, entries: entries.filter { allowed.contains($0.key) })
+        return Fields(owner: value, entries: known)
     }
 
     /// Reports a missing key at the mapping that should hold it.
