@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "KeelSpec", targets: ["KeelSpec"]),
         .library(name: "KeelGenerator", targets: ["KeelGenerator"]),
         .library(name: "KeelRuntime", targets: ["KeelRuntime"]),
+        // What a generated Swift client links against: AsyncHTTPClient only, no server runtime, no database drivers.
+        .library(name: "KeelClient", targets: ["KeelClient"]),
         .executable(name: "example-service", targets: ["example-service"]),
         // Compiles the Swift of a target's keel.yaml in at build time.
         .plugin(name: "KeelPlugin", targets: ["KeelPlugin"]),
@@ -182,6 +184,16 @@ let package = Package(
             ],
             path: "Runtime/KeelRuntime"
         ),
+        // The library generated Swift clients call other services through (issue 16): transport, typed errors, resilience.
+        .target(
+            name: "KeelClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Runtime/KeelClient"
+        ),
         // The example spec's service: the generated code of specs/example with its hand-written handlers.
         .target(
             name: "ExampleService",
@@ -259,6 +271,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             path: "Tests/ReservedServiceTests"
+        ),
+        .testTarget(
+            name: "KeelClientTests",
+            dependencies: [
+                "KeelClient",
+                "KeelGenerator",
+                "KeelTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Tests/KeelClientTests"
         ),
         .testTarget(
             name: "ExampleServiceTests",
