@@ -21,6 +21,14 @@ let package = Package(
         // `swift package keel-diff --from origin/main`: the spec changes that break clients, replicas or data.
         .plugin(name: "KeelDiff", targets: ["KeelDiff"]),
     ],
+    // The database drivers KeelRuntime compiles, all by default; a service names only its own
+    // (`.package(path: "…", traits: ["PostgreSQL"])`) and compiles no other driver. `keel init --database` writes them.
+    traits: [
+        .trait(name: "SQLite", description: "The SQLite driver (GRDB): DB_TYPE=sqlite."),
+        .trait(name: "PostgreSQL", description: "The PostgreSQL driver (postgres-nio): DB_TYPE=postgres."),
+        .trait(name: "MySQL", description: "The MySQL/MariaDB driver (MariaDB Connector/C, libmariadb-dev): DB_TYPE=mysql."),
+        .default(enabledTraits: ["SQLite", "PostgreSQL", "MySQL"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -167,10 +175,10 @@ let package = Package(
         .target(
             name: "KeelRuntime",
             dependencies: [
-                "CMariaDB",
+                .target(name: "CMariaDB", condition: .when(traits: ["MySQL"])),
                 "KeelMigrationFormat",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["SQLite"])),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -21,7 +21,7 @@ extension Database {
                                     _ insert: @Sendable (any DatabaseSession) async throws -> T) async throws -> T? {
         let lockName = String("keel rows of \(table)".prefix(64))
         let dialect = dialect
-        let galeraMode = (self as? MySQLDatabase)?.galeraMode ?? false
+        let galeraMode = (self as? any GaleraClusterMember)?.galeraMode ?? false
         return try await transaction { session in
             switch dialect {
             case .sqlite:

@@ -40,7 +40,7 @@ struct HealthRoutes: Sendable {
     private func health(galeraState: Bool = false) async throws -> EditedResponse<Health> {
         let healthy = await database.ping()
         var dependencies = ["database": healthy ? "healthy" : "unhealthy"]
-        if galeraState, healthy, let mysql = database as? MySQLDatabase,
+        if galeraState, healthy, let mysql = database as? any GaleraClusterMember,
            let state = await Deadline.result(within: .seconds(2), of: { try? await mysql.galeraNodeState() }) ?? nil {
             dependencies.merge(state.dependencies) { $1 }
         }

@@ -51,20 +51,4 @@ public struct GaleraNodeState: Sendable, Equatable {
         ('WSREP_READY', 'WSREP_LOCAL_STATE', 'WSREP_LOCAL_STATE_COMMENT', 'WSREP_CLUSTER_SIZE', 'WSREP_CLUSTER_STATUS') \
         UNION ALL SELECT 'wsrep_on', VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES WHERE VARIABLE_NAME = 'WSREP_ON'
         """
-
-    /// Reads the state of the node `connection` is on.
-    static func read(on connection: MySQLConnection) async throws -> GaleraNodeState {
-        var values: [String: String] = [:]
-        for row in try await connection.query(query, []).rows {
-            if let name = row["name"]?.text { values[name] = row["value"]?.text }
-        }
-        return GaleraNodeState(
-            clustered: values["wsrep_on"] == "ON",
-            ready: values["wsrep_ready"] == "ON",
-            localState: values["wsrep_local_state"].flatMap { Int($0) } ?? 0,
-            localStateComment: values["wsrep_local_state_comment"] ?? "not a Galera node",
-            clusterSize: values["wsrep_cluster_size"].flatMap { Int($0) } ?? 0,
-            clusterStatus: values["wsrep_cluster_status"] ?? "none"
-        )
-    }
 }

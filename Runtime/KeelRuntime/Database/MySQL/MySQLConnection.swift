@@ -1,3 +1,5 @@
+// Compiled with the MySQL package trait only (Package.swift).
+#if MySQL
 import CMariaDB
 import Foundation
 
@@ -125,3 +127,4 @@ enum MySQLLibrary {
         _ = initialised
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the MySQL package trait only (Package.swift).
+#if MySQL
 /// Keeps up to `DB_POOL_SIZE` connections open and lends them one caller at a time.
 ///
 /// With several nodes (a Galera cluster) a new connection goes to the first node, in the address's order, that
@@ -107,3 +109,4 @@ actor MySQLConnectionPool {
         if !waiters.isEmpty { waiters.removeFirst().resume(returning: nil) }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the MySQL package trait only (Package.swift).
+#if MySQL
 import Foundation
 
 /// MySQL and MariaDB through the MariaDB C client, pooled. In Galera mode `DB_HOST` may list the cluster's nodes
@@ -148,3 +150,24 @@ struct MySQLSession: DatabaseSession {
         return result
     }
 }
+
+extension MySQLDatabase: GaleraClusterMember {}
+
+extension GaleraNodeState {
+    /// Reads the state of the node `connection` is on.
+    static func read(on connection: MySQLConnection) async throws -> GaleraNodeState {
+        var values: [String: String] = [:]
+        for row in try await connection.query(query, []).rows {
+            if let name = row["name"]?.text { values[name] = row["value"]?.text }
+        }
+        return GaleraNodeState(
+            clustered: values["wsrep_on"] == "ON",
+            ready: values["wsrep_ready"] == "ON",
+            localState: values["wsrep_local_state"].flatMap { Int($0) } ?? 0,
+            localStateComment: values["wsrep_local_state_comment"] ?? "not a Galera node",
+            clusterSize: values["wsrep_cluster_size"].flatMap { Int($0) } ?? 0,
+            clusterStatus: values["wsrep_cluster_status"] ?? "none"
+        )
+    }
+}
+#endif

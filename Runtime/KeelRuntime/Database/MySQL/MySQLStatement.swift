@@ -1,3 +1,5 @@
+// Compiled with the MySQL package trait only (Package.swift).
+#if MySQL
 import CMariaDB
 import Foundation
 
@@ -187,3 +189,4 @@ private final class BindBuffers {
         binds[index].buffer_length = UInt(bytes.count)
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the MySQL package trait only (Package.swift).
+#if MySQL
 import CMariaDB
 
 /// `DatabaseTLS` as MariaDB Connector/C options, set before connecting.
@@ -40,3 +42,4 @@ extension DatabaseTLS {
         return nil
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the PostgreSQL package trait only (Package.swift).
+#if PostgreSQL
 import Foundation
 import Logging
 import PostgresNIO
@@ -181,3 +183,4 @@ enum PostgresErrors {
         return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the PostgreSQL package trait only (Package.swift).
+#if PostgreSQL
 import Foundation
 import PostgresNIO
 
@@ -16,3 +18,4 @@ struct PostgresInstant: PostgresNonThrowingEncodable {
         byteBuffer.writeInteger(Int64(((date.timeIntervalSince1970 - Self.epoch) * 1_000_000).rounded()))
     }
 }
+#endif

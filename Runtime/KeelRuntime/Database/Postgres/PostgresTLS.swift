@@ -1,3 +1,5 @@
+// Compiled with the PostgreSQL package trait only (Package.swift).
+#if PostgreSQL
 import PostgresNIO
 
 /// `DatabaseTLS` in postgres-nio's terms: the probe connection takes an `NIOSSLContext`, the pool a configuration.
@@ -38,3 +40,4 @@ extension DatabaseTLS {
         return nil
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Compiled with the SQLite package trait only (Package.swift).
+#if SQLite
 import Foundation
 import GRDB
 
@@ -139,3 +141,4 @@ enum SQLiteErrors {
         return KeelRuntime.DatabaseError(kind, "SQLite error \(code.rawValue): \(error.message ?? "\(error)")", code: String(code.rawValue))
     }
 }
+#endif
