@@ -30,6 +30,7 @@ struct Init: AsyncParsableCommand {
           keel init inventory
           keel init shop --spec specs/shop.yaml --dir services/shop
           keel init shop --keel https://github.com/penguintechinc/keel
+          keel init shop --database postgres     # compiles only the PostgreSQL driver
           keel init legacy --from-database postgres://app:secret@localhost:5432/app
         """
     )
@@ -46,6 +47,12 @@ struct Init: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A database whose tables make the spec: postgres://user:pass@host:5432/db, mysql://…, sqlite:app.db.", valueName: "url"))
     var fromDatabase: String?
 
+    @Option(help: ArgumentHelp("""
+        The databases the service runs on, comma-separated: sqlite, postgres, mysql (default: all three). They make \
+        keel.yaml's dialects and Keel's traits in Package.swift, so the service compiles only their drivers.
+        """, valueName: "list"))
+    var database: String?
+
     @Option(help: ArgumentHelp("Where to create the package (default: ./NAME).", valueName: "path"))
     var dir: String?
 
@@ -59,6 +66,21 @@ struct Init: AsyncParsableCommand {
         if spec != nil, fromDatabase != nil {
             throw ValidationError("--spec and --from-database both give the spec; pass one")
         }
+        let dialects = try databases()
+        if let fromDatabase, let imported = (try? DatabaseConfiguration(url: fromDatabase))?.dialect.rawValue, !dialects.map(\.rawValue).contains(imported) {
+            throw ValidationError("--database \(database ?? ""): add \(imported), the database --from-database reads, or the service cannot run on it")
+        }
+    }
+
+    /// --database as dialects, in the order given; every dialect without it.
+    private func databases() throws -> [Dialect] {
+        guard let database else { return Dialect.allCases }
+        let names = database.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let dialects = names.compactMap { Dialect(rawValue: $0 == "postgresql" ? "postgres" : $0 == "mariadb" ? "mysql" : $0) }
+        guard !names.isEmpty, dialects.count == names.count else {
+            throw ValidationError("--database \(database): list one or more of sqlite, postgres, mysql, comma-separated")
+        }
+        return dialects
     }
 
     func run() async throws {
@@ -74,7 +96,7 @@ struct Init: AsyncParsableCommand {
         let templates = try Console.reportingErrors(TemplateLibrary.load(overrideDirectory: nil), writes: true)
         let imported = try await importDatabase()
         let (parsed, specFiles) = try imported.map { try loadImported($0) } ?? loadSpec(templates: templates)
-        let scaffold = PackageScaffold(name: name, spec: parsed, specFiles: specFiles, keel: try dependency(), environment: RuntimeEnvironment.groups(auth: AuthMode(parsed.service.auth)).map { group in
+        let scaffold = PackageScaffold(name: name, spec: parsed, specFiles: specFiles, keel: try dependency(), databases: try databases(), environment: RuntimeEnvironment.groups(auth: AuthMode(parsed.service.auth)).map { group in
             (title: group.title, variables: group.variables.map { PackageScaffold.Variable(name: $0.name, value: $0.defaultValue, meaning: $0.meaning) })
         })
         // Everything goes to a sibling folder first and is moved into place at the end, so a failure leaves nothing behind.

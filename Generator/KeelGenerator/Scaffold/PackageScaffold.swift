@@ -22,10 +22,12 @@ public struct PackageScaffold: Sendable {
             return (last.hasSuffix(".git") ? String(last.dropLast(4)) : last).lowercased()
         }
 
-        var declaration: String {
-            switch self {
-            case let .path(path): ".package(path: \(SwiftLiteral.string(path)))"
-            case let .url(url, version): ".package(url: \(SwiftLiteral.string(url)), from: \(SwiftLiteral.string(version)))"
+        /// The dependency line; `traits` (Keel's package traits) only when the service names its own.
+        func declaration(traits: [String]?) -> String {
+            let named = traits.map { ", traits: [" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" } ?? ""
+            return switch self {
+            case let .path(path): ".package(path: \(SwiftLiteral.string(path))\(named))"
+            case let .url(url, version): ".package(url: \(SwiftLiteral.string(url)), from: \(SwiftLiteral.string(version))\(named))"
             }
         }
     }
@@ -57,16 +59,19 @@ public struct PackageScaffold: Sendable {
     /// The spec's files by name, copied to `Sources/<module>/spec/`.
     public var specFiles: [(name: String, contents: String)]
     public var keel: KeelDependency
+    /// The databases the service runs on: keel.yaml's `dialects:` and the drivers it compiles (Keel's package traits).
+    public var databases: [Dialect]
     /// The runtime's variables by group; the spec's `config:` variables are added after them.
     public var environment: [(title: String, variables: [Variable])]
 
     public init(name: String, spec: Spec, specFiles: [(name: String, contents: String)], keel: KeelDependency,
-                environment: [(title: String, variables: [Variable])]) {
+                databases: [Dialect] = Dialect.allCases, environment: [(title: String, variables: [Variable])]) {
         self.name = name
         module = Self.moduleName(name)
         self.spec = spec
         self.specFiles = specFiles
         self.keel = keel
+        self.databases = databases
         self.environment = environment
     }
 
@@ -87,11 +92,12 @@ public struct PackageScaffold: Sendable {
             "name": name, "module": module, "service": spec.service.name, "serviceType": names.serviceName,
             "protocolName": names.protocolName, "handlersName": names.handlersName, "basePath": spec.service.basePath,
             "superuser": SwiftLiteral.string(spec.superuser),
-            "keelDependency": keel.declaration, "keelPackage": keel.identity,
+            "keelDependency": keel.declaration(traits: DatabaseTraits.names(databases)), "keelPackage": keel.identity,
             spec.service.auth.rawValue: true,
             "endpoints": SwiftRoutesEmitter.withFullPaths(spec.customEndpoints.map { SwiftRoutesEmitter.endpoint($0, spec: spec) }, spec: spec),
             "groups": environmentGroups(),
         ]
+        context.merge(DatabaseTraits.templateValues(databases)) { $1 }
         if case let .path(path) = keel {
             context["pathDependency"] = true
             context["keelLocation"] = path
@@ -116,6 +122,12 @@ public struct PackageScaffold: Sendable {
 
     private func environmentGroups() -> [[String: Any]] {
         var groups = environment
+        if let server = DatabaseTraits.serverDefault(databases) {
+            // Without SQLite, the runtime's default DB_TYPE names a driver this service does not compile.
+            groups = groups.map { group in
+                (title: group.title, variables: group.variables.map { $0.name == "DB_TYPE" ? Variable(name: $0.name, value: server, meaning: $0.meaning) : $0 })
+            }
+        }
         if !spec.config.isEmpty {
             groups.append((title: "Runtime settings of the spec's config: (seed the database on first start; later changes go through /config)",
                            variables: spec.config.map { Variable(name: $0.env, value: $0.defaultValue ?? "", meaning: $0.description ?? $0.key) }))
