@@ -43,6 +43,31 @@ struct InitCommandTests {
         #expect(try CLITests.keel(["check", "--config", "Sources/Inventory/keel.yaml"], in: package).status == 0)
     }
 
+    /// --database names Keel's traits, so the package compiles only those drivers, and keel.yaml's dialects.
+    @Test func databaseOptionChoosesTheDrivers() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try CLITests.keel(["init", "shop", "--database", "postgres", "--keel", PluginPackageTests.repository], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try String(contentsOfFile: root + "/shop/Package.swift", encoding: .utf8)
+        #expect(manifest.hasPrefix("// swift-tools-version: 6.1\n"))
+        #expect(manifest.contains(".package(path: \"\(PluginPackageTests.repository)\", traits: [\"PostgreSQL\"]),"))
+        #expect(try String(contentsOfFile: root + "/shop/Sources/Shop/keel.yaml", encoding: .utf8).contains("\ndialects: [postgres]\n"))
+        let migrations = try FileManager.default.contentsOfDirectory(atPath: root + "/shop/Sources/Shop/migrations")
+        #expect(migrations.contains("postgres") && !migrations.contains("sqlite") && !migrations.contains("mysql"), "\(migrations)")
+        #expect(try String(contentsOfFile: root + "/shop/.env.example", encoding: .utf8).contains("\nDB_TYPE=postgres\n"))
+        let dockerfile = try String(contentsOfFile: root + "/shop/Dockerfile", encoding: .utf8)
+        #expect(!dockerfile.contains("libsqlite3") && !dockerfile.contains("libmariadb") && dockerfile.contains("ENV DB_TYPE=postgres PORT=8080"))
+        #expect(try String(contentsOfFile: root + "/shop/Tests/ShopTests/ServiceTests.swift", encoding: .utf8).contains(#""DB_TYPE": "postgres""#))
+
+        let two = try CLITests.keel(["init", "two", "--database", "mysql,sqlite", "--keel", PluginPackageTests.repository], in: root)
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(try String(contentsOfFile: root + "/two/Package.swift", encoding: .utf8).contains(#"traits: ["SQLite", "MySQL"]"#))
+
+        let bad = try CLITests.keel(["init", "bad", "--database", "postgres,oracle"], in: root)
+        #expect(bad.status == 2 && bad.stderr.contains("--database postgres,oracle: list one or more of sqlite, postgres, mysql, comma-separated"), "\(bad.stderr)")
+    }
+
     @Test func specConfigVariablesAreListed() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -54,8 +54,9 @@ struct PluginPackageTests {
         let package = root + "/notes"
         let started = Date()
 
-        // The package, from the spec with custom endpoints, depending on this checkout.
-        let initRun = try ChildProcess.run([CLITests.keel, "init", "notes", "--spec", specPath, "--dir", package, "--keel", Self.repository], in: root)
+        // The package, from the spec with custom endpoints, depending on this checkout; SQLite's driver only.
+        let initRun = try ChildProcess.run([CLITests.keel, "init", "notes", "--spec", specPath, "--dir", package, "--keel", Self.repository,
+                                            "--database", "sqlite"], in: root)
         try #require(initRun.status == 0, "\(initRun.output)")
         let packageSpec = package + "/Sources/Notes/spec/notes.yaml"
         #expect(FileManager.default.fileExists(atPath: packageSpec))
@@ -70,6 +71,12 @@ struct PluginPackageTests {
         defer { service.process.stop() }
         let firstServed = Date()
         print("figure: keel init to first served request: \(String(format: "%.1f", firstServed.timeIntervalSince(started))) s (first build \(String(format: "%.1f", firstBuild.seconds)) s)")
+
+        // Built without the PostgreSQL trait, the service refuses a PostgreSQL database at start-up and names the trait.
+        let noDriver = try ChildProcess.run([Self.scratch + "/debug/notes"], in: package, environment: [
+            "PORT": "0", "DB_TYPE": "postgres", "DB_USER": "notes", "DB_NAME": "notes", "LICENSE_CACHE_PATH": database + ".license.json",
+        ])
+        #expect(noDriver.status == 1 && noDriver.output.contains("DB_TYPE=postgres: this service was built without the PostgreSQL driver; add the"), "\(noDriver.output)")
 
         // A full round trip, and a custom endpoint that is not written yet.
         let created = try await service.send("POST", "/api/v1/notes", ["title": "Groceries"])
