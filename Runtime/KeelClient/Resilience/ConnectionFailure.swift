@@ -1,0 +1,29 @@
+import Foundation
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+
+/// Whether an error of an attempt means the host could not be reached or dropped the connection, so another
+/// attempt (of an idempotent request) may succeed and the host's circuit breaker counts it.
+enum ConnectionFailure {
+    static func matches(_ error: any Error) -> Bool {
+        switch error {
+        case let error as HTTPClientError:
+            return [.connectTimeout, .remoteConnectionClosed, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout].contains(error)
+        case is NIOConnectionError:
+            return true
+        case let error as ChannelError:
+            return [.connectTimeout(.zero), .ioOnClosedChannel, .eof, .alreadyClosed].contains { sameCase($0, error) }
+        case let error as IOError:
+            return [ECONNREFUSED, ECONNRESET, ECONNABORTED, EPIPE, EHOSTUNREACH, ENETUNREACH, ETIMEDOUT].contains(error.errnoCode)
+        default:
+            return false
+        }
+    }
+
+    /// ChannelError.connectTimeout carries its duration; only the case matters here.
+    private static func sameCase(_ left: ChannelError, _ right: ChannelError) -> Bool {
+        if case .connectTimeout = left, case .connectTimeout = right { return true }
+        return left == right
+    }
+}
