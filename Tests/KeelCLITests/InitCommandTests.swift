@@ -166,7 +166,8 @@ struct InitCommandTests {
 
     /// `.env.example` lists what the runtime reads: every variable named in the settings readers, and no other.
     @Test func runtimeEnvironmentListsEveryVariableRead() throws {
-        let readers = ["HTTP/ServerSettings.swift", "Database/DatabaseConfiguration.swift", "Auth/AuthSettings.swift", "Licensing/LicenseSettings.swift"]
+        let readers = ["HTTP/ServerSettings.swift", "Database/DatabaseConfiguration.swift", "Auth/AuthSettings.swift", "Auth/IdentityProviderSettings.swift",
+                       "Licensing/LicenseSettings.swift"]
         var read: Set<String> = []
         for reader in readers {
             let text = try String(contentsOfFile: PluginPackageTests.repository + "/Runtime/KeelRuntime/" + reader, encoding: .utf8)

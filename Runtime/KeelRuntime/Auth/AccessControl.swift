@@ -6,7 +6,10 @@ public struct AccessControl: Sendable {
     public let mode: AuthMode
     /// The role that may do everything (the spec's `superuser:`).
     public let superuser: String
+    /// The service's own tokens (`auth: local`), which `/auth/login` issues.
     let tokens: TokenService?
+    /// What accepts a bearer token: `tokens`, or an identity service's keys (`auth: jwt`).
+    let verifier: (any TokenVerifying)?
     let license: LicenseManager
     /// With `auth: local`: the current state of each token's account, and logouts.
     let tokenStates: TokenStates?
@@ -14,13 +17,15 @@ public struct AccessControl: Sendable {
     let rateLimits: RateLimits?
 
     public init(mode: AuthMode, superuser: String = "admin", tokens: TokenService?, license: LicenseManager) {
-        self.init(mode: mode, superuser: superuser, tokens: tokens, license: license, tokenStates: nil, rateLimits: nil)
+        self.init(mode: mode, superuser: superuser, tokens: tokens, verifier: tokens, license: license, tokenStates: nil, rateLimits: nil)
     }
 
-    init(mode: AuthMode, superuser: String, tokens: TokenService?, license: LicenseManager, tokenStates: TokenStates?, rateLimits: RateLimits?) {
+    init(mode: AuthMode, superuser: String, tokens: TokenService?, verifier: (any TokenVerifying)?, license: LicenseManager,
+         tokenStates: TokenStates?, rateLimits: RateLimits?) {
         self.mode = mode
         self.superuser = superuser
         self.tokens = tokens
+        self.verifier = verifier
         self.license = license
         self.tokenStates = tokenStates
         self.rateLimits = rateLimits
@@ -48,9 +53,9 @@ public struct AccessControl: Sendable {
     /// The principal of the request's bearer token; 401 without a valid one. With `auth: local` its roles are
     /// the account's current ones, and a revoked token or a disabled or deleted account is 401.
     public func authenticate(_ request: Request) async throws -> Principal {
-        guard let tokens else { throw Self.noToken }
+        guard let verifier else { throw Self.noToken }
         let token = try Self.bearerToken(of: request)
-        let claimed = try await tokens.verify(token)
+        let claimed = try await verifier.verify(token)
         guard let tokenStates else { return claimed }
         return try await tokenStates.principal(for: token, claimed: claimed)
     }

@@ -8,11 +8,13 @@ public enum AuthMode: String, Sendable {
 /// The authentication settings of the environment; every error names the variable.
 public struct AuthSettings: Sendable {
     public let mode: AuthMode
-    /// The HMAC key tokens are signed (`local`, `SECRET_KEY`) or verified (`jwt`, `JWT_SECRET_KEY`) with.
+    /// The HMAC key the service signs its tokens with (`local`, `SECRET_KEY`); empty otherwise.
     public let secret: String
     /// True when `SECRET_KEY` was unset in development and a random key was made: tokens die with the process.
     public let secretIsEphemeral: Bool
     public let algorithm: TokenService.Algorithm
+    /// The keys and claims an identity service's tokens are checked with (`jwt`); nil otherwise.
+    public let identityProvider: IdentityProviderSettings?
     public let tokenLifetime: Duration
     /// The first admin, created on first start when no user exists (`local`).
     public let initialAdmin: (email: String, password: String)?
@@ -38,12 +40,10 @@ public struct AuthSettings: Sendable {
         let algorithmName = try env.choice("JWT_ALGORITHM", default: "hs256", among: TokenService.Algorithm.allCases.map { $0.rawValue.lowercased() })
         // SPEC.md: a local service issues HS256 tokens; JWT_ALGORITHM is for verifying another issuer's.
         algorithm = mode == .jwt ? TokenService.Algorithm(rawValue: algorithmName.uppercased()) ?? .hs256 : .hs256
+        identityProvider = mode == .jwt ? try IdentityProviderSettings(env, algorithm: algorithm) : nil
         switch mode {
-        case .none:
+        case .none, .jwt:
             secret = ""
-            secretIsEphemeral = false
-        case .jwt:
-            secret = try Self.key(env, "JWT_SECRET_KEY", purpose: "verify the identity service's tokens")
             secretIsEphemeral = false
         case .local:
             if let key = env.string("SECRET_KEY") {
@@ -72,7 +72,8 @@ public struct AuthSettings: Sendable {
         }
     }
 
-    private static func key(_ env: EnvironmentReader, _ name: String, purpose: String, value: String? = nil) throws -> String {
+    /// The key `name` holds, refused when shorter than 32 characters.
+    static func key(_ env: EnvironmentReader, _ name: String, purpose: String, value: String? = nil) throws -> String {
         let key = try value ?? env.required(name)
         guard key.utf8.count >= 32 else { throw ConfigurationError("\(name) is too short: use at least 32 characters to \(purpose)") }
         return key

@@ -2,7 +2,7 @@ import Foundation
 import JWTKit
 
 /// Signs and verifies the bearer tokens of a service with one HMAC key.
-public struct TokenService: Sendable {
+public struct TokenService: TokenVerifying {
     /// The HMAC algorithms `JWT_ALGORITHM` may name.
     public enum Algorithm: String, Sendable, CaseIterable {
         case hs256 = "HS256", hs384 = "HS384", hs512 = "HS512"

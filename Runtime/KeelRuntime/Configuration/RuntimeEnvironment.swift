@@ -1,7 +1,7 @@
 /// Every environment variable the runtime reads, with its default: what `keel init` lists in `.env.example`.
 ///
-/// The readers are `ServerSettings`, `DatabaseConfiguration`, `AuthSettings` and `LicenseSettings`; a test checks
-/// that this list names exactly the variables they read.
+/// The readers are `ServerSettings`, `DatabaseConfiguration`, `AuthSettings`, `IdentityProviderSettings` and
+/// `LicenseSettings`; a test checks that this list names exactly the variables they read.
 public enum RuntimeEnvironment {
     /// One variable: its name, the value it defaults to (empty when it has none) and what it sets.
     public struct Variable: Sendable, Equatable {
@@ -54,8 +54,14 @@ public enum RuntimeEnvironment {
             ]))
         case .jwt:
             groups.append(Group(title: "Authentication", variables: [
-                Variable(name: "JWT_SECRET_KEY", defaultValue: "", meaning: "required: verifies the identity service's tokens, at least 32 characters"),
+                Variable(name: "JWT_SECRET_KEY", defaultValue: "", meaning: "the key shared with the identity service, at least 32 characters (this, JWT_JWKS_URL or both)"),
                 Variable(name: "JWT_ALGORITHM", defaultValue: "HS256", meaning: "HS256, HS384 or HS512"),
+                Variable(name: "JWT_JWKS_URL", defaultValue: "", meaning: "where the identity provider publishes its keys (RS256, ES256)"),
+                Variable(name: "JWT_ISSUER", defaultValue: "", meaning: "the iss tokens must name; unset: any"),
+                Variable(name: "JWT_AUDIENCE", defaultValue: "", meaning: "the aud tokens must name (several: comma-separated); unset: any"),
+                Variable(name: "JWT_LEEWAY_SECONDS", defaultValue: "60", meaning: "how far past exp or before nbf a token still counts, 0 to 300"),
+                Variable(name: "JWT_JWKS_REFRESH_SECONDS", defaultValue: "30", meaning: "least time between two fetches of the keys, 1 to 3600"),
+                Variable(name: "JWT_JWKS_CACHE_SECONDS", defaultValue: "600", meaning: "how long fetched keys count before they are fetched again, 60 to 86400"),
             ]))
         case .none:
             break

@@ -75,11 +75,13 @@ public struct KeelServer: Sendable {
             if !applied.isEmpty { logger.info("applied migrations", metadata: ["migrations": .string(applied.joined(separator: ","))]) }
             let config = ConfigStore(database: database, keys: description.config)
             try await config.bootstrap(environment: environment)
-            let tokens = description.auth == .none ? nil
-                : await TokenService(secret: authSettings.secret, algorithm: authSettings.algorithm, lifetime: authSettings.tokenLifetime)
+            let tokens = description.auth == .local
+                ? await TokenService(secret: authSettings.secret, algorithm: authSettings.algorithm, lifetime: authSettings.tokenLifetime) : nil
+            var verifier: (any TokenVerifying)? = tokens
+            if let identityProvider = authSettings.identityProvider { verifier = await IdentityTokenVerifier.start(identityProvider, logger: logger) }
             localAuth = description.auth == .local ? LocalAuth(database: database, settings: authSettings) : nil
             let rateLimits = RateLimits(limiter: RateLimiter(database: database), license: license, model: description.licensing)
-            let access = AccessControl(mode: description.auth, superuser: description.superuser, tokens: tokens, license: license,
+            let access = AccessControl(mode: description.auth, superuser: description.superuser, tokens: tokens, verifier: verifier, license: license,
                                        tokenStates: localAuth?.tokenStates, rateLimits: rateLimits)
             service = ServiceContext(database: database, basePath: identity.basePath, access: access,
                                      license: license, licensing: description.licensing, roles: description.roles, config: config, logger: logger)
