@@ -25,6 +25,9 @@ public struct Generate: ParsableCommand {
     @Flag(help: "Let the new migration drop tables or columns, narrow types or remove enum values (KEEL-M001 to M005).")
     var allowDestructive = false
 
+    @Flag(help: "Print where the run spent its time (loading, each output's emitter, comparing, writing) to stderr.")
+    var timings = false
+
     @Flag(help: "Generate, then again each time keel.yaml, a spec file or a template changes, until interrupted (Ctrl-C).")
     var watch = false
 
@@ -55,7 +58,9 @@ public struct Generate: ParsableCommand {
             return
         }
         let generation = try project.generation(writes: true, allowDestructive: allowDestructive)
+        let planStart = Date()
         let plan = generation.plan()
+        let writeStart = Date()
         do {
             try FileWriter.apply(plan)
         } catch let error as FileWriter.ConflictError {
@@ -64,6 +69,9 @@ public struct Generate: ParsableCommand {
             throw ExitCode.failure
         }
         cache?.record(generation)
+        if timings {
+            TimingsReport.print(generation.timings, comparing: writeStart.timeIntervalSince(planStart), writing: Date().timeIntervalSince(writeStart))
+        }
         for file in plan.creations { Console.print("created \(Console.shown(file.path))") }
         for file in plan.updates { Console.print("updated \(Console.shown(file.path))") }
         for path in plan.deletions { Console.print("removed \(Console.shown(path))") }

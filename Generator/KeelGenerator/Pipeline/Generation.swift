@@ -8,6 +8,8 @@ public struct Generation: Sendable {
     public var files: [GeneratedFile]
     /// What the emitters were given besides the spec (templates, migration history), for output built from theirs.
     public var context: EmitContext
+    /// Where this run spent its time (`keel generate --timings`).
+    public var timings = GenerationTimings()
 
     /// The emitters of every output Keel writes today, in a fixed order.
     public static let emitters: [any Emitter] = [
@@ -36,10 +38,15 @@ public struct Generation: Sendable {
     /// - Parameter embedsMigrations: the Swift output carries the migrations (the build plugin's mode).
     public static func run(settings: ProjectSettings, displayRelativeTo base: String? = nil, allowDestructive: Bool = false,
                            embedsMigrations: Bool = false) -> Result<Generation, SpecError> {
-        load(settings: settings, displayRelativeTo: base).flatMap { loaded in
+        var timings = GenerationTimings()
+        let (loadedResult, loading) = Stopwatch.measure { load(settings: settings, displayRelativeTo: base) }
+        timings.loading = loading
+        return loadedResult.flatMap { loaded in
             var history = MigrationHistory()
             if let directory = loaded.settings.outputs.migrations {
-                switch MigrationHistory.read(directory: directory, displayRelativeTo: base) {
+                let (read, seconds) = Stopwatch.measure { MigrationHistory.read(directory: directory, displayRelativeTo: base) }
+                timings.migrationHistory = seconds
+                switch read {
                 case let .success(read): history = read
                 case let .failure(error): return .failure(error)
                 }
@@ -50,8 +57,10 @@ public struct Generation: Sendable {
                 embedsMigrations: embedsMigrations
             )
             do {
-                let files = try emitConcurrently(loaded.spec, context: context)
-                return .success(Generation(settings: loaded.settings, spec: loaded.spec, files: files, context: context))
+                let start = Stopwatch.wall()
+                let files = try emitConcurrently(loaded.spec, context: context, timings: &timings.emitters)
+                timings.emitting = Stopwatch.wall() - start
+                return .success(Generation(settings: loaded.settings, spec: loaded.spec, files: files, context: context, timings: timings))
             } catch let error as SpecError {
                 return .failure(error)
             } catch {
@@ -78,12 +87,34 @@ public struct Generation: Sendable {
     }
 
     /// Runs the emitters side by side (they are pure and independent) and keeps their order in the result.
-    private static func emitConcurrently(_ spec: Spec, context: EmitContext) throws -> [GeneratedFile] {
+    private static func emitConcurrently(_ spec: Spec, context: EmitContext, timings: inout [GenerationTimings.Emitter]) throws -> [GeneratedFile] {
         let results = EmitterResults(count: emitters.count)
-        DispatchQueue.concurrentPerform(iterations: emitters.count) { index in
-            results.set(index, Result { try emitters[index].emit(spec, context: context) })
+        DispatchQueue.concurrentPerform(iterations: emitters.count) { turn in
+            let index = startOrder[turn]
+            let (wall, cpu) = (Stopwatch.wall(), Stopwatch.threadCPU())
+            let result = Result { try emitters[index].emit(spec, context: context) }
+            let timing = GenerationTimings.Emitter(name: String(describing: type(of: emitters[index])),
+                                                   wall: Stopwatch.wall() - wall, cpu: Stopwatch.threadCPU() - cpu)
+            results.set(index, result, timing)
         }
+        timings = results.timings()
         return try results.all().flatMap { try $0.get() }
+    }
+
+    /// The order the emitters start in: the longest first, so on a machine of few cores none of them starts last
+    /// and runs on alone (the TypeScript client, last in `emitters`, took as long as all others together).
+    private static let startOrder: [Int] = emitters.indices.sorted { startRank(emitters[$0]) > startRank(emitters[$1]) }
+
+    /// Longer on a large spec: higher.
+    private static func startRank(_ emitter: any Emitter) -> Int {
+        switch emitter {
+        case is TypeScriptEmitter: 5
+        case is SwiftModelEmitter: 4
+        case is OpenAPIEmitter: 3
+        case is SwiftRoutesEmitter: 2
+        case is MigrationEmitter: 1
+        default: 0
+        }
     }
 
     /// Directories Keel owns entirely: stale generated files in them are pruned.
@@ -102,13 +133,22 @@ public struct Generation: Sendable {
 private final class EmitterResults: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Result<[GeneratedFile], any Error>?]
+    private var emitterTimings: [GenerationTimings.Emitter?]
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
+        emitterTimings = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<[GeneratedFile], any Error>) {
-        lock.withLock { results[index] = result }
+    func set(_ index: Int, _ result: Result<[GeneratedFile], any Error>, _ timing: GenerationTimings.Emitter) {
+        lock.withLock {
+            results[index] = result
+            emitterTimings[index] = timing
+        }
+    }
+
+    func timings() -> [GenerationTimings.Emitter] {
+        lock.withLock { emitterTimings.compactMap { $0 } }
     }
 
     func all() -> [Result<[GeneratedFile], any Error>] {
