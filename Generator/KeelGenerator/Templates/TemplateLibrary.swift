@@ -11,6 +11,8 @@ public struct TemplateLibrary: Sendable {
     /// Template name (relative path without `.mustache`) -> where it was loaded from.
     public private(set) var origins: [String: String] = [:]
     private var library = MustacheLibrary()
+    /// The templates within the plain subset, rendered without swift-mustache's per-value casts.
+    private var plain: [String: PlainTemplate] = [:]
 
     /// The built-in templates with the overrides in `overrideDirectory` applied.
     public static func load(overrideDirectory: String?, displayRelativeTo base: String? = nil) -> Result<TemplateLibrary, SpecError> {
@@ -44,13 +46,15 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders template `name` with `context` (dictionaries and arrays of them).
     public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        if let template = plain[name], let text = try? template.render(context) { return text }
+        return library.render(context, withTemplate: name) ?? ""
     }
 
     private mutating func register(_ name: String, path: String, shownAs: String, diagnostics: inout [Diagnostic]) {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         do {
             library.register(try MustacheTemplate(string: text), named: name)
+            plain[name] = PlainTemplate(text)
             origins[name] = shownAs
         } catch let error as MustacheTemplate.ParserError {
             let location = SourceLocation(file: shownAs, line: error.context.lineNumber, column: error.context.columnNumber)
