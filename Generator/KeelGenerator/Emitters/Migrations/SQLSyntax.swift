@@ -9,8 +9,8 @@ struct SQLSyntax: Sendable {
     }
 
     func literal(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "'", with: "''")
-        return "'\(dialect == .mysql ? escaped.replacingOccurrences(of: "\\", with: "\\\\") : escaped)'"
+        let escaped = text.replacingASCII("'", with: "''")
+        return "'\(dialect == .mysql ? escaped.replacingASCII("\\", with: "\\\\") : escaped)'"
     }
 
     /// The column's SQL type, without constraints.

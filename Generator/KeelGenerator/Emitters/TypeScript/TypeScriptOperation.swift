@@ -46,7 +46,7 @@ struct TypeScriptOperation {
     }
 
     private static func escapeTemplateText(_ text: Substring) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "`", with: "\\`").replacingOccurrences(of: "$", with: "\\$")
+        text.replacingASCII("\\", with: "\\\\").replacingASCII("`", with: "\\`").replacingASCII("$", with: "\\$")
     }
 
     /// What the templates read.

@@ -133,13 +133,16 @@ struct TypeScriptTypes {
 enum TypeScriptLiteral {
     /// A double-quoted string literal: JSON's, with the two line separators JavaScript before ES2019 refused escaped.
     static func string(_ text: String) -> String {
-        JSONRenderer.quote(text).replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        let quoted = JSONRenderer.quote(text)
+        // ASCII text holds neither separator (nor anything Foundation's search would take for one).
+        guard !ASCIIText.isASCII(quoted) else { return quoted }
+        return quoted.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }
 
     /// A JSDoc comment of `lines` at `indent`, or nil when there is nothing to say; `*/` in the text cannot end it.
     static func doc(_ lines: [String?], indent: String = "") -> String? {
         let text = lines.compactMap { $0 }.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
-            .map { $0.replacingOccurrences(of: "*/", with: "*\\/") }
+            .map { $0.replacingASCII("*/", with: "*\\/") }
         guard !text.isEmpty else { return nil }
         if text.count == 1 { return "\(indent)/** \(text[0]) */\n" }
         return "\(indent)/**\n" + text.map { "\(indent) * \($0)".trimmingTrailingSpaces + "\n" }.joined() + "\(indent) */\n"
