@@ -18,7 +18,7 @@ public enum FileWriter {
         for file in plan.creations + plan.updates {
             let url = URL(fileURLWithPath: file.path)
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: url, options: .atomic)
+            try AtomicFile.save(file.contents, to: url.path)
         }
         for path in plan.deletions {
             try fileManager.removeItem(atPath: path)

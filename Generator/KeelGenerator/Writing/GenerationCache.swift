@@ -73,9 +73,8 @@ public struct GenerationCache {
         var directories = owned
         var files = outputs
         for directory in owned {
-            let enumerator = FileManager.default.enumerator(atPath: directory)
-            while let relative = enumerator?.nextObject() as? String {
-                if (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+            for (relative, isDirectory) in FileState.entries(under: directory) {
+                if isDirectory {
                     directories.append(directory + "/" + relative)
                 } else if directory == settings.outputs.migrations {
                     files.append(directory + "/" + relative)
@@ -111,9 +110,6 @@ struct Fingerprint {
 
     /// Size and modification time, or a marker for a missing file.
     mutating func addState(of path: String) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        add("\(size):\(modified)")
+        add(FileState.of(path))
     }
 }
