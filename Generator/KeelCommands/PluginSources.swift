@@ -61,6 +61,9 @@ public struct PluginSources: ParsableCommand {
         guard problems.isEmpty else { return .failure(SpecError(problems)) }
         var settings = loaded
         settings.outputs.swift = URL(fileURLWithPath: output).standardizedFileURL.path
+        if settings.outputs.swiftClient != nil {
+            settings.outputs.swiftClient = (settings.outputs.swift ?? "") + "/" + PluginSourceSet.clientsFolder
+        }
         settings.outputs.marchproxy = nil
         settings.outputs.typescript = nil
         settings.outputs.openapi = nil

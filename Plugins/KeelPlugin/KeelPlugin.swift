@@ -7,7 +7,8 @@ import PackagePlugin
 struct KeelPlugin: BuildToolPlugin {
     /// What `keel-plugin-tool plugin-sources` writes (`PluginSourceSet.fileNames` in KeelGenerator; keep both lists equal).
     static let outputFileNames = [
-        "KeelAPI.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModels.swift", "KeelRoutes.swift", "KeelService.swift", "KeelTypes.swift",
+        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModels.swift", "KeelRoutes.swift", "KeelService.swift",
+        "KeelTypes.swift",
     ]
     /// The kinds of file the generator reads in a target: keel.yaml, the spec, migrations and template overrides.
     static let inputExtensions: Set<String> = ["yaml", "yml", "sql", "sum", "json", "mustache"]
@@ -26,7 +27,7 @@ struct KeelPlugin: BuildToolPlugin {
                 displayName: "Generating Swift from \(target.name)/keel.yaml",
                 executable: try context.tool(named: "keel-plugin-tool").url,
                 arguments: ["plugin-sources", "--config", config.path, "--output", output.path, "--target-directory", target.directoryURL.path],
-                inputFiles: Self.inputs(in: target.directoryURL) + Self.builtInTemplates(context.package),
+                inputFiles: Self.inputs(in: target.directoryURL) + Self.dependencyInputs(config: config, package: context.package) + Self.builtInTemplates(context.package),
                 outputFiles: Self.outputFileNames.map { output.appending(component: $0) }
             ),
         ]
@@ -37,6 +38,15 @@ struct KeelPlugin: BuildToolPlugin {
     static func inputs(in directory: URL) -> [URL] {
         let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
         return (files?.allObjects as? [URL] ?? []).filter { inputExtensions.contains($0.pathExtension) }.sorted { $0.path < $1.path }
+    }
+
+    /// The specs of the services the target calls (`dependencies:`) lie outside it: the package's YAML files stand in for
+    /// them, since the plugin cannot parse keel.yaml to find exactly which. Only when keel.yaml has that key.
+    static func dependencyInputs(config: URL, package: Package) -> [URL] {
+        let text = (try? String(contentsOf: config, encoding: .utf8)) ?? ""
+        guard text.split(separator: "\n").contains(where: { $0.hasPrefix("dependencies:") }) else { return [] }
+        let files = FileManager.default.enumerator(at: package.directoryURL, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        return (files?.allObjects as? [URL] ?? []).filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
     }
 
     /// Keel's own templates, from the Keel package in the dependency graph: a new template changes the output

@@ -14,9 +14,11 @@ public struct EmitContext: Sendable {
     public var displayBase: String?
     /// The Swift output embeds every migration, so the service reads none from disk (the build plugin's mode).
     public var embedsMigrations: Bool
+    /// The specs of the services this one calls (`dependencies:`), for their Swift clients.
+    public var dependencies: [LoadedDependency]
 
     public init(settings: ProjectSettings, specName: String, templates: TemplateLibrary, migrationHistory: MigrationHistory = MigrationHistory(),
-                allowDestructive: Bool = false, displayBase: String? = nil, embedsMigrations: Bool = false) {
+                allowDestructive: Bool = false, displayBase: String? = nil, embedsMigrations: Bool = false, dependencies: [LoadedDependency] = []) {
         self.settings = settings
         self.specName = specName
         self.templates = templates
@@ -24,6 +26,7 @@ public struct EmitContext: Sendable {
         self.allowDestructive = allowDestructive
         self.displayBase = displayBase
         self.embedsMigrations = embedsMigrations
+        self.dependencies = dependencies
     }
 
     /// `contents` with the generated header in the comment syntax of `path`.

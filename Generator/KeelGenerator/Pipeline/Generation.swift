@@ -14,12 +14,15 @@ public struct Generation: Sendable {
     /// The emitters of every output Keel writes today, in a fixed order.
     public static let emitters: [any Emitter] = [
         MigrationEmitter(), OpenAPIEmitter(), SwiftLicensingEmitter(), SwiftModelEmitter(), SwiftTypesEmitter(), SwiftRoutesEmitter(), SwiftServiceEmitter(),
-        SwiftMigrationsEmitter(), MarchProxyEmitter(), TypeScriptEmitter(),
+        SwiftMigrationsEmitter(), MarchProxyEmitter(), TypeScriptEmitter(), SwiftClientEmitter(),
     ]
 
     /// Loads `keel.yaml`, the spec and the templates without rendering anything: what `keel validate` needs.
     public static func validate(configPath: String, displayRelativeTo base: String? = nil) -> Result<(ProjectSettings, Spec), SpecError> {
-        load(configPath: configPath, displayRelativeTo: base).map { ($0.settings, $0.spec) }
+        load(configPath: configPath, displayRelativeTo: base).flatMap { loaded in
+            // The specs of `dependencies:` are inputs too: a broken one fails validation as it would fail generation.
+            LoadedDependency.load(loaded.settings.dependencies, root: loaded.settings.root, displayRelativeTo: base).map { _ in (loaded.settings, loaded.spec) }
+        }
     }
 
     /// Loads `keel.yaml`, the spec and the templates, and renders every output; nothing touches the disk.
@@ -51,10 +54,15 @@ public struct Generation: Sendable {
                 case let .failure(error): return .failure(error)
                 }
             }
+            let dependencies: [LoadedDependency]
+            switch LoadedDependency.load(loaded.settings.dependencies, root: loaded.settings.root, displayRelativeTo: base) {
+            case let .success(read): dependencies = read
+            case let .failure(error): return .failure(error)
+            }
             let context = EmitContext(
                 settings: loaded.settings, specName: DisplayPath.make(loaded.settings.spec, relativeTo: loaded.settings.root),
                 templates: loaded.templates, migrationHistory: history, allowDestructive: allowDestructive, displayBase: base,
-                embedsMigrations: embedsMigrations
+                embedsMigrations: embedsMigrations, dependencies: dependencies
             )
             do {
                 let start = Stopwatch.wall()
@@ -120,7 +128,7 @@ public struct Generation: Sendable {
     /// Directories Keel owns entirely: stale generated files in them are pruned.
     /// Migrations are history and never pruned; the OpenAPI output is a single file.
     public var ownedDirectories: [String] {
-        [settings.outputs.swift, settings.outputs.typescript, settings.outputs.marchproxy].compactMap { $0 }
+        [settings.outputs.swift, settings.outputs.typescript, settings.outputs.marchproxy, settings.outputs.swiftClient].compactMap { $0 }
     }
 
     /// What writing this generation would change.

@@ -9,8 +9,12 @@ public enum PluginSourceSet {
     /// The files, as `Plugins/KeelPlugin` declares them to SwiftPM (it cannot import this module: keep both lists equal).
     /// The `Keel` prefix keeps them apart from the target's own files: a module may not have two files of one name.
     public static let fileNames = [
-        "KeelAPI.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModels.swift", "KeelRoutes.swift", "KeelService.swift", "KeelTypes.swift",
+        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModels.swift", "KeelRoutes.swift", "KeelService.swift",
+        "KeelTypes.swift",
     ]
+
+    /// Where the plugin puts `outputs.swift_client`: a folder of the Swift output, so its files become `KeelClients.swift`.
+    public static let clientsFolder = "Clients"
 
     /// The generation's files under `outputs.swift`, regrouped into `fileNames` in the same directory.
     public static func files(of generation: Generation) -> Result<[GeneratedFile], SpecError> {

@@ -33,7 +33,7 @@ public enum ProjectLoader {
             return diagnostics.hasErrors ? .failure(SpecError(diagnostics.diagnostics)) : .success(settings)
         }
         settings.location = rootValue.location
-        if let fields = reader.fields(rootValue, of: fileName, allowed: ["spec", "dialects", "outputs", "templates", "acknowledged"]) {
+        if let fields = reader.fields(rootValue, of: fileName, allowed: ["spec", "dialects", "outputs", "templates", "acknowledged", "dependencies"]) {
             if let value = fields.present("spec"), let path = reader.string(value, "'spec'") { settings.spec = absolute(path) }
             if let value = fields.present("templates"), let path = reader.string(value, "'templates'") { settings.templates = absolute(path) }
             if let value = fields.present("dialects"), let list = reader.strings(value, "'dialects'") {
@@ -47,6 +47,7 @@ public enum ProjectLoader {
                 if list.isEmpty { diagnostics.error(value.location, "'dialects' needs at least one of sqlite, postgres, mysql") }
             }
             if let value = fields.present("acknowledged") { settings.acknowledged = AcknowledgementReader.read(value, reader: reader) }
+            if let value = fields.present("dependencies") { settings.dependencies = DependencyReader.read(value, reader: reader, absolute: absolute) }
             if let value = fields["outputs"] {
                 readOutputs(value, into: &settings.outputs, reader: reader, absolute: absolute)
                 checkOverlaps(settings.outputs, at: value, diagnostics: diagnostics)
@@ -57,7 +58,8 @@ public enum ProjectLoader {
 
     /// Output directories may not contain one another: Keel prunes stale files in the ones it owns.
     private static func checkOverlaps(_ outputs: ProjectSettings.Outputs, at value: YAMLValue, diagnostics: DiagnosticCollector) {
-        let directories = [("swift", outputs.swift), ("migrations", outputs.migrations), ("marchproxy", outputs.marchproxy), ("typescript", outputs.typescript)]
+        let directories = [("swift", outputs.swift), ("migrations", outputs.migrations), ("marchproxy", outputs.marchproxy), ("typescript", outputs.typescript),
+                           ("swift_client", outputs.swiftClient)]
             .compactMap { key, path in path.map { (key, $0) } }
         for (index, (key, path)) in directories.enumerated() {
             for (otherKey, other) in directories[(index + 1)...] where path == other || path.hasPrefix(other + "/") || other.hasPrefix(path + "/") {
@@ -69,6 +71,7 @@ public enum ProjectLoader {
     private static func readOutputs(_ value: YAMLValue, into outputs: inout ProjectSettings.Outputs, reader: ValueReader, absolute: (String) -> String) {
         let keys: [(String, WritableKeyPath<ProjectSettings.Outputs, String?>)] = [
             ("swift", \.swift), ("migrations", \.migrations), ("marchproxy", \.marchproxy), ("typescript", \.typescript), ("openapi", \.openapi),
+            ("swift_client", \.swiftClient),
         ]
         guard let fields = reader.fields(value, of: "'outputs'", allowed: keys.map(\.0)) else { return }
         for (key, path) in keys {

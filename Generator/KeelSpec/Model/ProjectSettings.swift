@@ -10,13 +10,16 @@ public struct ProjectSettings: Hashable, Sendable {
         public var typescript: String?
         /// A file, unlike the others, which are directories.
         public var openapi: String?
+        /// Typed Swift clients of this spec and of each of `dependencies` (off unless set).
+        public var swiftClient: String?
 
-        public init(swift: String?, migrations: String?, marchproxy: String?, typescript: String?, openapi: String?) {
+        public init(swift: String?, migrations: String?, marchproxy: String?, typescript: String?, openapi: String?, swiftClient: String? = nil) {
             self.swift = swift
             self.migrations = migrations
             self.marchproxy = marchproxy
             self.typescript = typescript
             self.openapi = openapi
+            self.swiftClient = swiftClient
         }
     }
 
@@ -30,6 +33,8 @@ public struct ProjectSettings: Hashable, Sendable {
     public var templates: String?
     /// Breaking changes accepted on purpose (`acknowledged:`), which `keel diff` does not fail on.
     public var acknowledged: [Acknowledgement] = []
+    /// The services this one calls (`dependencies:`), each with the `keel.yaml` of its spec, in name order.
+    public var dependencies: [ServiceDependency] = []
     public var location: SourceLocation?
 
     /// Settings built by a tool rather than read from `keel.yaml` (which `ProjectLoader` does).
