@@ -13,15 +13,14 @@ enum DependencyReader {
                 reader.diagnostics.error(entry.keyValue.location, "dependency name '\(entry.key)' must be snake_case (a-z, 0-9, _; a letter first), e.g. inventory")
                 return nil
             }
-            guard let fields = reader.fields(entry.value, of: what, allowed: ["spec", "credentials"]),
-                  let specValue = reader.require(fields, "spec", in: what),
-                  let spec = reader.string(specValue, "\(what).spec")
-            else { return nil }
+            guard let fields = reader.fields(entry.value, of: what, allowed: ["spec", "credentials"]) else { return nil }
+            // Read before `spec` is required, so one run reports both mistakes.
             var credentials = ServiceDependency.Credentials.forward
             if let value = fields.present("credentials"),
                let keyword = reader.keyword(value, "\(what).credentials", allowed: ServiceDependency.Credentials.allCases.map(\.rawValue)) {
                 credentials = ServiceDependency.Credentials(rawValue: keyword) ?? .forward
             }
+            guard let specValue = reader.require(fields, "spec", in: what), let spec = reader.string(specValue, "\(what).spec") else { return nil }
             // A directory names the keel.yaml inside it.
             var config = absolute(spec)
             var isDirectory: ObjCBool = false
