@@ -12,7 +12,8 @@ struct ScalarTagTests {
         ("09", "a number"), ("1.5", "a number"), (".5", "a number"), ("-1e3", "a number"), ("_1", "a number"),
         ("+.inf", "a number"), (".NaN", "a number"),
         ("1e", "a string"), ("abc", "a string"), ("1.2.3", "a string"), ("+", "a string"), ("_", "a string"),
-        ("'12'", "a string"), ("\"3\"", "a string"), ("2026-01-01", "a string"),
+        ("'12'", "a string"), ("\"3\"", "a string"), ("2026-01-01", "a string"), ("!!str 12", "a string"), ("! 12", "a string"),
+        ("!!timestamp 2026-01-01", "a string"), ("!!float 3", "a number"),
     ]
 
     @Test func scalarsReadAsTheirYAMLType() throws {

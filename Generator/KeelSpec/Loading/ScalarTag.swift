@@ -2,30 +2,34 @@ import Yams
 
 /// YAML 1.1 core-schema typing of scalars, as Yams's default resolver does it, without regular expressions.
 ///
-/// Keel composes YAML with Yams's `basic` resolver (every scalar a string) and types scalars here:
-/// regex-based resolution was most of the time spent reading large specs.
+/// `YAMLComposer` leaves scalars untyped and they are typed here: Yams's regex-based resolution was most of the time
+/// spent reading large specs.
 enum ScalarTag {
-    static func of(_ scalar: Node.Scalar) -> Tag.Name {
-        // Quoted and block scalars are always text; an explicit tag (`!!int 3`) wins.
-        let explicit = Tag.Name(rawValue: scalar.tag.rawValue)
-        if explicit != .implicit, explicit != .nonSpecific, explicit != .str { return explicit == .timestamp ? .str : explicit }
-        guard scalar.style == .plain, explicit != .nonSpecific else { return .str }
-        return classify(scalar.string)
+    static func of(_ scalar: YAMLScalar) -> Tag.Name {
+        // A tag written in the file wins (`!!int 3`, `!!str 3`); `!` alone means text, and Keel parses dates itself.
+        if let tag = scalar.tag { return tag == .nonSpecific || tag == .timestamp ? .str : tag }
+        // Quoted and block scalars are always text.
+        return scalar.isPlain ? classify(scalar.string) : .str
     }
 
     /// Whether `of(scalar)` is `.null`, without the number checks: asked of every optional key a spec reads.
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
-        let explicit = Tag.Name(rawValue: scalar.tag.rawValue)
-        if explicit != .implicit, explicit != .nonSpecific, explicit != .str { return explicit == .null }
-        return scalar.style == .plain && explicit != .nonSpecific && nulls.contains(scalar.string)
+    static func isNull(_ scalar: YAMLScalar) -> Bool {
+        if let tag = scalar.tag { return tag == .null }
+        guard scalar.isPlain else { return false }
+        guard let first = scalar.string.utf8.first else { return true }
+        return (first == UInt8(ascii: "~") || first == UInt8(ascii: "n") || first == UInt8(ascii: "N")) && nulls.contains(scalar.string)
     }
 
     static func classify(_ text: String) -> Tag.Name {
-        if nulls.contains(text) { return .null }
-        if trueWords.contains(text) || falseWords.contains(text) { return .bool }
-        // Numbers start with a sign, a digit, '.' or '_' (isInt and isFloat accept nothing else): most text is
-        // not one, and needs no copy of its bytes.
-        guard let first = text.utf8.first, numberStarts.contains(first) else { return .str }
+        guard let first = text.utf8.first else { return .null }
+        // Null and boolean words start with one of a few letters, numbers with a sign, a digit, '.' or '_' (isInt
+        // and isFloat accept nothing else): most text is neither, and is told by its first byte.
+        if wordStarts.contains(first) {
+            if nulls.contains(text) { return .null }
+            if trueWords.contains(text) || falseWords.contains(text) { return .bool }
+            return .str
+        }
+        guard numberStarts.contains(first) else { return .str }
         let bytes = Array(text.utf8)
         if isInt(bytes) { return .int }
         if isFloat(bytes) { return .float }
@@ -40,6 +44,7 @@ enum ScalarTag {
     private static let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
     private static let falseWords: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
 
+    private static let wordStarts: Set<UInt8> = Set("~nNyYtToOfF".utf8)
     private static let numberStarts: Set<UInt8> = Set("+-._0123456789".utf8)
     private static let infinitiesAndNaNs: Set<String> = [".inf", ".Inf", ".INF", "-.inf", "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF", ".nan", ".NaN", ".NAN"]
 

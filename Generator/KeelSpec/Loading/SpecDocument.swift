@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The parsed YAML of every file of a spec, before validation: each file's root mapping, in file order.
 struct SpecDocument {
@@ -12,41 +11,31 @@ struct SpecDocument {
 enum YAMLFileReader {
     /// The root of `text`, or nil (with a diagnostic) when the YAML does not parse.
     static func parse(_ text: String, file: String, diagnostics: DiagnosticCollector) -> YAMLValue? {
-        if let (line, column) = AliasExpansion.excess(in: text) {
-            diagnostics.error(SourceLocation(file: file, line: line, column: column),
-                              "aliases make this file more than \(AliasExpansion.limit) values larger; use fewer aliases")
-            return nil
+        let end = end(of: text)
+        // libyaml marks the end of a text without a final line break on the line after the last, no place in the file.
+        func at(_ mark: YAMLMark) -> SourceLocation {
+            guard let end, mark.line > end.line else { return SourceLocation(file: file, line: mark.line, column: mark.column) }
+            return SourceLocation(file: file, line: end.line, column: end.column)
         }
         do {
-            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
-            return YAMLValue(node: node, file: file, end: end(of: text))
-        } catch let error as YamlError {
-            report(error, file: file, text: text, diagnostics: diagnostics)
+            return try YAMLComposer.compose(text).map { YAMLValue(node: $0, file: file, end: end) }
+        } catch let failure as YAMLComposer.Failure {
+            switch failure {
+            case let .syntax(problem, context, mark):
+                let while_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+                diagnostics.error(at(mark), "invalid YAML: \(problem)\(while_)")
+            case let .duplicateKeys(keys, mark):
+                let names = keys.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.error(at(mark), "key \(names) appears twice in this mapping; keep one")
+            case let .aliasExcess(mark):
+                diagnostics.error(at(mark), "aliases make this file more than \(YAMLComposer.aliasLimit) values larger; use fewer aliases")
+            case let .reader(problem):
+                diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "cannot read file: \(problem)")
+            }
         } catch {
             diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
         }
         return nil
-    }
-
-    private static func report(_ error: YamlError, file: String, text: String, diagnostics: DiagnosticCollector) {
-        let end = end(of: text)
-        func at(_ mark: Mark) -> SourceLocation {
-            guard let end, mark.line > end.line else { return SourceLocation(file: file, line: mark.line, column: mark.column) }
-            return SourceLocation(file: file, line: end.line, column: end.column)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let while_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            diagnostics.error(at(mark), "invalid YAML: \(problem)\(while_)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.error(at(context.mark), "key \(names) appears twice in this mapping; keep one")
-        case let .reader(problem, _, _, _):
-            diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "cannot read file: \(problem)")
-        default:
-            diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
-        }
     }
 
     /// The end of the last line of a text that lacks a final line break; libyaml puts the end of such a text on

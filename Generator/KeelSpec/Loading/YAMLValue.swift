@@ -2,30 +2,26 @@ import Yams
 
 /// A YAML node together with the file it came from, so every value can be reported at its place.
 struct YAMLValue {
-    let node: Node
+    let node: YAMLNode
     let file: String
     /// The end of the file's last line when the file lacks a final line break: libyaml marks a value at the very
     /// end (`key:` with nothing after it) on the line after the last, which `location` moves back here.
     let end: (line: Int, column: Int)?
 
-    init(node: Node, file: String, end: (line: Int, column: Int)? = nil) {
+    init(node: YAMLNode, file: String, end: (line: Int, column: Int)? = nil) {
         self.node = node
         self.file = file
         self.end = end
     }
 
-    /// A value Keel derives (a default) that reports at `mark`, the place it stands in for.
-    init(node: Node, file: String, mark: Mark?) {
-        var node = node
-        if case var .scalar(scalar) = node {
-            scalar.mark = mark
-            node = .scalar(scalar)
-        }
-        self.init(node: node, file: file)
+    /// Text Keel derives (a default) that reports at `mark`, the place it stands in for. It reads as text whatever
+    /// its form, as if quoted.
+    init(derived text: String, file: String, mark: YAMLMark) {
+        self.init(node: .scalar(YAMLScalar(text, tag: nil, isPlain: false, mark: mark)), file: file)
     }
 
     var location: SourceLocation {
-        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+        let line = node.mark.line, column = node.mark.column
         if let end, line > end.line { return SourceLocation(file: file, line: end.line, column: end.column) }
         return SourceLocation(file: file, line: line, column: column)
     }
@@ -38,8 +34,8 @@ struct YAMLValue {
     }
 
     var entries: [Entry]? {
-        guard case let .mapping(mapping) = node else { return nil }
-        return mapping.map { key, value in
+        guard case let .mapping(pairs, _) = node else { return nil }
+        return pairs.map { key, value in
             Entry(key: key.string ?? "", keyValue: YAMLValue(node: key, file: file, end: end), value: YAMLValue(node: value, file: file, end: end))
         }
     }
@@ -50,8 +46,8 @@ struct YAMLValue {
     }
 
     var items: [YAMLValue]? {
-        guard case let .sequence(sequence) = node else { return nil }
-        return sequence.map { YAMLValue(node: $0, file: file, end: end) }
+        guard case let .sequence(items, _) = node else { return nil }
+        return items.map { YAMLValue(node: $0, file: file, end: end) }
     }
 
     /// The resolved tag of a scalar; timestamps count as text (Keel parses dates itself).
@@ -76,7 +72,6 @@ struct YAMLValue {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar:
             switch scalarTag {
             case .null: return "null"

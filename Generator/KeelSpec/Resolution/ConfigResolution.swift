@@ -6,7 +6,7 @@ extension SpecResolver {
             let what = "config key '\(entry.name)'"
             guard let fields = reader.fields(entry.value, of: what, allowed: ["env", "category", "type", "sensitive", "default", "description"]) else { return nil }
             // Without `env`, the variable is the key in upper case (`smtp_host` -> SMTP_HOST).
-            let envValue = fields.present("env") ?? YAMLValue(node: .init(entry.name.uppercased()), file: entry.key.file, mark: entry.key.node.mark)
+            let envValue = fields.present("env") ?? YAMLValue(derived: entry.name.uppercased(), file: entry.key.file, mark: entry.key.node.mark)
             let env = Optional(envValue).flatMap { value in
                 reader.string(value, "'env'").flatMap { name -> String? in
                     guard NameRules.isEnvName(name) else {

@@ -1,17 +1,14 @@
 import Foundation
-import Yams
 
 /// Compact, key-sorted JSON text of a YAML value, for JSON column defaults.
 enum JSONText {
-    static func canonical(_ node: Node) -> String {
+    static func canonical(_ node: YAMLNode) -> String {
         switch node {
-        case let .mapping(mapping):
+        case let .mapping(mapping, _):
             let pairs = mapping.map { (key: $0.key.string ?? "", value: canonical($0.value)) }.sorted { $0.key < $1.key }
             return "{" + pairs.map { "\(quote($0.key)):\($0.value)" }.joined(separator: ",") + "}"
-        case let .sequence(sequence):
-            return "[" + sequence.map(canonical).joined(separator: ",") + "]"
-        case .alias:
-            return "null"
+        case let .sequence(items, _):
+            return "[" + items.map(canonical).joined(separator: ",") + "]"
         case let .scalar(scalar):
             switch ScalarTag.of(scalar) {
             case .null: return "null"
