@@ -27,7 +27,8 @@ extension Dependency {
             let answer: Answer
             do {
                 answer = try await AttemptTimer.run(until: deadline) { try await attempt(deadline) }
-            } catch is AttemptTimer.Expired {
+            } catch let error where error is AttemptTimer.Expired || ContinuousClock.now >= deadline {
+                // The attempt's own timeout (the transport's) may fire at the deadline before the timer does.
                 breaker.failed(admission)
                 throw ResilienceError.deadlineExceeded(dependency: name, host: host)
             } catch {
