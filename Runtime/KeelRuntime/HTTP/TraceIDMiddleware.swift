@@ -1,9 +1,11 @@
 import HTTPTypes
 import Hummingbird
+import KeelClient
 import Logging
 
 /// Gives every request a trace id: the caller's `X-Trace-ID`, else the trace id of a W3C `traceparent`,
-/// else a new one. It is returned in `X-Trace-ID` and added to the request's log metadata.
+/// else a new one. It is returned in `X-Trace-ID`, added to the request's log metadata and bound as
+/// `TraceContext.current`, so outgoing calls to other services carry it.
 public struct TraceIDMiddleware: RouterMiddleware {
     public typealias Context = KeelRequestContext
 
@@ -13,7 +15,9 @@ public struct TraceIDMiddleware: RouterMiddleware {
         var context = context
         context.traceID = Self.traceID(of: request)
         context.logger[metadataKey: "trace_id"] = .string(context.traceID)
-        var response = try await next(request, context)
+        // Calls to other services made while answering carry the trace on (KeelClient's TracePropagatingTransport).
+        let trace = TraceContext(traceID: context.traceID, traceparent: request.headers[.traceparent])
+        var response = try await TraceContext.$current.withValue(trace) { try await next(request, context) }
         response.headers[.traceID] = context.traceID
         return response
     }
