@@ -4,10 +4,9 @@
 # of 5; and NEW against itself, which only loads the two specs (most of a diff).
 # Usage: bench/run-diff.sh [release|debug] (default release).
 # Runs keel-plugin-tool, which carries `diff` without the runtime, so a release build stays short.
-# Measured on the 2-core test machine (release, idle), before and after the spec loading fixes of 2026-12-01
-# (docs/diff.md): keel diff 0.664 s -> 0.536 s, loading alone 0.645 s -> 0.478 s; with 1,200 endpoints
-# (synthetic_spec.py DIR 1000 1200) 0.341 s -> 0.278 s and 0.335 s -> 0.269 s. Runs vary by a few hundredths
-# (after: 0.50-0.54 s for the 5,000-endpoint diff).
+# Measured on the 2-core test machine (release): keel diff 0.664 s before the spec loading fixes of 2026-12-01,
+# 0.50-0.54 s after them, 0.314 s (loading alone 0.302 s) once spec nodes were composed from libyaml's events
+# (2026-12-02). docs/diff.md has the figures and profiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=${1:-release}
