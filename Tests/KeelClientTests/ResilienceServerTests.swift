@@ -140,7 +140,9 @@ import Testing
     }
 
     @Test func connectionFailuresAreRetriedForAGetOnly() async throws {
-        try await Self.withServer { _, dependency, transport in
+        var settings = Self.settings
+        settings.breakerCooldown = .seconds(60)
+        try await Self.withServer(settings) { _, dependency, transport in
             // Nothing listens on port 1: each attempt is refused.
             let closed = "http://127.0.0.1:1/script"
             // A POST fails once; a GET three times (two retries), which opens the circuit.
@@ -155,6 +157,8 @@ import Testing
         var settings = Self.settings
         settings.retries = 0
         settings.breakerFailures = 1
+        // Long enough that the circuit is still open, not half-open, when read on a loaded machine.
+        settings.breakerCooldown = .seconds(60)
         let board = DependencyBoard()
         let dependency = Dependency(name: "catalog", settings: settings, board: board)
         #expect(board.exposition() == "")

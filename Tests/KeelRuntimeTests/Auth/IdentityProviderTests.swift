@@ -147,7 +147,9 @@ struct IdentityProviderTests {
                 try await Task.sleep(for: .milliseconds(1100))
                 #expect(try await Self.call(client, key.sign(ProviderClaims())) == (.ok, "user-7"))
             }
-            #expect(await published.fetches == 2)
+            // The failed fetch at start-up and the one that succeeded; a slow run may see one more refresh.
+            let fetches = await published.fetches
+            #expect((2...3).contains(fetches), "\(fetches) fetches")
         }
     }
 }
