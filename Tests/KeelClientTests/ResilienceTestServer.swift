@@ -6,7 +6,7 @@ import Synchronization
 /// A real HTTP server on a free loopback port whose answers the test scripts, counting the requests of each path.
 ///
 /// `/script` answers the scripted statuses in turn (with their `Retry-After`), then the fallback status;
-/// `/slow` answers 200 after two seconds; `/echo` answers 200 with the request's `X-Trace-ID` and `traceparent`
+/// `/slow` answers 200 after eight seconds; `/echo` answers 200 with the request's `X-Trace-ID` and `traceparent`
 /// as `Echo-X-Trace-ID` and `Echo-Traceparent`.
 final class ResilienceTestServer: Sendable {
     struct Answer: Sendable {
@@ -54,7 +54,7 @@ final class ResilienceTestServer: Sendable {
         router.on("/script", method: .put) { request, _ in state.next(request.uri.path) }
         router.get("/slow") { request, _ -> Response in
             state.count(request.uri.path)
-            try await Task.sleep(for: .seconds(2))
+            try await Task.sleep(for: .seconds(8))
             return Response(status: .ok)
         }
         router.get("/echo") { request, _ -> Response in
