@@ -2,11 +2,12 @@ import Foundation
 import HummingbirdBcrypt
 
 /// The `keel_users` table: accounts, bcrypt hashes and roles. Its SQL is the runtime's own, with `?` marks
-/// numbered for PostgreSQL, and unquoted names that no dialect reserves. Hashing runs on `PasswordHasher`'s
+/// numbered for PostgreSQL, and unquoted names that no dialect reserves. Hashing runs on its `PasswordHasher`'s
 /// threads, never on the request executor.
 public struct UserStore: Sendable {
     let database: any Database
     let bcryptCost: UInt8
+    private let hasher: PasswordHasher
     /// A hash to verify against when the email is unknown, so a miss costs as long as a wrong password.
     private let decoyHash: String
     /// Told of every change to an account, so this replica's tokens of it follow at once.
@@ -20,6 +21,7 @@ public struct UserStore: Sendable {
         self.database = database
         self.bcryptCost = bcryptCost
         self.tokenStates = tokenStates
+        hasher = PasswordHasher()
         decoyHash = Bcrypt.hash(UUID().uuidString, cost: bcryptCost)
     }
 
@@ -37,11 +39,11 @@ public struct UserStore: Sendable {
     public func authenticate(email: String, password: String) async throws -> UserAccount? {
         let rows = try await database.runtimeQuery("SELECT \(Self.columns), password_hash FROM keel_users WHERE email = ?", [.text(email.lowercased())])
         guard let row = rows.first, let hash = row["password_hash"]?.text else {
-            _ = try await PasswordHasher.verify(password, hash: decoyHash)
+            _ = try await hasher.verify(password, hash: decoyHash)
             return nil
         }
         let account = try UserAccount(row: row)
-        return try await PasswordHasher.verify(password, hash: hash) && account.isActive ? account : nil
+        return try await hasher.verify(password, hash: hash) && account.isActive ? account : nil
     }
 
     public func list(limit: Int, offset: Int) async throws -> (items: [UserAccount], total: Int) {
@@ -53,7 +55,7 @@ public struct UserStore: Sendable {
     /// creates (nil when the table is full).
     public func create(email: String, password: String, roles: [String], isActive: Bool = true, rowLimit: Int? = nil) async throws -> UserAccount? {
         // Hashed before any transaction starts: bcrypt is slow on purpose, and nothing should wait for it.
-        let hash = try await PasswordHasher.hash(password, cost: bcryptCost)
+        let hash = try await hasher.hash(password, cost: bcryptCost)
         let dialect = database.dialect
         let insert: @Sendable (any DatabaseSession) async throws -> UserAccount = { session in
             _ = try await session.runtimeExecute("INSERT INTO keel_users (email, password_hash, roles, is_active, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -75,7 +77,7 @@ public struct UserStore: Sendable {
             _ = try await database.runtimeExecute("UPDATE keel_users SET email = ? WHERE id = ?", [.text(email.lowercased()), .int(id)])
         }
         if let password {
-            _ = try await database.runtimeExecute("UPDATE keel_users SET password_hash = ? WHERE id = ?", [.text(try await PasswordHasher.hash(password, cost: bcryptCost)), .int(id)])
+            _ = try await database.runtimeExecute("UPDATE keel_users SET password_hash = ? WHERE id = ?", [.text(try await hasher.hash(password, cost: bcryptCost)), .int(id)])
         }
         if let roles {
             _ = try await database.runtimeExecute("UPDATE keel_users SET roles = ? WHERE id = ?", [.text(roles.joined(separator: ",")), .int(id)])
