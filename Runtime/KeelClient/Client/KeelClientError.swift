@@ -4,18 +4,8 @@
 /// `trace_id`, and `errors` on a 422 or `feature` on an unlicensed feature); a generated client throws it as this
 /// error, so a caller switches on ``code`` or ``status`` instead of parsing bodies.
 public struct KeelClientError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// One rejected field of a request body (a 422's `errors`).
-    public struct FieldError: Codable, Hashable, Sendable {
-        /// The body key, e.g. `price_cents`.
-        public var field: String
-        /// Why the value was refused.
-        public var message: String
-
-        public init(field: String, message: String) {
-            self.field = field
-            self.message = message
-        }
-    }
+    /// One rejected field of a request body (a 422's `errors`): the envelope's.
+    public typealias FieldError = ErrorEnvelope.FieldError
 
     /// The HTTP status of the answer, e.g. 422.
     public var status: Int

@@ -1,4 +1,6 @@
-/// A date without a time (a spec's `date`), written `YYYY-MM-DD` on the wire.
+/// A date without a time (a spec's `date`), written `YYYY-MM-DD` on the wire, in JSON and in SQL.
+///
+/// KeelRuntime calls it `CalendarDate`: a service and its clients share the one type.
 public struct KeelDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
@@ -12,22 +14,24 @@ public struct KeelDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; nil for anything else.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    /// Parses `YYYY-MM-DD`, refusing dates that do not exist (2026-02-30); nil for anything else.
+    public init?(_ text: some StringProtocol) {
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// `YYYY-MM-DD` as bytes: all of them, nothing before or after. Read without making strings, as the runtime
+    /// reads every date and timestamp of a request or row.
+    package init?(utf8 bytes: ArraySlice<UInt8>) {
+        let start = bytes.startIndex
+        guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+              let year = ASCIIDigits.value(bytes[start..<(start + 4)]), let month = ASCIIDigits.value(bytes[(start + 5)..<(start + 7)]),
+              let day = ASCIIDigits.value(bytes[(start + 8)..<(start + 10)])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
     public var description: String {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+        String(repeating: "0", count: 4 - String(year).count) + String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
     }
 
     public static func < (left: KeelDate, right: KeelDate) -> Bool {

@@ -1,4 +1,7 @@
 /// Any JSON value (a spec's `json`), kept as parsed: integers stay integers, booleans never pass for numbers.
+///
+/// Parsed by hand from `Decodable` for that. KeelRuntime calls it `JSONValue`: a service and its clients share
+/// the one type.
 public enum KeelJSON: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
@@ -39,4 +42,11 @@ public enum KeelJSON: Sendable, Hashable, Codable {
         case .object(let members): try container.encode(members)
         }
     }
+}
+
+/// `"text"`, `42` and `true` stand for `.string`, `.integer` and `.bool`.
+extension KeelJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import KeelClient
 
 /// An error a handler answers on purpose; it leaves as the error envelope with its status and code.
 public struct APIError: Error, Sendable {

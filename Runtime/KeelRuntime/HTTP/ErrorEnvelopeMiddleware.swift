@@ -27,7 +27,7 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
         case let error as APIError:
             return error
         case let error as HTTPError:
-            return APIError(error.status, code: code(for: error.status), detail: error.body ?? error.status.reasonPhrase)
+            return APIError(error.status, code: ErrorEnvelope.code(forStatus: error.status.code), detail: error.body ?? error.status.reasonPhrase)
         case let error as DatabaseError:
             switch error.kind {
             case .uniqueViolation: return APIError(.conflict, code: "CONFLICT", detail: "A row with the same unique value already exists")
@@ -51,23 +51,5 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
         var headers = error.headers
         headers[.contentType] = "application/json"
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
-    }
-
-    /// The envelope code of a status Hummingbird or a handler raised without one.
-    static func code(for status: HTTPResponse.Status) -> String {
-        switch status.code {
-        case 400: "BAD_REQUEST"
-        case 401: "UNAUTHORIZED"
-        case 403: "FORBIDDEN"
-        case 404: "NOT_FOUND"
-        case 405: "METHOD_NOT_ALLOWED"
-        case 409: "CONFLICT"
-        case 413: "PAYLOAD_TOO_LARGE"
-        case 415: "UNSUPPORTED_MEDIA_TYPE"
-        case 422: "VALIDATION_FAILED"
-        case 429: "RATE_LIMITED"
-        case 503: "SERVICE_UNAVAILABLE"
-        default: status.code >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST"
-        }
     }
 }

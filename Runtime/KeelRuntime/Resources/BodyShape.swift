@@ -1,3 +1,5 @@
+import KeelClient
+
 /// What a custom endpoint's JSON body must hold, field by field: checked before the body is decoded, so the
 /// 422 names every bad field (`lines[0].quantity`), unknown fields included, as for resource bodies.
 public indirect enum BodyShape: Sendable {

@@ -1,50 +1,12 @@
 import Foundation
 import Hummingbird
+import KeelClient
 
-/// A request body or query value as parsed JSON, before it is checked against a table's column rules.
-///
-/// Parsed by hand from `Decodable` so numbers keep their integer-ness and booleans never pass for numbers.
-public enum JSONValue: Sendable, Hashable, Codable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+/// A request body or query value as parsed JSON, before it is checked against a table's column rules: KeelClient's
+/// `KeelJSON`, so a service and the clients calling it share one type.
+public typealias JSONValue = KeelJSON
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let integer = try? container.decode(Int64.self) {
-            self = .integer(integer)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let items = try? container.decode([JSONValue].self) {
-            self = .array(items)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let flag): try container.encode(flag)
-        case .integer(let integer): try container.encode(integer)
-        case .number(let number): try container.encode(number)
-        case .string(let text): try container.encode(text)
-        case .array(let items): try container.encode(items)
-        case .object(let members): try container.encode(members)
-        }
-    }
-
+extension JSONValue {
     /// Whether a NUL character hides anywhere in the value: PostgreSQL refuses it in text and JSON.
     var containsNUL: Bool {
         switch self {
@@ -85,12 +47,6 @@ extension JSONValue: JSONWritable {
             json.endObject()
         }
     }
-}
-
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 /// Reads a request body as one JSON object: malformed JSON is 400, anything but an object 422.

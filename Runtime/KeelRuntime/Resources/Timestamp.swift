@@ -1,4 +1,5 @@
 import Foundation
+import KeelClient
 
 /// Reads instants written in ISO 8601 (request bodies, SQLite cells) or MySQL's `YYYY-MM-DD HH:MM:SS.ffffff` (UTC).
 enum Timestamp {

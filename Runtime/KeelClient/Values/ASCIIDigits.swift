@@ -1,7 +1,7 @@
 /// Reads fixed-width decimal fields of dates and times from their bytes, without making strings.
-enum ASCIIDigits {
+package enum ASCIIDigits {
     /// The number the bytes spell, or nil when one of them is not a digit.
-    static func value(_ digits: some Collection<UInt8>) -> Int? {
+    package static func value(_ digits: some Collection<UInt8>) -> Int? {
         var value = 0
         for digit in digits {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
