@@ -22,6 +22,12 @@ struct VersionAndAcknowledgementTests {
         #expect(version.bumped(.minor).description == "1.5.0")
     }
 
+    /// keel diff reads a service version as the spec check does: what `keel check` refuses is no version here.
+    @Test(arguments: ["01.2.3", "1.02.3", "+1.2.3", "-1.2.3", "1.+2.3", "1.2.-3", "1.2.3.", "", "1.2.\u{663}"])
+    func refusesWhatTheSpecCheckRefuses(_ text: String) {
+        #expect(SemanticVersion(text) == nil)
+    }
+
     @Test(arguments: [
         // (changes, old, new, required, sufficient)
         ([ChangeCode.fieldRemoved], "1.0.0", "1.1.0", VersionBump.major, false),

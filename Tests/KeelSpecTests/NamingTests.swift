@@ -29,8 +29,8 @@ struct NamingTests {
         #expect(!NameRules.isSnakeCase("items_"))
         #expect(NameRules.isServiceName("shop-api2"))
         #expect(!NameRules.isServiceName("Shop"))
-        #expect(NameRules.isSemver("1.0.0") && NameRules.isSemver("2.1.3-beta.1+build5"))
-        #expect(!NameRules.isSemver("1.0") && !NameRules.isSemver("v1.0.0") && !NameRules.isSemver("01.0.0"))
+        #expect(SemanticVersion("1.0.0") != nil && SemanticVersion("2.1.3-beta.1+build5") != nil)
+        #expect(SemanticVersion("1.0") == nil && SemanticVersion("v1.0.0") == nil && SemanticVersion("01.0.0") == nil)
         #expect(NameRules.isEnvName("SMTP_HOST") && !NameRules.isEnvName("smtp_host"))
     }
 

@@ -35,15 +35,6 @@ enum NameRules {
         matches(name, first: upper, rest: envRest)
     }
 
-    /// `1.2.3`, with optional `-pre` and `+build` parts.
-    static func isSemver(_ version: String) -> Bool {
-        // Keep empty pieces: "" and "+1" have no core, and must not index past one.
-        let withoutBuild = version.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let core = withoutBuild.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && ($0 == "0" || !$0.hasPrefix("0")) }
-    }
-
     // ASCII byte tables: these checks run for every name of a spec.
     private static let lowerLetters = "abcdefghijklmnopqrstuvwxyz"
     private static let upperLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

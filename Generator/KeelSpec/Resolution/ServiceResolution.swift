@@ -18,7 +18,7 @@ extension SpecResolver {
         if let value = reader.require(fields, "version", in: what), value.scalarTag == .float || value.scalarTag == .int {
             diagnostics.error(value.location, "service version must be a semantic version like 1.0.0, found \(value.kindDescription)")
         } else if let value = fields.present("version"), let text = reader.string(value, "service version") {
-            if NameRules.isSemver(text) {
+            if SemanticVersion(text) != nil {
                 version = text
             } else {
                 diagnostics.error(value.location, "service version '\(text)' is not a semantic version like 1.0.0")

@@ -1,3 +1,5 @@
+import KeelSpec
+
 /// Whether `service.version` moved as far as the changes require.
 public struct VersionVerdict: Codable, Hashable, Sendable {
     public var old: String
