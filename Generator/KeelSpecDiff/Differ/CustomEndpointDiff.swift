@@ -2,19 +2,13 @@ import KeelSpec
 
 extension DiffContext {
     func diffCustomEndpoints() {
-        let oldEndpoints = Self.index(old.customEndpoints, by: \.name)
-        let newNames = Set(new.customEndpoints.map(\.name))
-        for endpoint in old.customEndpoints where !newNames.contains(endpoint.name) {
+        diffNamed(old.customEndpoints, new.customEndpoints, by: \.name) { endpoint in
             add(.endpointRemoved, "endpoint '\(endpoint.name)' (\(endpoint.method.rawValue) \(endpoint.path)) removed; clients calling it get 404", subject: "endpoints.\(endpoint.name)", at: .old(endpoint.location))
-        }
-        for endpoint in new.customEndpoints {
+        } added: { endpoint in
+            add(.endpointAdded, "endpoint '\(endpoint.name)' added at \(endpoint.method.rawValue) \(endpoint.path)", subject: "endpoints.\(endpoint.name)", at: .new(endpoint.location))
+        } changed: { before, endpoint in
             let subject = "endpoints.\(endpoint.name)"
             let place = Place.new(endpoint.location)
-            guard let before = oldEndpoints[endpoint.name] else {
-                add(.endpointAdded, "endpoint '\(endpoint.name)' added at \(endpoint.method.rawValue) \(endpoint.path)", subject: subject, at: place)
-                continue
-            }
-            guard before != endpoint else { continue }
             let what = "endpoint '\(endpoint.name)'"
             if before.method != endpoint.method {
                 add(.methodChanged, "\(what): method \(before.method.rawValue) -> \(endpoint.method.rawValue); clients using the old method get 405", subject: subject, at: place)
@@ -36,22 +30,18 @@ extension DiffContext {
     }
 
     private func diffParameters(_ old: [CustomEndpoint.Parameter], _ new: [CustomEndpoint.Parameter], kind: String, what: String, subject prefix: String, at place: Place) {
-        let oldParameters = Self.index(old, by: \.name)
-        let newNames = Set(new.map(\.name))
-        for parameter in old where !newNames.contains(parameter.name) {
+        diffNamed(old, new, by: \.name) { parameter in
             add(.paramRemoved, "\(what): \(kind) '\(parameter.name)' removed; clients sending it lose what it did", subject: "\(prefix).\(parameter.name)", at: place)
-        }
-        for parameter in new {
+        } added: { parameter in
+            let name = "\(what): \(kind) '\(parameter.name)'"
+            if parameter.required {
+                add(.requiredParamAdded, "\(name) added as required; clients that do not send it get 400", subject: "\(prefix).\(parameter.name)", at: place)
+            } else {
+                add(.paramAdded, "\(name) added", subject: "\(prefix).\(parameter.name)", at: place)
+            }
+        } changed: { before, parameter in
             let subject = "\(prefix).\(parameter.name)"
             let name = "\(what): \(kind) '\(parameter.name)'"
-            guard let before = oldParameters[parameter.name] else {
-                if parameter.required {
-                    add(.requiredParamAdded, "\(name) added as required; clients that do not send it get 400", subject: subject, at: place)
-                } else {
-                    add(.paramAdded, "\(name) added", subject: subject, at: place)
-                }
-                continue
-            }
             if before.type != parameter.type {
                 add(.paramRetyped, "\(name) retyped from \(before.type.rawValue) to \(parameter.type.rawValue); clients sending the old type get 400", subject: subject, at: place)
             }

@@ -2,19 +2,13 @@ import KeelSpec
 
 extension DiffContext {
     func diffResources() {
-        let oldResources = Self.index(old.resources, by: \.resource)
-        let newNames = Set(new.resources.map(\.resource))
-        for resource in old.resources where !newNames.contains(resource.resource) {
+        diffNamed(old.resources, new.resources, by: \.resource) { resource in
             add(.endpointRemoved, "endpoints of resource '\(resource.resource)' (\(resource.path)) removed; clients calling them get 404", subject: "endpoints.\(resource.resource)", at: .old(resource.location))
-        }
-        for resource in new.resources {
+        } added: { resource in
+            add(.endpointAdded, "endpoints of resource '\(resource.resource)' added at \(resource.path)", subject: "endpoints.\(resource.resource)", at: .new(resource.location))
+        } changed: { before, resource in
             let subject = "endpoints.\(resource.resource)"
             let place = Place.new(resource.location)
-            guard let before = oldResources[resource.resource] else {
-                add(.endpointAdded, "endpoints of resource '\(resource.resource)' added at \(resource.path)", subject: subject, at: place)
-                continue
-            }
-            guard before != resource else { continue }
             let what = "resource '\(resource.resource)'"
             if before.path != resource.path {
                 add(.endpointMoved, "\(what) moved from \(before.path) to \(resource.path); clients calling the old path get 404", subject: subject, at: place)

@@ -23,25 +23,20 @@ extension DiffContext {
 
     func diffLicensing() {
         diffTiers()
-        let oldFeatures = Self.index(old.features, by: \.name)
         let rank = Dictionary(new.tiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for feature in new.features {
+        diffNamed(old.features, new.features, by: \.name) { feature in
+            add(.featureRemoved, "feature '\(feature.name)' removed", subject: "features.\(feature.name)", at: .old(feature.location))
+        } added: { feature in
+            add(.featureAdded, "feature '\(feature.name)' added (tier \(feature.tier))", subject: "features.\(feature.name)", at: .new(feature.location))
+        } changed: { before, feature in
             let subject = "features.\(feature.name)"
-            guard let before = oldFeatures[feature.name] else {
-                add(.featureAdded, "feature '\(feature.name)' added (tier \(feature.tier))", subject: subject, at: .new(feature.location))
-                continue
-            }
-            guard before.tier != feature.tier else { continue }
+            guard before.tier != feature.tier else { return }
             // A tier gone from the new spec is reported on its own; rank it lowest here.
             if rank[feature.tier, default: 0] > rank[before.tier, default: -1] {
                 add(.featureTierRaised, "feature '\(feature.name)' moved up from tier \(before.tier) to \(feature.tier); licenses of the tiers between lose it (403)", subject: subject, at: .new(feature.location))
             } else {
                 add(.accessLoosened, "feature '\(feature.name)' moved down from tier \(before.tier) to \(feature.tier)", subject: subject, at: .new(feature.location))
             }
-        }
-        let newFeatures = Set(new.features.map(\.name))
-        for feature in old.features where !newFeatures.contains(feature.name) {
-            add(.featureRemoved, "feature '\(feature.name)' removed", subject: "features.\(feature.name)", at: .old(feature.location))
         }
         for role in old.roles where !new.roles.contains(role) {
             add(.roleRemoved, "role '\(role)' removed; users holding it lose their access", subject: "roles.\(role)", at: .new(new.service.location))
@@ -55,19 +50,13 @@ extension DiffContext {
     }
 
     private func diffTiers() {
-        let oldTiers = Self.index(old.tiers, by: \.name)
-        let newNames = Set(new.tiers.map(\.name))
-        for tier in old.tiers where !newNames.contains(tier.name) {
+        diffNamed(old.tiers, new.tiers, by: \.name) { tier in
             add(.tierRemoved, "tier '\(tier.name)' removed; licenses naming it no longer grant anything", subject: "tiers.\(tier.name)", at: .old(tier.location))
-        }
-        for tier in new.tiers {
+        } added: { tier in
+            add(.tierAdded, "tier '\(tier.name)' added", subject: "tiers.\(tier.name)", at: .new(tier.location))
+        } changed: { before, tier in
             let subject = "tiers.\(tier.name)"
             let place = Place.new(tier.location)
-            guard let before = oldTiers[tier.name] else {
-                add(.tierAdded, "tier '\(tier.name)' added", subject: subject, at: place)
-                continue
-            }
-            guard before != tier else { continue }
             let oldLimits = Dictionary(before.limits.map { ($0.table, $0.maxRows) }, uniquingKeysWith: { first, _ in first })
             let newLimits = Dictionary(tier.limits.map { ($0.table, $0.maxRows) }, uniquingKeysWith: { first, _ in first })
             for table in Set(oldLimits.keys).union(newLimits.keys).sorted() where oldLimits[table] != newLimits[table] {
@@ -90,21 +79,16 @@ extension DiffContext {
     }
 
     func diffConfigAndGateway() {
-        let oldKeys = Self.index(old.config, by: \.key)
-        let newKeys = Set(new.config.map(\.key))
-        for key in new.config {
-            guard let before = oldKeys[key.key] else {
-                add(.configChanged, "config key '\(key.key)' added", subject: "config.\(key.key)", at: .new(key.location))
-                continue
-            }
+        diffNamed(old.config, new.config, by: \.key) { key in
+            add(.configChanged, "config key '\(key.key)' removed", subject: "config.\(key.key)", at: .old(key.location))
+        } added: { key in
+            add(.configChanged, "config key '\(key.key)' added", subject: "config.\(key.key)", at: .new(key.location))
+        } changed: { before, key in
             var moved = before
             moved.location = key.location
             if moved != key {
                 add(.configChanged, "config key '\(key.key)' changed", subject: "config.\(key.key)", at: .new(key.location))
             }
-        }
-        for key in old.config where !newKeys.contains(key.key) {
-            add(.configChanged, "config key '\(key.key)' removed", subject: "config.\(key.key)", at: .old(key.location))
         }
         if Self.unlocated(old.gateway) != Self.unlocated(new.gateway) {
             add(.gatewayChanged, "gateway settings changed", subject: "gateway", at: .new(new.service.location))

@@ -23,21 +23,17 @@ public enum SpecDiffer {
     }
 }
 
-/// What every part of the differ reads: both specs, indexed, the API surface, and the log it writes to.
+/// What every part of the differ reads: both specs, the API surface, and the log it writes to.
 final class DiffContext {
     let old: Spec
     let new: Spec
     let surface: ApiSurface
     let log = ChangeLog()
-    let oldTables: [String: Table]
-    let newTables: [String: Table]
 
     init(old: Spec, new: Spec) {
         self.old = old
         self.new = new
         surface = ApiSurface(old: old, new: new)
-        oldTables = Self.index(old.tables, by: \.name)
-        newTables = Self.index(new.tables, by: \.name)
     }
 
     /// Elements by key; the first wins (the validator rejects duplicates anyway).

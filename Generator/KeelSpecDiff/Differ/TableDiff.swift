@@ -2,15 +2,11 @@ import KeelSpec
 
 extension DiffContext {
     func diffTables() {
-        for table in old.tables where newTables[table.name] == nil {
+        diffNamed(old.tables, new.tables, by: \.name) { table in
             add(.tableDropped, "table '\(table.name)' is dropped while the previous version still queries it; contract in two releases: first ship a version that no longer uses it, then drop it", subject: "tables.\(table.name)", at: .old(table.location))
-        }
-        for table in new.tables {
-            guard let before = oldTables[table.name] else {
-                add(.tableAdded, "table '\(table.name)' added", subject: "tables.\(table.name)", at: .new(table.location))
-                continue
-            }
-            guard before != table else { continue }
+        } added: { table in
+            add(.tableAdded, "table '\(table.name)' added", subject: "tables.\(table.name)", at: .new(table.location))
+        } changed: { before, table in
             diffColumns(before, table)
             diffIndexes(before, table)
             if before.description != table.description {

@@ -2,39 +2,36 @@ import KeelSpec
 
 extension DiffContext {
     func diffTypes() {
-        let oldTypes = Self.index(old.types, by: \.name)
-        let newNames = Set(new.types.map(\.name))
-        for type in new.types {
-            let subject = "types.\(type.name)"
-            guard let before = oldTypes[type.name] else {
-                if type.inlineBodyOf == nil { add(.typeAdded, "type '\(type.name)' added", subject: subject, at: .new(type.location)) }
-                continue
-            }
-            guard before != type else { continue }
-            diffFields(before, type, usage: surface.types[type.name] ?? [])
-        }
-        for type in old.types where !newNames.contains(type.name) && type.inlineBodyOf == nil {
+        diffNamed(old.types, new.types, by: \.name) { type in
             // An endpoint still using it would name another type now: that change is reported there.
-            add(.typeRemoved, "type '\(type.name)' removed", subject: "types.\(type.name)", at: .old(type.location))
+            if type.inlineBodyOf == nil { add(.typeRemoved, "type '\(type.name)' removed", subject: "types.\(type.name)", at: .old(type.location)) }
+        } added: { type in
+            if type.inlineBodyOf == nil { add(.typeAdded, "type '\(type.name)' added", subject: "types.\(type.name)", at: .new(type.location)) }
+        } changed: { before, type in
+            diffFields(before, type, usage: surface.types[type.name] ?? [])
         }
     }
 
     private func diffFields(_ old: TypeDefinition, _ new: TypeDefinition, usage: Usage) {
         let place = Place.new(new.location)
-        let oldFields = Self.index(old.fields, by: \.name)
-        let newNames = Set(new.fields.map(\.name))
-        for field in new.fields {
+        // Removed fields share the type's place with the others: reported after them.
+        diffNamed(old.fields, new.fields, by: \.name, removedLast: true) { field in
+            let subject = "types.\(new.name).\(field.name)"
+            if usage.contains(.response) {
+                add(.fieldRemoved, "response field '\(new.name).\(field.name)' removed; clients reading it break", subject: subject, at: place)
+            } else {
+                add(.fieldDropped, "request field '\(new.name).\(field.name)' removed; the service ignores it from now on", subject: subject, at: place)
+            }
+        } added: { field in
+            let what = "field '\(new.name).\(field.name)'"
+            if field.required, usage.contains(.request) {
+                add(.requiredFieldAdded, "required request \(what) added; clients that do not send it get 422", subject: "types.\(new.name).\(field.name)", at: place)
+            } else {
+                add(.fieldAdded, "\(what) added", subject: "types.\(new.name).\(field.name)", at: place)
+            }
+        } changed: { before, field in
             let subject = "types.\(new.name).\(field.name)"
             let what = "field '\(new.name).\(field.name)'"
-            guard let before = oldFields[field.name] else {
-                if field.required, usage.contains(.request) {
-                    add(.requiredFieldAdded, "required request \(what) added; clients that do not send it get 422", subject: subject, at: place)
-                } else {
-                    add(.fieldAdded, "\(what) added", subject: subject, at: place)
-                }
-                continue
-            }
-            guard before != field else { continue }
             diffReference(before.type, field.type, what: what, subject: subject, usage: usage, at: place, code: .fieldRetyped)
             if !before.required, field.required {
                 if usage.contains(.request) {
@@ -52,14 +49,6 @@ extension DiffContext {
             diffBounds(before.bounds, field.bounds, what: what, subject: subject, usage: usage, at: place)
             if before.description != field.description {
                 add(.descriptionChanged, "\(what): description changed", subject: subject, at: place)
-            }
-        }
-        for field in old.fields where !newNames.contains(field.name) {
-            let subject = "types.\(new.name).\(field.name)"
-            if usage.contains(.response) {
-                add(.fieldRemoved, "response field '\(new.name).\(field.name)' removed; clients reading it break", subject: subject, at: place)
-            } else {
-                add(.fieldDropped, "request field '\(new.name).\(field.name)' removed; the service ignores it from now on", subject: subject, at: place)
             }
         }
     }
