@@ -28,6 +28,9 @@ struct AuthHardeningTests {
             #expect((refused.object["trace_id"] as? String)?.isEmpty == false)
             let retryAfter = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
             #expect((890...900).contains(retryAfter))
+            Self.expectRateLimitHeaders(refused, limit: 5)
+            // Refused again from the replica's memory of the refusal, with the same headers.
+            Self.expectRateLimitHeaders(try await client.send(.post, "/api/v1/auth/login", json: ["email": ShopHarness.adminEmail, "password": Self.wrong]), limit: 5)
             #expect(try await Self.failures(in: client.service.database, subject: "account:" + ShopHarness.adminEmail) == 5)
             // Another account from the same address still logs in, and its success leaves the address's count alone.
             _ = try await client.login("other@shop.example", "password-123")
@@ -38,6 +41,15 @@ struct AuthHardeningTests {
             }
             #expect(try await client.send(.post, "/api/v1/auth/login", json: ["email": "nobody@shop.example", "password": Self.wrong]).status == .tooManyRequests)
         }
+    }
+
+    /// A refusal carries the headers of every other 429: the limit reached, none left, and its wait as the reset.
+    static func expectRateLimitHeaders(_ refused: ShopHarness.Client.Reply, limit: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(refused.status == .tooManyRequests, sourceLocation: sourceLocation)
+        #expect(refused.headers[HTTPField.Name("RateLimit-Limit")!] == String(limit), sourceLocation: sourceLocation)
+        #expect(refused.headers[HTTPField.Name("RateLimit-Remaining")!] == "0", sourceLocation: sourceLocation)
+        #expect(refused.headers[HTTPField.Name("RateLimit-Reset")!] != nil, sourceLocation: sourceLocation)
+        #expect(refused.headers[HTTPField.Name("RateLimit-Reset")!] == refused.headers[.retryAfter], sourceLocation: sourceLocation)
     }
 
     /// Failures older than the window stop counting, and a right password forgives the account's failures.

@@ -10,9 +10,10 @@ import Foundation
 /// the limit, and a refused one deletes its rows. So no more than the limit ever go on; of many at the same
 /// time, fewer may.
 struct LoginThrottle: Sendable {
-    /// A refused attempt: which subject reached its limit, and the seconds until one of its failures stops counting.
+    /// A refused attempt: which subject reached which limit, and the seconds until one of its failures stops counting.
     struct Refusal: Error {
         let subject: String
+        let limit: Int
         let retryAfter: Int
 
         var byAddress: Bool { subject.hasPrefix("address:") }
@@ -87,7 +88,7 @@ struct LoginThrottle: Sendable {
             guard count.failures >= limit + (ownIncluded ? 1 : 0) else { continue }
             // When the oldest failure leaves the window, one more attempt may count.
             let wait = max(1, Int((count.oldest + window - now + 999) / 1000))
-            if wait > refusal?.retryAfter ?? 0 { refusal = Refusal(subject: subject, retryAfter: wait) }
+            if wait > refusal?.retryAfter ?? 0 { refusal = Refusal(subject: subject, limit: limit, retryAfter: wait) }
         }
         if let refusal { throw refusal }
     }
