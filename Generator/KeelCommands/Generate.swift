@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KeelGenerator
+import KeelSpec
 
 /// `keel generate`: every output of the spec, written; with `--watch`, again on every change.
 public struct Generate: ParsableCommand {
@@ -46,7 +47,7 @@ public struct Generate: ParsableCommand {
                 Console.error("keel: error: \(error)")
             }
             forced = false
-            Console.print("keel: watching \(watcher.fileCount) files; Ctrl-C stops")
+            Console.print("keel: watching \(CountText.of(watcher.fileCount, "file")); Ctrl-C stops")
             watcher.waitForChange()
         }
     }

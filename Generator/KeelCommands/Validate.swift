@@ -1,4 +1,5 @@
 import ArgumentParser
+import KeelSpec
 
 /// `keel validate`: the spec's errors, located.
 public struct Validate: ParsableCommand {
@@ -18,6 +19,6 @@ public struct Validate: ParsableCommand {
     public func run() throws {
         let (settings, spec) = try project.validation()
         let endpoints = spec.resources.count + spec.customEndpoints.count
-        Console.print("keel: \(Console.shown(settings.spec)) is valid: \(spec.tables.count) tables, \(endpoints) endpoints, \(spec.types.count) types")
+        Console.print("keel: \(Console.shown(settings.spec)) is valid: \(CountText.of(spec.tables.count, "table")), \(CountText.of(endpoints, "endpoint")), \(CountText.of(spec.types.count, "type"))")
     }
 }

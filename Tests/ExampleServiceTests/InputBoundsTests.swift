@@ -26,7 +26,7 @@ struct InputBoundsTests {
                 "limit: must be at least 1", "q: must be at most 100 characters long",
             ])
             #expect(Self.problems(try await client.send(.get, "/api/v1/catalog/search?q=&limit=201")) == [
-                "limit: must be at most 200", "q: must be at least 1 characters long",
+                "limit: must be at most 200", "q: must be at least 1 character long",
             ])
             #expect((try await client.send(.get, "/api/v1/catalog/search?q=\(String(longQuery.dropFirst()))&limit=200&category_id=1")).status == .ok)
 
@@ -58,7 +58,7 @@ struct InputBoundsTests {
             #expect(order.status == .unprocessableContent)
             #expect(Self.problems(order) == [
                 "lines[1].product_id: must be at least 1", "lines[1].quantity: must be at most 1000",
-                "shipping.line1: must be at least 1 characters long", "shipping.country: must match the pattern ^[A-Z]{2}$",
+                "shipping.line1: must be at least 1 character long", "shipping.country: must match the pattern ^[A-Z]{2}$",
                 "coupon_code: must be at most 40 characters long",
             ])
         }

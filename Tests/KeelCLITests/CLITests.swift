@@ -70,7 +70,7 @@ struct CLITests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let validate = try Self.keel(["validate"], in: root)
         #expect(validate.status == 0)
-        #expect(validate.stdout == "keel: spec is valid: 1 tables, 1 endpoints, 0 types\n")
+        #expect(validate.stdout == "keel: spec is valid: 1 table, 1 endpoint, 0 types\n")
 
         #expect(try Self.keel(["check"], in: root).status == 1)
         let generate = try Self.keel(["generate"], in: root)

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import KeelCommands
 import KeelGenerator
+import KeelSpec
 
 /// Makes a MarchProxy cluster hold the spec's services: creates the missing, PATCHes the differing, leaves
 /// the equal alone. Prints the plan first; stops at the first refusal and says what was and was not applied.
@@ -81,7 +82,7 @@ struct MarchProxyPush: AsyncParsableCommand {
             } catch let refusal as MarchProxyAPI.Refusal {
                 let pending = plan.changes.dropFirst(applied.count).map(\.summary)
                 Console.error("keel: error: \(refusal)")
-                Console.error("keel: applied \(applied.count) of \(plan.changes.count) changes; not applied: \(pending.joined(separator: "; "))")
+                Console.error("keel: applied \(applied.count) of \(CountText.of(plan.changes.count, "change")); not applied: \(pending.joined(separator: "; "))")
                 throw ExitCode.failure
             }
         }

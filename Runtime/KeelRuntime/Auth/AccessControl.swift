@@ -79,7 +79,7 @@ public struct AccessControl: Sendable {
         let limit = entitlements.rowLimit(for: table, model: model)
         guard let created = try await create(limit) else {
             throw APIError(.forbidden, code: "TIER_LIMIT_REACHED",
-                           detail: "The \(entitlements.tier) tier allows at most \(limit ?? 0) rows in \(table); upgrade the license for more")
+                           detail: "The \(entitlements.tier) tier allows at most \(CountText.of(limit ?? 0, "row")) in \(table); upgrade the license for more")
         }
         return created
     }

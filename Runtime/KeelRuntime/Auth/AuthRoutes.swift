@@ -45,8 +45,8 @@ enum AuthRoutes {
     /// 429 in the error envelope, with the `RateLimit-*` and `Retry-After` headers of every other 429.
     private static func tooManyAttempts(_ refusal: LoginThrottle.Refusal, traceID: String) -> Response {
         let detail = refusal.byAddress
-            ? "Too many failed logins from this address: try again in \(refusal.retryAfter) seconds"
-            : "Too many failed logins for this account: try again in \(refusal.retryAfter) seconds"
+            ? "Too many failed logins from this address: try again in \(CountText.of(refusal.retryAfter, "second"))"
+            : "Too many failed logins for this account: try again in \(CountText.of(refusal.retryAfter, "second"))"
         var error = APIError(.tooManyRequests, code: "TOO_MANY_ATTEMPTS", detail: detail)
         RateLimitOutcome(admitted: false, limit: refusal.limit, remaining: 0, reset: refusal.retryAfter).write(to: &error.headers)
         return ErrorEnvelopeMiddleware.response(for: error, traceID: traceID)

@@ -12,7 +12,7 @@ public struct BodyLimitMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
-            throw APIError(.contentTooLarge, code: "PAYLOAD_TOO_LARGE", detail: "The request body is over \(limit) bytes")
+            throw APIError(.contentTooLarge, code: "PAYLOAD_TOO_LARGE", detail: "The request body is over \(CountText.of(limit, "byte"))")
         }
         var context = context
         context.bodyLimit = limit

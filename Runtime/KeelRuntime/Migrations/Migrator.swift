@@ -78,7 +78,7 @@ public struct Migrator: Sendable {
                     try await run(next, in: session) {
                         let violations = try await session.query("SELECT \"table\", parent FROM pragma_foreign_key_check", [])
                         if let first = violations.first {
-                            throw DatabaseError(.foreignKeyViolation, "\(violations.count) rows break foreign keys, e.g. in \(first["table"]?.text ?? "?") referencing \(first["parent"]?.text ?? "?")")
+                            throw DatabaseError(.foreignKeyViolation, "\(CountText.of(violations.count, "row")) \(violations.count == 1 ? "breaks" : "break") foreign keys, e.g. in \(first["table"]?.text ?? "?") referencing \(first["parent"]?.text ?? "?")")
                         }
                     }
                     try await session.executeScript("COMMIT")

@@ -28,7 +28,7 @@ struct RateLimits: Sendable {
         let outcome = try await limiter.admit(Self.bucket(scope: scope, limit: limit, subject: subject), limit: limit)
         guard ticket.record(outcome), !outcome.admitted else { return }
         throw APIError(.tooManyRequests, code: "RATE_LIMITED",
-                       detail: "Rate limit of \(limit.requests) requests per \(Self.name(of: limit.period)) reached; retry in \(outcome.reset) s")
+                       detail: "Rate limit of \(CountText.of(limit.requests, "request")) per \(Self.name(of: limit.period)) reached; retry in \(outcome.reset) s")
     }
 
     /// The count's key: scope, window length and caller; a digest when that is longer than the column.

@@ -62,8 +62,8 @@ enum FieldValidator {
         // Databases count code points, not the grapheme clusters `String.count` sees.
         let length = text.unicodeScalars.count
         if text.unicodeScalars.contains("\u{0}") { return .failure("must not contain NUL characters") }
-        if let minimum = rule.minLength, length < minimum { return .failure("must be at least \(minimum) characters long") }
-        if let maximum = rule.maxLength, length > maximum { return .failure("must be at most \(maximum) characters long") }
+        if let minimum = rule.minLength, length < minimum { return .failure("must be at least \(CountText.of(minimum, "character")) long") }
+        if let maximum = rule.maxLength, length > maximum { return .failure("must be at most \(CountText.of(maximum, "character")) long") }
         if let pattern = rule.pattern,
            pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
             return .failure("must match the pattern \(pattern.pattern)")
@@ -80,8 +80,8 @@ enum FieldValidator {
         default: return .failure("must be a decimal number, e.g. \"12.50\"")
         }
         guard let parts = DecimalText.parts(text) else { return .failure("must be a decimal number, e.g. \"12.50\"") }
-        if parts.fraction.count > scale { return .failure("must have at most \(scale) digits after the point") }
-        if parts.whole.count > precision - scale { return .failure("must have at most \(precision - scale) digits before the point") }
+        if parts.fraction.count > scale { return .failure("must have at most \(CountText.of(scale, "digit")) after the point") }
+        if parts.whole.count > precision - scale { return .failure("must have at most \(CountText.of(precision - scale, "digit")) before the point") }
         // Only bounds need the value as a number: a decimal of any size (`types:`) may be past what `Double` holds.
         guard rule.minimum != nil || rule.maximum != nil else { return .success(.text(text)) }
         guard let number = Double(text) else { return .failure("must be a decimal number") }

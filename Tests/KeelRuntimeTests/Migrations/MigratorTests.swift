@@ -130,7 +130,7 @@ struct MigratorTests {
             Issue.record("a migration leaving an orphan row was committed")
         } catch {
             #expect("\(error)".contains("sqlite/0002_orphan.sql failed: "))
-            #expect("\(error)".contains("rows break foreign keys"))
+            #expect("\(error)".contains("1 row breaks foreign keys"))
         }
         #expect(try await database.query("SELECT COUNT(*) AS n FROM children").first?["n"]?.int == 0)
         #expect(try await ledger(database) == ["0001_tables.sql"])

@@ -51,9 +51,9 @@ struct TypeScriptTypes {
         case (nil, nil): break
         }
         switch (bounds.minLength, bounds.maxLength) {
-        case let (min?, max?): rules.append(min == max ? "Exactly \(max) characters." : "\(min) to \(max) characters.")
-        case let (min?, nil): rules.append("At least \(min) characters.")
-        case let (nil, max?): rules.append("At most \(max) characters.")
+        case let (min?, max?): rules.append(min == max ? "Exactly \(CountText.of(max, "character"))." : "\(min) to \(max) characters.")
+        case let (min?, nil): rules.append("At least \(CountText.of(min, "character")).")
+        case let (nil, max?): rules.append("At most \(CountText.of(max, "character")).")
         case (nil, nil): break
         }
         if let pattern = bounds.pattern { rules.append("Matches `\(pattern)`.") }
