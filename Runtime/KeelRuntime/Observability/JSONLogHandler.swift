@@ -10,7 +10,12 @@ public struct JSONLogHandler: LogHandler {
 
     public init(label: String) {
         self.label = label
+        _ = Self.ignoreBrokenPipes
     }
+
+    /// A closed standard output (its reader gone) must not kill the service: without this a write to it raises
+    /// SIGPIPE, whose default ends the process; ignored, the write fails with EPIPE and the line is dropped.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -31,6 +36,25 @@ public struct JSONLogHandler: LogHandler {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var line = try? encoder.encode(fields) else { return }
         line.append(UInt8(ascii: "\n"))
-        FileHandle.standardOutput.write(line)
+        Self.emit(line)
+    }
+
+    /// Writes the line to standard output, dropping what cannot be written (EPIPE, a full disk): a service never
+    /// stops for its log, where `FileHandle.write` traps on any error.
+    private static func emit(_ line: Data) {
+        line.withUnsafeBytes { bytes in
+            guard let start = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, start + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 }
