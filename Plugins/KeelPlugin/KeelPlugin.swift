@@ -2,14 +2,24 @@ import Foundation
 import PackagePlugin
 
 /// Compiles a target's spec into it: a target with `keel.yaml` in its directory gets the generated Swift at build
-/// time. The generator runs only when keel.yaml, a spec file, a migration, a template or keel itself changed.
+/// time. The generator runs only when keel.yaml, a spec file, a migration, a template or keel itself changed, and
+/// rewrites only the files whose text changed, so the compiler recompiles those and what uses them.
 @main
 struct KeelPlugin: BuildToolPlugin {
+    /// How many files the tables' code is spread over, each table into one by a hash of its model's name
+    /// (`PluginSourceSet.tableShards` in KeelGenerator; keep both equal). Fixed, since the plugin cannot read the spec.
+    static let tableShards = 64
     /// What `keel-plugin-tool plugin-sources` writes (`PluginSourceSet.fileNames` in KeelGenerator; keep both lists equal).
-    static let outputFileNames = [
-        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModels.swift", "KeelRoutes.swift", "KeelService.swift",
+    static let outputFileNames: [String] = [
+        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelRoutes.swift", "KeelService.swift",
         "KeelTypes.swift",
-    ]
+    ] + (0..<tableShards).map(tableFileName)
+
+    /// `KeelTables07.swift` (`PluginSourceSet.tableFileName`).
+    static func tableFileName(_ shard: Int) -> String {
+        let digits: String = shard < 10 ? "0" + String(shard) : String(shard)
+        return "KeelTables" + digits + ".swift"
+    }
     /// The kinds of file the generator reads in a target: keel.yaml, the spec, migrations and template overrides.
     static let inputExtensions: Set<String> = ["yaml", "yml", "sql", "sum", "json", "mustache"]
 

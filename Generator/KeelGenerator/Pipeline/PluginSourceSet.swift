@@ -3,28 +3,51 @@ import KeelSpec
 /// The generated Swift of a target that uses the `KeelPlugin` build plugin, as a fixed set of files.
 ///
 /// SwiftPM must know a build command's outputs before the command runs, and the plugin cannot read the spec,
-/// so the set cannot depend on it: the per-table model files become one `KeelModels.swift`, and a file the spec
-/// has nothing for (no `types:`, say) is written with only its header.
+/// so the set cannot depend on it. The tables' code (each model with its enums, and in this mode its resource
+/// definitions) goes into `tableShards` files, each table into the file its model name hashes to: an edit to one
+/// table rewrites one of them, and the compiler's incremental build recompiles that file and what uses its types,
+/// not every model. A file the spec has nothing for (no `types:`, or no table in a shard) is written with only its header.
 public enum PluginSourceSet {
+    /// How many `KeelTablesNN.swift` files the tables are spread over (`Plugins/KeelPlugin` declares the same count).
+    /// 64 keeps a shard near 16 tables at 1,000 tables, while a small spec pays only for empty files' headers.
+    public static let tableShards = 64
+
     /// The files, as `Plugins/KeelPlugin` declares them to SwiftPM (it cannot import this module: keep both lists equal).
     /// The `Keel` prefix keeps them apart from the target's own files: a module may not have two files of one name.
-    public static let fileNames = [
-        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModels.swift", "KeelRoutes.swift", "KeelService.swift",
+    /// Sorted, as a directory listing is.
+    public static let fileNames = ([
+        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelRoutes.swift", "KeelService.swift",
         "KeelTypes.swift",
-    ]
+    ] + (0..<tableShards).map(tableFileName)).sorted()
 
     /// Where the plugin puts `outputs.swift_client`: a folder of the Swift output, so its files become `KeelClients.swift`.
     public static let clientsFolder = "Clients"
+
+    /// The folder of the Swift output whose files are already named by shard (`Tables/KeelTables07.swift`).
+    public static let tablesFolder = "Tables"
+
+    /// `KeelTables07.swift`: two digits, so the names sort in shard order.
+    public static func tableFileName(_ shard: Int) -> String {
+        "KeelTables" + (shard < 10 ? "0" : "") + String(shard) + ".swift"
+    }
+
+    /// The shard of the table whose model is `model`: FNV-1a of its UTF-8 bytes, so it is the same on every run and
+    /// machine (Swift's `hashValue` is seeded per process), and adding or removing a table moves no other.
+    public static func tableShard(ofModel model: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in model.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(hash % UInt64(tableShards))
+    }
 
     /// The generation's files under `outputs.swift`, regrouped into `fileNames` in the same directory.
     public static func files(of generation: Generation) -> Result<[GeneratedFile], SpecError> {
         guard let directory = generation.settings.outputs.swift else { return .success([]) }
         var groups: [String: [GeneratedFile]] = [:]
         for file in generation.files where file.path.hasPrefix(directory + "/") {
-            // `API.swift` -> `KeelAPI.swift`; `Models/Product.swift` -> `KeelModels.swift`.
             let relative = String(file.path.dropFirst(directory.count + 1))
-            let folder = relative.split(separator: "/").dropLast().first
-            let name = "Keel" + (folder.map { $0 + ".swift" } ?? relative)
+            let name = fileName(of: relative)
             guard fileNames.contains(name) else {
                 return .failure(SpecError([Diagnostic(.error, at: nil, "generation failed: \(relative) has no place among the build plugin's files (\(fileNames.joined(separator: ", ")))")]))
             }
@@ -35,20 +58,44 @@ public enum PluginSourceSet {
         })
     }
 
+    /// The plugin's file that takes the generated file at `relative`: `API.swift` -> `KeelAPI.swift`;
+    /// `Clients/Billing.swift` -> `KeelClients.swift`; `Models/Product.swift` -> `KeelTables<shard of Product>.swift`;
+    /// `Tables/KeelTables07.swift` -> itself.
+    static func fileName(of relative: String) -> String {
+        let parts = relative.split(separator: "/")
+        guard parts.count > 1, let last = parts.last else { return "Keel" + relative }
+        switch parts[0] {
+        case "Models": return tableFileName(tableShard(ofModel: String(last.dropLast(".swift".count))))
+        case Substring(tablesFolder): return String(last)
+        default: return "Keel" + parts[0] + ".swift"
+        }
+    }
+
     /// The bodies of `files` after one set of imports: their headers and imports dropped, the imports united.
+    /// Only the head of each file is read line by line: the build runs this tool unoptimized, where splitting
+    /// 1,000 models into lines took a quarter of its time.
     static func merged(_ files: [GeneratedFile]) -> String {
         var imports: Set<String> = []
-        var bodies: [String] = []
+        var bodies: [Substring] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
-            var lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false)
-            if let first = lines.first, GeneratedHeader.isGenerated(first) { lines.removeFirst() }
-            while let line = lines.first, line.hasPrefix("import ") || line.isEmpty {
+            // `rest` is nil once no line is left.
+            var rest: Substring? = Substring(file.contents)
+            if let text = rest, GeneratedHeader.isGenerated(firstLine(of: text).line) { rest = firstLine(of: text).rest }
+            while let text = rest {
+                let (line, after) = firstLine(of: text)
+                guard line.hasPrefix("import ") || line.isEmpty else { break }
                 if !line.isEmpty { imports.insert(String(line)) }
-                lines.removeFirst()
+                rest = after
             }
-            bodies.append(lines.joined(separator: "\n"))
+            bodies.append(rest ?? "")
         }
         guard !bodies.isEmpty else { return "" }
         return imports.sorted().joined(separator: "\n") + "\n\n" + bodies.joined(separator: "\n")
+    }
+
+    /// The first line of `text` without its newline, and what follows it (nil when `text` has no newline).
+    private static func firstLine(of text: Substring) -> (line: Substring, rest: Substring?) {
+        guard let end = text.firstIndex(of: "\n") else { return (text, nil) }
+        return (text[..<end], text[text.index(after: end)...])
     }
 }

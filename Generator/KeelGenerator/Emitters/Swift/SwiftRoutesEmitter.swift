@@ -24,14 +24,36 @@ public struct SwiftRoutesEmitter: Emitter {
         }
         let common: [String: Any] = ["service": spec.service.name, "protocolName": names.protocolName, "routesName": names.routesName]
         var routes = common
-        routes["resources"] = resources
         routes["endpoints"] = endpoints
         var api = common
         api["endpoints"] = Self.withFullPaths(endpoints, spec: spec)
+        var tableFiles: [GeneratedFile] = []
+        if context.embedsMigrations {
+            let groups = Self.tableGroups(resources, common: common)
+            routes["tableGroups"] = groups.map { ["function": $0.function] }
+            tableFiles = groups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/TableRoutes.swift", $0.values)) }
+        } else {
+            routes["resources"] = resources
+        }
         return [
             context.file(directory + "/Routes.swift", context.templates.render("swift/Routes.swift", routes)),
             context.file(directory + "/API.swift", context.templates.render("swift/API.swift", api)),
-        ]
+        ] + tableFiles
+    }
+
+    /// The build plugin's mode: the resources grouped as their models are (`PluginSourceSet.tableShard`), one file
+    /// of definitions and a registering function per group, in the shard's order, so that a model's edit leaves
+    /// `Routes.swift` and the other groups as they were.
+    static func tableGroups(_ resources: [[String: Any]], common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
+        let shards = Dictionary(grouping: resources) { PluginSourceSet.tableShard(ofModel: $0["model"] as? String ?? "") }
+        return shards.keys.sorted().map { shard in
+            let name = PluginSourceSet.tableFileName(shard)
+            let function = "register" + name.dropFirst("Keel".count).dropLast(".swift".count)
+            var values = common
+            values["function"] = function
+            values["resources"] = shards[shard]
+            return (PluginSourceSet.tablesFolder + "/" + name, function, values)
+        }
     }
 
     /// `endpoints` with `fullPath`, the path under the base path, as documentation shows it.
