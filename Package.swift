@@ -21,13 +21,14 @@ let package = Package(
         // `swift package keel-diff --from origin/main`: the spec changes that break clients, replicas or data.
         .plugin(name: "KeelDiff", targets: ["KeelDiff"]),
     ],
-    // The database drivers KeelRuntime compiles, all by default; a service names only its own
-    // (`.package(path: "…", traits: ["PostgreSQL"])`) and compiles no other driver. `keel init --database` writes them.
+    // The database drivers KeelRuntime compiles, and span export (swift-otel), all by default; a service names only
+    // its own (`.package(path: "…", traits: ["PostgreSQL"])`) and compiles nothing else. `keel init --database` writes them.
     traits: [
         .trait(name: "SQLite", description: "The SQLite driver (GRDB): DB_TYPE=sqlite."),
         .trait(name: "PostgreSQL", description: "The PostgreSQL driver (postgres-nio): DB_TYPE=postgres."),
         .trait(name: "MySQL", description: "The MySQL/MariaDB driver (MariaDB Connector/C, libmariadb-dev): DB_TYPE=mysql."),
-        .default(enabledTraits: ["SQLite", "PostgreSQL", "MySQL"]),
+        .trait(name: "OpenTelemetry", description: "Export spans over OTLP/HTTP (swift-otel) when OTEL_EXPORTER_OTLP_ENDPOINT is set."),
+        .default(enabledTraits: ["SQLite", "PostgreSQL", "MySQL", "OpenTelemetry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -45,6 +46,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
+        // OTLP over HTTP only: the default traits would compile gRPC too.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // Spec loading, validation and the resolved model every emitter reads.
@@ -192,6 +196,9 @@ let package = Package(
                 // The shutdown of a rolling deploy: SIGTERM handled by the runtime, then Hummingbird's graceful shutdown.
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                // Spans of requests, statements and calls; exported only with the OpenTelemetry trait.
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "OTel", package: "swift-otel", condition: .when(traits: ["OpenTelemetry"])),
             ],
             path: "Runtime/KeelRuntime"
         ),
@@ -205,6 +212,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                // A span per outgoing call when the caller traces (the tracer comes from the server).
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Runtime/KeelClient"
         ),
@@ -279,6 +288,7 @@ let package = Package(
             name: "KeelRuntimeTests",
             dependencies: [
                 "KeelRuntime",
+                "KeelClient",
                 "KeelTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

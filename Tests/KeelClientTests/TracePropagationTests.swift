@@ -9,12 +9,21 @@ import Testing
     static let incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 
     @Test func readsOnlyWellFormedTraceparents() {
-        #expect(Traceparent(Self.incoming) == Traceparent(traceID: Self.traceID, parentID: "00f067aa0ba902b7", flags: "01"))
+        let expected = Traceparent(traceID: Self.traceID, parentID: "00f067aa0ba902b7", flags: "01")
+        #expect(Traceparent(Self.incoming) == expected)
+        // A later version is read by its first four fields (W3C Trace Context, "versioning of traceparent").
+        #expect(Traceparent("01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01") == expected)
+        #expect(Traceparent("cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-comes-next") == expected)
         for bad in [
-            "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", // unknown version
+            "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", // the forbidden version
+            "0g-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", // a version that is not hex
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra", // version 00 has four fields only
+            "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01x", // a later version's fields end at a dash
             "00-00000000000000000000000000000000-00f067aa0ba902b7-01", // zero trace id
             "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01", // zero parent id
             "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", // upper case
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00F067AA0BA902B7-01", // upper case parent id
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0G", // flags that are not hex
             "00-4bf92f3577b34da6a3ce929d0e0e47-00f067aa0ba902b7-01", // short trace id
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7",
         ] {

@@ -3,9 +3,9 @@ import KeelRuntime
 import Logging
 
 /// Serves a router on a free loopback port for a fake of a remote system; the task runs until cancelled.
-enum LoopbackServer {
+public enum LoopbackServer {
     /// Starts serving and returns once the port is bound.
-    static func start(_ router: Router<BasicRequestContext>, name: String) async throws -> (url: String, task: Task<Void, Never>) {
+    public static func start(_ router: Router<BasicRequestContext>, name: String) async throws -> (url: String, task: Task<Void, Never>) {
         var logger = Logger(label: name)
         logger.logLevel = .warning
         let (ports, portFound) = AsyncStream.makeStream(of: Int.self)

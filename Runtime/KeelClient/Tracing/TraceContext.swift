@@ -1,3 +1,5 @@
+import Tracing
+
 /// The trace a piece of work belongs to, carried into every call it makes to another service.
 ///
 /// A server sets it per incoming request (`TraceContext.$current.withValue(...)`), from the request's
@@ -14,10 +16,19 @@ public struct TraceContext: Sendable, Hashable {
     /// The trace of the work running now; nil outside a traced request.
     @TaskLocal public static var current: TraceContext?
 
+    /// The tracer of the service doing the work, when it records spans (`OTEL_EXPORTER_OTLP_ENDPOINT` set):
+    /// ``TracePropagatingTransport`` then makes a client span per call, the parent of the callee's span.
+    @TaskLocal public static var tracer: (any Tracer)?
+
     /// The context of a request answered under `traceID` that arrived with `traceparent` (or none).
     public init(traceID: String, traceparent: String? = nil) {
+        self.init(traceID: traceID, parent: traceparent.flatMap(Traceparent.init))
+    }
+
+    /// The context of a request answered under `traceID` whose W3C trace is `parent`'s (or none).
+    package init(traceID: String, parent: Traceparent?) {
         self.traceID = traceID
-        if let parent = traceparent.flatMap(Traceparent.init) {
+        if let parent {
             w3cTraceID = parent.traceID
             flags = parent.flags
         } else {

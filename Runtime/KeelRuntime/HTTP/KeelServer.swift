@@ -64,9 +64,12 @@ public struct KeelServer: Sendable {
         let configuration = try DatabaseConfiguration(environment: environment)
         let licenseSettings = try LicenseSettings(environment: environment, serviceName: identity.name)
         let authSettings = try AuthSettings(mode: description.auth, environment: environment, releaseMode: licenseSettings.releaseMode)
+        // Spans only when OTEL_EXPORTER_OTLP_ENDPOINT is set; without it neither the database nor a request is wrapped.
+        let tracing = try ServiceTracing.start(environment: environment, serviceName: identity.name, logger: logger)
         let license = LicenseManager(settings: licenseSettings, model: description.licensing, serviceVersion: identity.version, logger: logger)
         try await license.start()
-        let database = try await DatabaseConnector.open(configuration)
+        let opened = try await DatabaseConnector.open(configuration)
+        let database: any Database = tracing.tracer.map { TracedDatabase(base: opened, tracer: $0) } ?? opened
         let service: ServiceContext
         let localAuth: LocalAuth?
         do {
@@ -103,7 +106,7 @@ public struct KeelServer: Sendable {
         router.middlewares.add(ShutdownMiddleware(state: shutdown))
         // Outermost: the metrics see the final status, after errors became envelopes.
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
-        router.middlewares.add(TraceIDMiddleware())
+        router.middlewares.add(TraceIDMiddleware(tracer: tracing.tracer))
         if !identity.corsOrigins.isEmpty {
             router.middlewares.add(AllowedOriginsCORSMiddleware(origins: identity.corsOrigins))
         }
@@ -124,11 +127,13 @@ public struct KeelServer: Sendable {
         routes(api, service)
         // Last: a method a served path does not take is 405 with `Allow`, not the router's 404.
         MethodNotAllowedMiddleware.install(on: router)
-        let application = Application(
+        var application = Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: identity.name),
             logger: logger
         )
+        // The exporter runs in the application's service group: it posts spans while serving and flushes at the end.
+        if let exporter = tracing.exporter { application.addServices(exporter) }
         return Started(application: application, service: service, serverSettings: settings, shutdownSettings: shutdownSettings, shutdown: shutdown)
     }
 }

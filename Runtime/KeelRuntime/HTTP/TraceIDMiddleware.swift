@@ -2,42 +2,45 @@ import HTTPTypes
 import Hummingbird
 import KeelClient
 import Logging
+import Tracing
 
-/// Gives every request a trace id: the caller's `X-Trace-ID`, else the trace id of a W3C `traceparent`,
+/// Gives every request a trace id: the caller's `X-Trace-ID`, else the trace id of a valid W3C `traceparent`,
 /// else a new one. It is returned in `X-Trace-ID`, added to the request's log metadata and bound as
-/// `TraceContext.current`, so outgoing calls to other services carry it.
+/// `TraceContext.current`, so outgoing calls to other services carry it. With a tracer the request is also a
+/// server span (``ServerSpan``), whose trace id is the one logs show unless the caller sent an `X-Trace-ID`.
 public struct TraceIDMiddleware: RouterMiddleware {
     public typealias Context = KeelRequestContext
+    /// The service's tracer when it records spans; nil adds no work per request.
+    let tracer: (any Tracer)?
 
-    public init() {}
+    public init(tracer: (any Tracer)? = nil) {
+        self.tracer = tracer
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let incoming = request.headers[.traceparent].flatMap(Traceparent.init)
+        guard let tracer else { return try await serve(request, context: context, parent: incoming, next: next) }
+        return try await ServerSpan.serve(request, route: context.endpointPath, tracer: tracer) { own in
+            try await TraceContext.$tracer.withValue(tracer) {
+                try await serve(request, context: context, parent: own ?? incoming, next: next)
+            }
+        }
+    }
+
+    private func serve(_ request: Request, context: Context, parent: Traceparent?, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.traceID = Self.traceID(of: request)
+        context.traceID = Self.traceID(given: request.headers[.traceID], parent: parent)
         context.logger[metadataKey: "trace_id"] = .string(context.traceID)
         // Calls to other services made while answering carry the trace on (KeelClient's TracePropagatingTransport).
-        let trace = TraceContext(traceID: context.traceID, traceparent: request.headers[.traceparent])
+        let trace = TraceContext(traceID: context.traceID, parent: parent)
         var response = try await TraceContext.$current.withValue(trace) { try await next(request, context) }
         response.headers[.traceID] = context.traceID
         return response
     }
 
-    static func traceID(of request: Request) -> String {
-        if let given = request.headers[.traceID], isAcceptable(given) { return given }
-        if let parent = request.headers[.traceparent] {
-            // version-traceid-parentid-flags, e.g. 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
-            let parts = parent.split(separator: "-")
-            if parts.count == 4, parts[1].count == 32, parts[1].allSatisfy(\.isHexDigit), parts[1] != String(repeating: "0", count: 32) {
-                return String(parts[1]).lowercased()
-            }
-        }
-        return hex(UInt64.random(in: .min ... .max)) + hex(UInt64.random(in: .min ... .max))
-    }
-
-    /// 16 lower-case hex digits (String(format:) is slow on Linux, and this runs per request).
-    private static func hex(_ number: UInt64) -> String {
-        let digits = String(number, radix: 16)
-        return String(repeating: "0", count: 16 - digits.utf8.count) + digits
+    static func traceID(given: String?, parent: Traceparent?) -> String {
+        if let given, isAcceptable(given) { return given }
+        return parent?.traceID ?? Traceparent.newID(digits: 32)
     }
 
     /// 1 to 128 letters, digits, `-`, `_` or `.`: anything else is not echoed back or logged.
