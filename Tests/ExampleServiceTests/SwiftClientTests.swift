@@ -19,7 +19,7 @@ struct SwiftClientTests {
         try await ShopHarness.run(environment) { client in
             let port = try #require(client.client.port)
             let admin = try await client.login()
-            let shop = ShopClient(baseURL: "http://127.0.0.1:\(port)/", credentials: .service(token: admin))
+            let shop = try ShopClient(baseURL: "http://127.0.0.1:\(port)/", credentials: .service(token: admin))
 
             let created = try await shop.createProduct(.init(sku: "swift-mug", name: "Swift mug", priceCents: 1250, notes: "glazed", title: "Mug"))
             #expect(created.priceCents == 1250 && created.status == .draft && created.inStock && created.notes == "glazed")
@@ -63,7 +63,7 @@ struct SwiftClientTests {
         try await ShopHarness.run(environment) { client in
             let port = try #require(client.client.port)
             let admin = try await client.login()
-            let shop = ShopClient(baseURL: "http://127.0.0.1:\(port)", credentials: .forwardCaller)
+            let shop = try ShopClient(baseURL: "http://127.0.0.1:\(port)", credentials: .forwardCaller)
             let page = try await CallerToken.$current.withValue(admin) { try await shop.listCustomers() }
             #expect(page.total == 0)
             let refused = await #expect(throws: KeelClientError.self) { try await shop.listCustomers() }

@@ -15,13 +15,16 @@ public struct ServiceDependency: Hashable, Sendable {
     /// The absolute path of the dependency's `keel.yaml`.
     public var config: String
     public var credentials: Credentials
+    /// Whether the service is not ready without it: its `/readyz` asks the dependency's `/healthz` too.
+    public var required: Bool
     /// Where `dependencies.<name>` stands in keel.yaml.
     public var location: SourceLocation
 
-    public init(name: String, config: String, credentials: Credentials = .forward, location: SourceLocation) {
+    public init(name: String, config: String, credentials: Credentials = .forward, required: Bool = false, location: SourceLocation) {
         self.name = name
         self.config = config
         self.credentials = credentials
+        self.required = required
         self.location = location
     }
 }

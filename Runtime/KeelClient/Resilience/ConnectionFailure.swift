@@ -4,9 +4,10 @@ import NIOCore
 import NIOPosix
 
 /// Whether an error of an attempt means the host could not be reached or dropped the connection, so another
-/// attempt (of an idempotent request) may succeed and the host's circuit breaker counts it.
-enum ConnectionFailure {
-    static func matches(_ error: any Error) -> Bool {
+/// attempt (of an idempotent request) may succeed and the host's circuit breaker counts it. A server answers such a
+/// failure of a call it made with 502.
+public enum ConnectionFailure {
+    public static func matches(_ error: any Error) -> Bool {
         switch error {
         case let error as HTTPClientError:
             return [.connectTimeout, .remoteConnectionClosed, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout].contains(error)

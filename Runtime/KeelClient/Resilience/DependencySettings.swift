@@ -51,6 +51,11 @@ public struct DependencySettings: Sendable, Equatable {
         self.maxConnections = maxConnections
     }
 
+    /// The environment variable of one setting of `dependency`: `KEEL_DEP_<NAME>_<SETTING>`, e.g. `KEEL_DEP_INVENTORY_URL`.
+    public static func variable(_ setting: String, dependency: String) -> String {
+        DependencyEnvironment(dependency: dependency, values: [:]).prefix + setting
+    }
+
     /// The settings of `dependency`: `defaults`, each overridden by its `KEEL_DEP_<NAME>_*` variable when set.
     ///
     /// - Throws: ``DependencySettingsError`` naming the variable when a value is not a whole number in its range.

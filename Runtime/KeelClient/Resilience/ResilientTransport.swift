@@ -16,6 +16,8 @@ public struct ResilientTransport: ClientTransport {
         try await dependency.call(idempotent: request.isIdempotent, host: Self.host(of: request.url)) { deadline in
             var attempt = request
             attempt.timeout = min(request.timeout, ContinuousClock.now.duration(to: deadline))
+            // The callee binds it as its own CallDeadline, so its calls onward end by ours.
+            attempt.headers[CallDeadline.header] = CallDeadline.headerValue(until: deadline)
             return try await base.send(attempt)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KeelClient
 import Logging
 
 /// Turns every error into the one error envelope (SPEC.md): handlers' `APIError`s, Hummingbird's own
@@ -26,6 +27,10 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
         switch error {
         case let error as APIError:
             return error
+        case let error as KeelClientError:
+            return DependencyFailure.apiError(for: error)
+        case let error as ResilienceError:
+            return DependencyFailure.apiError(for: error)
         case let error as HTTPError:
             return APIError(error.status, code: ErrorEnvelope.code(forStatus: error.status.code), detail: error.body ?? error.status.reasonPhrase)
         case let error as DatabaseError:
@@ -36,6 +41,8 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
             case .unavailable: return APIError(.serviceUnavailable, code: "SERVICE_UNAVAILABLE", detail: "The database is unavailable")
             case .other: return APIError(.internalServerError, code: "INTERNAL_ERROR", detail: "Internal server error")
             }
+        case let error where ConnectionFailure.matches(error):
+            return DependencyFailure.unreachable
         case is DecodingError:
             return APIError(.badRequest, code: "BAD_REQUEST", detail: "The request body is not valid JSON for this endpoint")
         default:

@@ -60,6 +60,7 @@ public struct KeelServer: Sendable {
     /// Reads settings, opens and migrates the database, checks the license, and builds the application without running it.
     public func start(environment: [String: String], logger: Logger = Logger(label: "keel")) async throws -> Started {
         let settings = try ServerSettings(environment: environment)
+        let requiredDependencies = try DependencyProbe.probes(of: description.requiredDependencies, environment: environment)
         let shutdownSettings = try ShutdownSettings(environment: environment)
         let configuration = try DatabaseConfiguration(environment: environment)
         let licenseSettings = try LicenseSettings(environment: environment, serviceName: identity.name)
@@ -107,12 +108,15 @@ public struct KeelServer: Sendable {
         // Outermost: the metrics see the final status, after errors became envelopes.
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
         router.middlewares.add(TraceIDMiddleware(tracer: tracing.tracer))
+        // Handlers' calls to other services forward the caller's token and keep to its deadline.
+        router.middlewares.add(CallScopeMiddleware())
+        router.middlewares.add(RequestLogMiddleware())
         if !identity.corsOrigins.isEmpty {
             router.middlewares.add(AllowedOriginsCORSMiddleware(origins: identity.corsOrigins))
         }
         router.middlewares.add(ErrorEnvelopeMiddleware())
         router.middlewares.add(BodyLimitMiddleware(limit: settings.maximumBodySize))
-        HealthRoutes(service: identity, database: database, shutdown: shutdown).register(on: router)
+        HealthRoutes(service: identity, database: database, shutdown: shutdown, required: requiredDependencies).register(on: router)
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }

@@ -8,14 +8,18 @@ public struct ServiceDescription: Sendable {
     public var superuser: String
     public var licensing: LicensingModel
     public var config: [ConfigKey]
+    /// The services this one is not ready without (keel.yaml's `dependencies` with `required: true`): `/readyz`
+    /// asks each one's `/healthz`, at its `KEEL_DEP_<NAME>_URL`.
+    public var requiredDependencies: [String]
 
     public init(identity: ServiceIdentity, auth: AuthMode, roles: [String] = ["admin", "maintainer", "viewer"], superuser: String = "admin",
-                licensing: LicensingModel, config: [ConfigKey] = []) {
+                licensing: LicensingModel, config: [ConfigKey] = [], requiredDependencies: [String] = []) {
         self.identity = identity
         self.auth = auth
         self.roles = roles
         self.superuser = superuser
         self.licensing = licensing
         self.config = config
+        self.requiredDependencies = requiredDependencies
     }
 }

@@ -1,7 +1,7 @@
 import KeelSpec
 
 /// Writes `Service.swift` into `outputs.swift`: the service's description for the runtime (identity, auth,
-/// roles, licensing, config keys) and the function that builds its server.
+/// roles, licensing, config keys, the dependencies it needs to be ready) and the function that builds its server.
 public struct SwiftServiceEmitter: Emitter {
     public init() {}
 
@@ -10,6 +10,8 @@ public struct SwiftServiceEmitter: Emitter {
         let conflicts = SwiftReservedNames.conflicts(in: spec)
         guard conflicts.isEmpty else { throw SpecError(conflicts) }
         let names = SwiftServiceNames(spec)
+        // keel.yaml's dependencies that `/readyz` asks (`required: true`).
+        let required = context.settings.dependencies.filter(\.required).map(\.name)
         let service = spec.service
         let config: [[String: String]] = spec.config.map { key in
             var arguments = [SwiftLiteral.string(key.key), "env: " + SwiftLiteral.string(key.env), "category: " + SwiftLiteral.string(key.category.rawValue),
@@ -27,6 +29,7 @@ public struct SwiftServiceEmitter: Emitter {
             "auth": service.auth.rawValue, "roles": spec.roles.map(SwiftLiteral.string).joined(separator: ", "), "superuser": SwiftLiteral.string(spec.superuser),
             "config": config, "hasConfig": !config.isEmpty, "hasFeatures": !spec.features.isEmpty,
             "embedsMigrations": context.embedsMigrations, "migrationsName": names.migrationsName,
+            "hasRequiredDependencies": !required.isEmpty, "requiredDependencies": required.map(SwiftLiteral.string).joined(separator: ", "),
         ])
         return [context.file(directory + "/Service.swift", body)]
     }

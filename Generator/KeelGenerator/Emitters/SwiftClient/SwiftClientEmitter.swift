@@ -33,8 +33,11 @@ struct SwiftClientTarget {
     /// `InventoryClient` for `inventory`.
     var typeName: String { Inflector.upperCamel(name.replacingOccurrences(of: "-", with: "_")) + "Client" }
 
+    /// The name in environment variables, e.g. `INVENTORY`.
+    var variableName: String { name.uppercased().replacingOccurrences(of: "-", with: "_") }
+
     /// The environment variable of a dependency's own-token credentials, e.g. `INVENTORY_SERVICE_TOKEN`.
-    var tokenVariable: String { name.uppercased().replacingOccurrences(of: "-", with: "_") + "_SERVICE_TOKEN" }
+    var tokenVariable: String { variableName + "_SERVICE_TOKEN" }
 
     func files(in directory: String, templates: TemplateLibrary) -> [GeneratedFile] {
         let types = SwiftClientTypes(spec: spec)
@@ -46,6 +49,7 @@ struct SwiftClientTarget {
         let client: [String: Any] = [
             "client": typeName, "title": spec.service.title, "version": spec.service.version,
             "host": spec.service.name, "port": spec.service.port, "credentials": defaultCredentials, "credentialsDoc": credentialsDoc,
+            "dependency": name, "dependencyLiteral": SwiftLiteral.string(name), "variablePrefix": "KEEL_DEP_\(variableName)_",
             "operations": SwiftClientOperations(spec: spec, types: types).all.map { ["text": $0.text] },
         ]
         let models: [String: Any] = ["client": typeName, "declarations": SwiftClientModels(spec: spec, types: types).declarations.joined(separator: "\n\n")]

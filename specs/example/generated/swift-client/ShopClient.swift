@@ -13,8 +13,22 @@ public struct ShopClient: Sendable {
         self.service = service
     }
 
-    /// A client of the service at `baseURL` (its origin, e.g. `http://shop:8080`); by default it sends no token.
-    public init(baseURL: String, transport: any ClientTransport = HTTPClientTransport(), credentials: ClientCredentials = .none) {
+    /// A client of the service at `baseURL` (its origin, e.g. `http://shop:8080`) whose every call has the deadline,
+    /// retries and circuit breaker of the dependency `shop` (`KEEL_DEP_SHOP_*`, docs/services.md) and
+    /// carries the trace of the request being served; by default it sends no token.
+    ///
+    /// - Parameters:
+    ///   - baseURL: the service's origin; nil reads `KEEL_DEP_SHOP_URL`.
+    ///   - environment: where the `KEEL_DEP_SHOP_*` settings are read.
+    /// - Throws: `DependencySettingsError` naming the variable when a setting is not valid or the URL is missing.
+    public init(baseURL: String? = nil, credentials: ClientCredentials = .none,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.init(try ServiceClient(dependency: "shop", baseURL: baseURL, credentials: credentials, environment: environment))
+    }
+
+    /// A client of the service at `baseURL` sending through `transport` as it is, without resilience: for tests
+    /// and hand-built transports.
+    public init(baseURL: String, transport: any ClientTransport, credentials: ClientCredentials = .none) {
         self.init(ServiceClient(baseURL: baseURL, transport: transport, credentials: credentials))
     }
 
