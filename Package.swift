@@ -241,6 +241,15 @@ let package = Package(
             dependencies: ["KeelClient"],
             path: "specs/example/generated/swift-client"
         ),
+        // A small service calling the shop through the shop's generated client: the caller of the service-to-service tests.
+        .target(
+            name: "StorefrontService",
+            dependencies: ["KeelRuntime", "KeelClient", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "specs/storefront",
+            exclude: ["spec", "keel.yaml"],
+            sources: ["generated/swift", "generated/swift-client", "service"],
+            resources: [.copy("generated/migrations")]
+        ),
         .executableTarget(
             name: "example-service",
             dependencies: ["ExampleService"],
@@ -319,11 +328,15 @@ let package = Package(
             dependencies: [
                 "ExampleService",
                 "ExampleClient",
+                "StorefrontService",
                 "KeelClient",
                 "KeelRuntime",
                 "KeelTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // ServicePair serves the two services on ports it picks, and asks them over HTTP.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/ExampleServiceTests",
             exclude: ["Browser"]
