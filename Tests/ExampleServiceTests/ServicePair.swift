@@ -64,15 +64,16 @@ final class ServicePair: Sendable {
         storefrontService = storefront
     }
 
-    /// Starts the shop, then the storefront calling it; `name` keeps their databases apart from other tests'.
-    static func start(name: String) async throws -> ServicePair {
+    /// Starts the shop, then the storefront calling it; `name` keeps their databases apart from other tests';
+    /// `environment` is added to both services' (tracing settings, say).
+    static func start(name: String, environment extra: [String: String] = [:]) async throws -> ServicePair {
         let licenseKey = "PENG-PAIR-PRO2-PRO3-PRO4-PRO5"
         let license = try await FakeLicenseServer.start(licenses: [licenseKey: FakeLicense(product: "shop", tier: "professional")])
         let gate = ShopGate(), shopLog = CapturedLog(), storefrontLog = CapturedLog()
         let shopPort = try await freePort()
         let shopEnvironment = try await ShopHarness.environment(.sqlite, name: "\(name)_shop", extra: [
             "HOST": "127.0.0.1", "PORT": String(shopPort), "RELEASE_MODE": "true", "LICENSE_KEY": licenseKey, "LICENSE_SERVER_URL": license.url,
-        ])
+        ].merging(extra) { $1 })
         let shop = try await serve(shopServer(gate: gate), environment: shopEnvironment, log: shopLog, label: "shop")
         let shopURL = "http://127.0.0.1:\(shopPort)"
         do {
@@ -80,6 +81,7 @@ final class ServicePair: Sendable {
             var environment = TestDatabases.environment(for: try await TestDatabases.fresh(.sqlite, name: "\(name)_storefront"))
             environment.merge(dependencySettings) { $1 }
             environment.merge(["HOST": "127.0.0.1", "PORT": String(storefrontPort), "KEEL_DEP_SHOP_URL": shopURL]) { $1 }
+            environment.merge(extra) { $1 }
             let handlers = StorefrontHandlers(shop: try ShopClient(environment: environment))
             let server = StorefrontService.server(handlers: handlers, migrationsDirectory: StorefrontResources.migrationsDirectory)
             let storefront = try await serve(server, environment: environment, log: storefrontLog, label: "storefront")
@@ -94,8 +96,8 @@ final class ServicePair: Sendable {
     }
 
     /// Starts the pair, runs `body` with it, and stops it whether `body` throws or not.
-    static func run(name: String, _ body: (ServicePair) async throws -> Void) async throws {
-        let pair = try await start(name: name)
+    static func run(name: String, environment: [String: String] = [:], _ body: (ServicePair) async throws -> Void) async throws {
+        let pair = try await start(name: name, environment: environment)
         do {
             try await body(pair)
         } catch {

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KeelClient
+import KeelTestSupport
 @testable import KeelRuntime
 import Logging
 import Testing

@@ -1,24 +1,23 @@
 import Foundation
 import Hummingbird
-import KeelTestSupport
 import NIOCore
 
 /// A span as an OTLP/HTTP JSON export carries it, with the service that sent it.
-struct ReceivedSpan: Sendable, Equatable {
-    var service: String
-    var traceID: String
-    var spanID: String
-    var parentSpanID: String
-    var name: String
+public struct ReceivedSpan: Sendable, Equatable {
+    public var service: String
+    public var traceID: String
+    public var spanID: String
+    public var parentSpanID: String
+    public var name: String
     /// OTLP's SpanKind: 2 server, 3 client.
-    var kind: Int
-    var attributes: [String: String]
+    public var kind: Int
+    public var attributes: [String: String]
 }
 
 /// A local OTLP/HTTP collector for tests: accepts `POST /v1/traces` in the JSON encoding and keeps every span.
-struct OTLPReceiver: Sendable {
+public struct OTLPReceiver: Sendable {
     /// The base URL, for `OTEL_EXPORTER_OTLP_ENDPOINT`.
-    let url: String
+    public let url: String
     private let received: Received
     private let task: Task<Void, Never>
 
@@ -27,7 +26,7 @@ struct OTLPReceiver: Sendable {
         func add(_ more: [ReceivedSpan]) { spans += more }
     }
 
-    static func start() async throws -> OTLPReceiver {
+    public static func start() async throws -> OTLPReceiver {
         let received = Received()
         let router = Router()
         router.post("/v1/traces") { request, _ -> Response in
@@ -40,12 +39,12 @@ struct OTLPReceiver: Sendable {
     }
 
     /// The spans received so far.
-    func spans() async -> [ReceivedSpan] {
+    public func spans() async -> [ReceivedSpan] {
         await received.spans
     }
 
     /// Waits (up to `timeout`) until `done` holds for the spans received, and returns them.
-    func spans(within timeout: Duration, until done: ([ReceivedSpan]) -> Bool) async throws -> [ReceivedSpan] {
+    public func spans(within timeout: Duration, until done: ([ReceivedSpan]) -> Bool) async throws -> [ReceivedSpan] {
         let end = ContinuousClock.now + timeout
         while true {
             let spans = await received.spans
@@ -54,12 +53,12 @@ struct OTLPReceiver: Sendable {
         }
     }
 
-    func stop() {
+    public func stop() {
         task.cancel()
     }
 
     /// The spans of one `ExportTraceServiceRequest` in the OTLP JSON encoding.
-    static func decode(_ body: Data) throws -> [ReceivedSpan] {
+    public static func decode(_ body: Data) throws -> [ReceivedSpan] {
         guard let root = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { return [] }
         var spans: [ReceivedSpan] = []
         for resourceSpans in root["resourceSpans"] as? [[String: Any]] ?? [] {
