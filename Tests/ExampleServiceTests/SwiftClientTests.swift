@@ -8,6 +8,9 @@ import Testing
 /// The generated Swift client (`ShopClient`, outputs.swift_client) against the running shop over real HTTP:
 /// typed calls succeed, and refusals arrive as `KeelClientError` with the envelope's fields.
 struct SwiftClientTests {
+    /// The dependency `shop`'s settings here: a call may take long on a loaded CI machine (the default timeout is 5 s).
+    static let patient = ["KEEL_DEP_SHOP_TIMEOUT_MS": "30000"]
+
     @Test func typedCallsAndTypedErrors() async throws {
         // Professional: everything but `advanced_analytics`, which the revenue report needs.
         let licenseKey = "PENG-SWCL-PRO2-PRO3-PRO4-PRO5"
@@ -19,7 +22,7 @@ struct SwiftClientTests {
         try await ShopHarness.run(environment) { client in
             let port = try #require(client.client.port)
             let admin = try await client.login()
-            let shop = try ShopClient(baseURL: "http://127.0.0.1:\(port)/", credentials: .service(token: admin))
+            let shop = try ShopClient(baseURL: "http://127.0.0.1:\(port)/", credentials: .service(token: admin), environment: Self.patient)
 
             let created = try await shop.createProduct(.init(sku: "swift-mug", name: "Swift mug", priceCents: 1250, notes: "glazed", title: "Mug"))
             #expect(created.priceCents == 1250 && created.status == .draft && created.inStock && created.notes == "glazed")
@@ -63,7 +66,7 @@ struct SwiftClientTests {
         try await ShopHarness.run(environment) { client in
             let port = try #require(client.client.port)
             let admin = try await client.login()
-            let shop = try ShopClient(baseURL: "http://127.0.0.1:\(port)", credentials: .forwardCaller)
+            let shop = try ShopClient(baseURL: "http://127.0.0.1:\(port)", credentials: .forwardCaller, environment: Self.patient)
             let page = try await CallerToken.$current.withValue(admin) { try await shop.listCustomers() }
             #expect(page.total == 0)
             let refused = await #expect(throws: KeelClientError.self) { try await shop.listCustomers() }
