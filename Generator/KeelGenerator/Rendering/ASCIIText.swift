@@ -6,7 +6,11 @@ import Foundation
 /// Foundation.
 enum ASCIIText {
     static func isASCII(_ text: some StringProtocol) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        // A loop over the buffer where there is one (native text): it reads megabytes of generated code.
+        let inBuffer = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.reduce(UInt8(0)) { $0 | $1 } < 0x80
+        }
+        return inBuffer ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }
 
@@ -17,20 +21,27 @@ extension StringProtocol {
             return replacingOccurrences(of: target, with: replacement)
         }
         let pattern = Array(target.utf8)
-        let bytes = Array(utf8)
-        guard bytes.contains(first) else { return String(self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == first, index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                output += replacement.utf8
-                index += pattern.count
-            } else {
-                output.append(bytes[index])
-                index += 1
+        var text = String(self)
+        let edited = text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            // Unchanged text between matches is copied in runs: this edits megabytes of generated code.
+            var copied = 0
+            var index = 0
+            while index + pattern.count <= bytes.count {
+                if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                    if output.isEmpty { output.reserveCapacity(bytes.count) }
+                    output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
+                    output += replacement.utf8
+                    index += pattern.count
+                    copied = index
+                } else {
+                    index += 1
+                }
             }
+            guard copied > 0 else { return nil }
+            output += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
+        return edited ?? text
     }
 }

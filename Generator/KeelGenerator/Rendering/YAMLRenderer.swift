@@ -8,41 +8,41 @@ public enum YAMLRenderer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Writes `value` at `indent`; `firstPrefix` replaces the indentation of the first line (for `- key: value`).
-    private static func write(_ value: StructuredValue, indent: Int, firstPrefix: [UInt8]? = nil, into out: inout [UInt8]) {
-        var prefix = firstPrefix
-        func writePrefix() {
-            if let first = prefix {
-                out += first
-                prefix = nil
+    /// Writes `value` at `indent`; with `dashFirst` (an object in an array) its first line begins `- ` in place of
+    /// its last two spaces of indentation, and the other keys align under the first.
+    private static func write(_ value: StructuredValue, indent: Int, dashFirst: Bool = false, into out: inout [UInt8]) {
+        var dash = dashFirst
+        func writeIndent() {
+            if dash {
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent - 2))
+                out.append(UInt8(ascii: "-"))
+                out.append(UInt8(ascii: " "))
+                dash = false
             } else {
-                out += repeatElement(UInt8(ascii: " "), count: 2 * indent)
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
             }
         }
         switch value {
         case let .object(pairs) where !pairs.isEmpty:
             for (key, child) in pairs {
-                writePrefix()
-                out += scalar(.string(key)).utf8
+                writeIndent()
+                writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 writeChild(child, indent: indent, into: &out)
             }
         case let .array(items) where !items.isEmpty:
             for item in items {
                 if case let .object(pairs) = item, !pairs.isEmpty {
-                    // `- key: value` with the other keys aligned under the first.
-                    let itemPrefix = (prefix ?? Array(repeatElement(UInt8(ascii: " "), count: 2 * indent))) + Array("- ".utf8)
-                    prefix = nil
-                    write(item, indent: indent + 1, firstPrefix: itemPrefix, into: &out)
+                    write(item, indent: indent + 1, dashFirst: true, into: &out)
                 } else {
-                    writePrefix()
+                    writeIndent()
                     out.append(UInt8(ascii: "-"))
                     writeChild(item, indent: indent, into: &out)
                 }
             }
         default:
-            writePrefix()
-            out += scalar(value).utf8
+            writeIndent()
+            writeScalar(value, into: &out)
             out.append(UInt8(ascii: "\n"))
         }
     }
@@ -58,43 +58,28 @@ public enum YAMLRenderer {
             write(child, indent: indent + 1, into: &out)
         default:
             out.append(UInt8(ascii: " "))
-            out += scalar(child).utf8
+            writeScalar(child, into: &out)
             out.append(UInt8(ascii: "\n"))
         }
     }
 
-    private static func scalar(_ value: StructuredValue) -> String {
+    private static func writeScalar(_ value: StructuredValue, into out: inout [UInt8]) {
         switch value {
-        case .object: return "{}"
-        case .array: return "[]"
-        case let .string(text): return isPlainSafe(text) ? text : JSONRenderer.quote(text)
-        case let .integer(number): return String(number)
-        case let .number(text): return text
-        case let .bool(flag): return flag ? "true" : "false"
-        case .null: return "null"
+        case .object: out += "{}".utf8
+        case .array: out += "[]".utf8
+        case let .string(text): writeString(text, into: &out)
+        case let .integer(number): out += String(number).utf8
+        case let .number(text): out += text.utf8
+        case let .bool(flag): out += (flag ? "true" : "false").utf8
+        case .null: out += "null".utf8
         }
     }
 
-    /// ASCII bytes allowed first in a plain scalar, and anywhere after (byte-indexed tables: this runs for every string).
-    private static let plainFirst = asciiTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/$")
-    private static let plainRest = asciiTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./{}-$ ,()'`")
-    private static let specialWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"]
-
-    private static func asciiTable(_ characters: String) -> [Bool] {
-        var table = [Bool](repeating: false, count: 128)
-        for byte in characters.utf8 { table[Int(byte)] = true }
-        return table
-    }
-
-    /// Plain (unquoted) only when no YAML reader could take the text for a number, boolean, null or syntax.
-    private static func isPlainSafe(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), first < 128, plainFirst[Int(first)] else { return false }
-        var last = first
-        while let byte = bytes.next() {
-            guard byte < 128, plainRest[Int(byte)] else { return false }
-            last = byte
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        if PlainScalar.isSafe(text) {
+            out += text.utf8
+        } else {
+            out += JSONRenderer.quote(text).utf8
         }
-        return last != UInt8(ascii: " ") && (text.utf8.count > 5 || !specialWords.contains(text.lowercased()))
     }
 }

@@ -6,12 +6,12 @@ extension PlainTemplate {
 
     func render(_ context: Any) throws(Unsupported) -> String {
         var output = ""
-        var stack: [Any] = [context]
+        var stack: [Scope] = [Scope(context)]
         try Self.render(nodes, stack: &stack, into: &output)
         return output
     }
 
-    private static func render(_ nodes: [Node], stack: inout [Any], into output: inout String) throws(Unsupported) {
+    private static func render(_ nodes: [Node], stack: inout [Scope], into output: inout String) throws(Unsupported) {
         for node in nodes {
             switch node {
             case let .text(text):
@@ -29,14 +29,14 @@ extension PlainTemplate {
                 switch try Shape(value) {
                 case let .flag(flag):
                     if flag { try render(children, stack: &stack, into: &output) }
-                case let .list(items):
-                    for item in items {
-                        stack.append(item)
+                case let .list(list):
+                    for index in 0..<list.count {
+                        stack.append(list.scope(at: index))
                         try render(children, stack: &stack, into: &output)
                         stack.removeLast()
                     }
                 case .text, .number, .object:
-                    stack.append(value)
+                    stack.append(Scope(value))
                     try render(children, stack: &stack, into: &output)
                     stack.removeLast()
                 }
@@ -48,9 +48,9 @@ extension PlainTemplate {
                 switch try Shape(value) {
                 case let .flag(flag):
                     if !flag { try render(children, stack: &stack, into: &output) }
-                case let .list(items) where items.isEmpty:
+                case let .list(list) where list.count == 0:
                     // swift-mustache renders an empty list's inverted section with the list on the stack.
-                    stack.append(value)
+                    stack.append(.leaf)
                     try render(children, stack: &stack, into: &output)
                     stack.removeLast()
                 case .list, .text, .number, .object:
@@ -60,20 +60,66 @@ extension PlainTemplate {
         }
     }
 
-    /// The innermost value named `name`, looked up from the top of the stack down. Strings, numbers, booleans
-    /// and lists have no named children.
-    private static func lookUp(_ name: String, in stack: [Any]) throws(Unsupported) -> Any? {
-        for entry in stack.reversed() {
-            let type = type(of: entry)
-            if type == [String: Any].self {
-                if let value = (entry as! [String: Any])[name] { return value }
-            } else if type == [String: String].self {
-                if let value = (entry as! [String: String])[name] { return value }
-            } else if !Shape.isLeafOrList(type) {
-                throw Unsupported()
+    /// The innermost value named `name`, looked up from the top of the stack down.
+    private static func lookUp(_ name: String, in stack: [Scope]) throws(Unsupported) -> Any? {
+        for scope in stack.reversed() {
+            switch scope {
+            case let .object(object): if let value = object[name] { return value }
+            case let .strings(strings): if let value = strings[name] { return value }
+            case .leaf: break
+            case .unsupported: throw Unsupported()
             }
         }
         return nil
+    }
+
+    /// A context on the stack, told apart once when it is pushed rather than at every lookup through it.
+    private enum Scope {
+        case object([String: Any])
+        case strings([String: String])
+        /// Strings, numbers, booleans and lists: no named children.
+        case leaf
+        /// A value of another type: a lookup reaching it throws `Unsupported`.
+        case unsupported
+
+        init(_ value: Any) {
+            let type = type(of: value)
+            if type == [String: Any].self {
+                self = .object(value as! [String: Any])
+            } else if type == [String: String].self {
+                self = .strings(value as! [String: String])
+            } else if Shape.isLeafOrList(type) {
+                self = .leaf
+            } else {
+                self = .unsupported
+            }
+        }
+    }
+
+    /// The items of a list value, kept in their own array type (no copy into `[Any]`).
+    private enum List {
+        case objects([[String: Any]])
+        case stringMaps([[String: String]])
+        case strings([String])
+        case values([Any])
+
+        var count: Int {
+            switch self {
+            case let .objects(items): items.count
+            case let .stringMaps(items): items.count
+            case let .strings(items): items.count
+            case let .values(items): items.count
+            }
+        }
+
+        func scope(at index: Int) -> Scope {
+            switch self {
+            case let .objects(items): .object(items[index])
+            case let .stringMaps(items): .strings(items[index])
+            case .strings: .leaf
+            case let .values(items): Scope(items[index])
+            }
+        }
     }
 
     /// What a context value is to Mustache.
@@ -82,7 +128,7 @@ extension PlainTemplate {
         case flag(Bool)
         case number(Int)
         case object
-        case list([Any])
+        case list(List)
 
         init(_ value: Any) throws(Unsupported) {
             let type = type(of: value)
@@ -95,13 +141,13 @@ extension PlainTemplate {
             } else if type == [String: Any].self || type == [String: String].self {
                 self = .object
             } else if type == [[String: Any]].self {
-                self = .list((value as! [[String: Any]]).map { $0 })
+                self = .list(.objects(value as! [[String: Any]]))
             } else if type == [[String: String]].self {
-                self = .list((value as! [[String: String]]).map { $0 })
+                self = .list(.stringMaps(value as! [[String: String]]))
             } else if type == [String].self {
-                self = .list((value as! [String]).map { $0 })
+                self = .list(.strings(value as! [String]))
             } else if type == [Any].self {
-                self = .list(value as! [Any])
+                self = .list(.values(value as! [Any]))
             } else {
                 throw Unsupported()
             }

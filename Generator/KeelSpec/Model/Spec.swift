@@ -12,7 +12,7 @@ public struct Spec: Codable, Hashable, Sendable {
     public var roles: [String]
     /// The role that may do everything and manage users and settings (`superuser:`, default `admin`).
     public var superuser: String
-    public var tables: [Table]
+    @TableList public var tables: [Table]
     public var resources: [ResourceEndpoint]
     public var customEndpoints: [CustomEndpoint]
     public var types: [TypeDefinition]
@@ -21,7 +21,7 @@ public struct Spec: Codable, Hashable, Sendable {
 
     /// The table named `name`, if any.
     public func table(named name: String) -> Table? {
-        tables.first { $0.name == name }
+        _tables.table(named: name)
     }
 
     /// The named type `name`, if any.

@@ -3,18 +3,58 @@
 enum TypeScriptASCIIScan {
     /// Whether `text` can be scanned byte by byte.
     static func applies(to text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        var text = text
+        // A loop over the buffer, not the `UTF8View`'s iterator: this reads every byte of megabytes of output.
+        return text.withUTF8 { bytes in
+            var plain = true
+            for byte in bytes { plain = plain && byte < 0x80 && byte != 0x0D }
+            return plain
+        }
     }
 
-    /// The identifiers of the code outside comments and string literals (as `TypeScriptImports.identifiers(in:)`).
-    static func identifiers(in text: String) -> Set<String> {
+    /// The names the module exports (as `TypeScriptImports.exports(of:)`): on each line starting `export `, the
+    /// first identifier after it that is not one of `TypeScriptImports.exportKeywords`.
+    static func exports(of text: String) -> Set<String> {
         var names: Set<String> = []
         var text = text
-        text.withUTF8 { scan($0, into: &names) }
+        text.withUTF8 { bytes in
+            let prefix = Array("export ".utf8)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                if lineEnd - lineStart >= prefix.count, bytes[lineStart..<(lineStart + prefix.count)].elementsEqual(prefix) {
+                    var index = lineStart + prefix.count
+                    while index < lineEnd {
+                        guard isIdentifierByte(bytes[index]) else {
+                            index += 1
+                            continue
+                        }
+                        let start = index
+                        while index < lineEnd, isIdentifierByte(bytes[index]) { index += 1 }
+                        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                        if !TypeScriptImports.exportKeywords.contains(word) {
+                            names.insert(word)
+                            break
+                        }
+                    }
+                }
+                lineStart = lineEnd + 1
+            }
+        }
         return names
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into names: inout Set<String>) {
+    /// Which of `wanted` the code uses outside comments and string literals (the identifiers of
+    /// `TypeScriptImports.identifiers(in:)` that are in `wanted`; collecting only those keeps the set small).
+    static func identifiers(in text: String, among wanted: Set<String>) -> Set<String> {
+        var names: Set<String> = []
+        var text = text
+        text.withUTF8 { scan($0, among: wanted, into: &names) }
+        return names
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, among wanted: Set<String>, into names: inout Set<String>) {
         let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), newline = UInt8(ascii: "\n")
         var index = 0
         let count = bytes.count
@@ -23,7 +63,8 @@ enum TypeScriptASCIIScan {
             if isIdentifierByte(byte) {
                 let start = index
                 while index < count, isIdentifierByte(bytes[index]) { index += 1 }
-                names.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if wanted.contains(name) { names.insert(name) }
                 continue
             }
             index += 1

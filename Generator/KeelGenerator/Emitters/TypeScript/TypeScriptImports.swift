@@ -11,7 +11,9 @@ enum TypeScriptImports {
         var context = values
         context["imports"] = placeholder
         let text = templates.render(template, context)
-        let used = TypeScriptASCIIScan.applies(to: text) ? TypeScriptASCIIScan.identifiers(in: text) : identifiers(in: text)
+        let used = TypeScriptASCIIScan.applies(to: text)
+            ? TypeScriptASCIIScan.identifiers(in: text, among: modules.values.reduce(into: []) { $0.formUnion($1) })
+            : identifiers(in: text)
         let lines = modules.keys.sorted().compactMap { module -> String? in
             let names = modules[module, default: []].intersection(used).sorted()
             guard !names.isEmpty else { return nil }
@@ -24,20 +26,20 @@ enum TypeScriptImports {
 
     /// The names a module exports (`export interface X`, `export function x`, ...).
     static func exports(of text: String) -> Set<String> {
-        var names: Set<String> = []
         // Over bytes when every byte is a character: splitting 100,000 lines by `Character` costs more than the rest.
-        let lines = TypeScriptASCIIScan.applies(to: text)
-            ? text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
-            : text.split(separator: "\n")
-        for line in lines where line.hasPrefix("export ") {
+        if TypeScriptASCIIScan.applies(to: text) { return TypeScriptASCIIScan.exports(of: text) }
+        var names: Set<String> = []
+        for line in text.split(separator: "\n") where line.hasPrefix("export ") {
             let words = line.split(whereSeparator: { !isIdentifierCharacter($0) })
-            // `export declare? (type|interface|function|const|class|async function) Name`
-            if let name = words.dropFirst().first(where: { !["type", "interface", "function", "const", "class", "async", "declare", "let"].contains($0) }) {
+            if let name = words.dropFirst().first(where: { !exportKeywords.contains(String($0)) }) {
                 names.insert(String(name))
             }
         }
         return names
     }
+
+    /// The words between `export` and the name: `export declare? (type|interface|function|const|class|async function) Name`.
+    static let exportKeywords: Set<String> = ["type", "interface", "function", "const", "class", "async", "declare", "let"]
 
     /// The identifiers of the code, leaving out comments and string literals (a name a comment mentions is not used).
     private static func identifiers(in text: String) -> Set<String> {

@@ -46,7 +46,11 @@ struct TypeScriptOperation {
     }
 
     private static func escapeTemplateText(_ text: Substring) -> String {
-        text.replacingASCII("\\", with: "\\\\").replacingASCII("`", with: "\\`").replacingASCII("$", with: "\\$")
+        // Most paths hold none of the three (this runs for thousands of operations).
+        if ASCIIText.isASCII(text), !text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") }) {
+            return String(text)
+        }
+        return text.replacingASCII("\\", with: "\\\\").replacingASCII("`", with: "\\`").replacingASCII("$", with: "\\$")
     }
 
     /// What the templates read.
