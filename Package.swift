@@ -63,10 +63,10 @@ let package = Package(
             path: "templates",
             resources: [.copy("swift"), .copy("typescript"), .copy("init")]
         ),
-        // What the generator writes and the migrator reads alike: the migration checksum.
+        // What the generator writes and the migrator reads alike: the migration checksum. No swift-crypto (its own
+        // SHA-256): it is in the plugin tool's graph, which every service compiles for the host.
         .target(
             name: "KeelMigrationFormat",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/KeelMigrationFormat"
         ),
         // Emitters (model -> files), the writer and the checker.
@@ -78,7 +78,6 @@ let package = Package(
                 "KeelMigrationFormat",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Generator/KeelGenerator"
         ),
@@ -191,6 +190,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                // SHA-256 of rate-limit keys and token states.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // The shutdown of a rolling deploy: SIGTERM handled by the runtime, then Hummingbird's graceful shutdown.
@@ -279,7 +280,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KeelMigrationTests",
-            dependencies: ["KeelGenerator", "KeelRuntime"],
+            dependencies: [
+                "KeelGenerator", "KeelRuntime", "KeelMigrationFormat",
+                // SHA256DigestTests compare Keel's SHA-256 with swift-crypto's.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/KeelMigrationTests"
         ),
         .testTarget(

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The checksum of a migration file, shared by `keel.sum` (written by the generator) and the `keel_migrations`
@@ -13,7 +12,7 @@ public enum MigrationChecksum {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
+        for byte in SHA256Digest.hash(bytes) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0f)])
         }
