@@ -15,7 +15,7 @@ enum SwiftReservedNames {
         "JSONResponse", "JSONValue", "JSONWritable", "JSONWriter", "KeelRequestContext", "KeelServer", "LicensingModel",
         "Migration", "MigrationError", "PathParameter", "Principal", "QueryParameters", "ResourceDefinition",
         "ResourceModel", "ResourceRoutes", "ServiceContext", "ServiceDescription", "ServiceIdentity", "TableRepository",
-        "TableSQL", "Tier", "Feature", "RateLimit", "EndpointRateLimit",
+        "TableSQL", "Tier", "Feature", "RateLimit", "EndpointRateLimit", "EndpointRoutes",
     ]
 
     /// Members the generated model types define themselves: a column whose property has the name cannot be stored.

@@ -25,6 +25,7 @@ public struct SwiftRoutesEmitter: Emitter {
         let common: [String: Any] = ["service": spec.service.name, "protocolName": names.protocolName, "routesName": names.routesName]
         var routes = common
         routes["endpoints"] = endpoints
+        routes["hasEndpoints"] = !endpoints.isEmpty
         var api = common
         api["endpoints"] = Self.withFullPaths(endpoints, spec: spec)
         var tableFiles: [GeneratedFile] = []

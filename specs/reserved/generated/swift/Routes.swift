@@ -10,22 +10,30 @@ public enum ReservedRoutes {
         ResourceRoutes.register(user, on: api, service: service)
         ResourceRoutes.register(order, on: api, service: service)
         ResourceRoutes.register(group, on: api, service: service)
-        api.post("/protocol/{self}") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-            let query = try EndpointParameters.check(request, context: context, path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true)])
-            let input = ImportInput(
-                self_: try PathParameter.require(context, "self", as: Int64.self),
-                where: try query.decode("where", as: String.self),
-                body: try await JSONResponse.decode(Protocol.self, from: request, context: context),
-                principal: principal,
-                service: service
-            )
-            return try JSONResponse.make(try await handlers.`import`(input))
+        EndpointRoutes.`import`(on: api, service: service, handlers: handlers)
+    }
+
+    /// One function per custom endpoint, so that each route's closure is compiled on its own.
+    enum EndpointRoutes {
+        /// `POST /protocol/{self}`
+        static func `import`(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ReservedAPI) {
+            api.post("/protocol/{self}") { request, context -> Response in
+                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
+                let query = try EndpointParameters.check(request, context: context, path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true)])
+                let input = ImportInput(
+                    self_: try PathParameter.require(context, "self", as: Int64.self),
+                    where: try query.decode("where", as: String.self),
+                    body: try await JSONResponse.decode(Protocol.self, from: request, context: context),
+                    principal: principal,
+                    service: service
+                )
+                return try JSONResponse.make(try await handlers.`import`(input))
+            }
         }
     }
 
     /// `/user` over `user`.
-    static let user = ResourceDefinition<Member>(
+    static let user: ResourceDefinition<Member> = ResourceDefinition(
         path: "/user", table: "user", modelName: "Member",
         operations: [.list, .get, .create, .update, .delete],
         read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "import"),
@@ -36,7 +44,7 @@ public enum ReservedRoutes {
     )
 
     /// `/order` over `order`.
-    static let order = ResourceDefinition<Order>(
+    static let order: ResourceDefinition<Order> = ResourceDefinition(
         path: "/order", table: "order", modelName: "Order",
         operations: [.list, .get, .create, .update, .delete],
         read: AccessRule(authenticated: true, roles: ["public", "admin"]),
@@ -47,7 +55,7 @@ public enum ReservedRoutes {
     )
 
     /// `/group` over `group`.
-    static let group = ResourceDefinition<Group>(
+    static let group: ResourceDefinition<Group> = ResourceDefinition(
         path: "/group", table: "group", modelName: "Group",
         operations: [.list, .get, .create, .update, .delete],
         read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "class"),

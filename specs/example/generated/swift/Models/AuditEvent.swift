@@ -49,14 +49,14 @@ public struct AuditEvent: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(actorEmail, forKey: .actorEmail)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(entity, forKey: .entity)
-        try container.encode(entityId, forKey: .entityId)
-        try container.encode(details, forKey: .details)
-        try container.encode(requestId, forKey: .requestId)
-        try container.encode(occurredAt, forKey: .occurredAt)
+        try container.encodeField(id, .id)
+        try container.encodeField(actorEmail, .actorEmail)
+        try container.encodeField(kind, .kind)
+        try container.encodeField(entity, .entity)
+        try container.encodeField(entityId, .entityId)
+        try container.encodeField(details, .details)
+        try container.encodeField(requestId, .requestId)
+        try container.encodeField(occurredAt, .occurredAt)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -141,13 +141,13 @@ public struct AuditEventCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("actor_email", actorEmail.databaseValue))
-        values.append(("kind", kind.databaseValue))
-        values.append(("entity", entity.databaseValue))
-        if let entityId { values.append(("entity_id", entityId.databaseValue)) }
-        if let details { values.append(("details", details.databaseValue)) }
-        if let requestId { values.append(("request_id", requestId.databaseValue)) }
-        if let occurredAt { values.append(("occurred_at", occurredAt.databaseValue)) }
+        values.add("actor_email", actorEmail)
+        values.add("kind", kind)
+        values.add("entity", entity)
+        if let entityId { values.add("entity_id", entityId) }
+        if let details { values.add("details", details) }
+        if let requestId { values.add("request_id", requestId) }
+        if let occurredAt { values.add("occurred_at", occurredAt) }
         return values
     }
 }
@@ -183,13 +183,13 @@ public struct AuditEventPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let actorEmail { values.append(("actor_email", actorEmail.databaseValue)) }
-        if let kind { values.append(("kind", kind.databaseValue)) }
-        if let entity { values.append(("entity", entity.databaseValue)) }
-        if let entityId { values.append(("entity_id", entityId.databaseValue)) }
-        if let details { values.append(("details", details.databaseValue)) }
-        if let requestId { values.append(("request_id", requestId.databaseValue)) }
-        if let occurredAt { values.append(("occurred_at", occurredAt.databaseValue)) }
+        if let actorEmail { values.add("actor_email", actorEmail) }
+        if let kind { values.add("kind", kind) }
+        if let entity { values.add("entity", entity) }
+        if let entityId { values.add("entity_id", entityId) }
+        if let details { values.add("details", details) }
+        if let requestId { values.add("request_id", requestId) }
+        if let occurredAt { values.add("occurred_at", occurredAt) }
         return values
     }
 }

@@ -30,9 +30,9 @@ public struct Category: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(sortRank, forKey: .sortRank)
+        try container.encodeField(id, .id)
+        try container.encodeField(name, .name)
+        try container.encodeField(sortRank, .sortRank)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -78,8 +78,8 @@ public struct CategoryCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("name", name.databaseValue))
-        if let sortRank { values.append(("sort_rank", sortRank.databaseValue)) }
+        values.add("name", name)
+        if let sortRank { values.add("sort_rank", sortRank) }
         return values
     }
 }
@@ -100,8 +100,8 @@ public struct CategoryPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let name { values.append(("name", name.databaseValue)) }
-        if let sortRank { values.append(("sort_rank", sortRank.databaseValue)) }
+        if let name { values.add("name", name) }
+        if let sortRank { values.add("sort_rank", sortRank) }
         return values
     }
 }

@@ -46,13 +46,13 @@ public struct Customer: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(email, forKey: .email)
-        try container.encode(fullName, forKey: .fullName)
-        try container.encode(birthDate, forKey: .birthDate)
-        try container.encode(marketingOptIn, forKey: .marketingOptIn)
-        try container.encode(loyaltyPoints, forKey: .loyaltyPoints)
-        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeField(id, .id)
+        try container.encodeField(email, .email)
+        try container.encodeField(fullName, .fullName)
+        try container.encodeField(birthDate, .birthDate)
+        try container.encodeField(marketingOptIn, .marketingOptIn)
+        try container.encodeField(loyaltyPoints, .loyaltyPoints)
+        try container.encodeField(createdAt, .createdAt)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -122,12 +122,12 @@ public struct CustomerCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("email", email.databaseValue))
-        values.append(("full_name", fullName.databaseValue))
-        if let birthDate { values.append(("birth_date", birthDate.databaseValue)) }
-        if let marketingOptIn { values.append(("marketing_opt_in", marketingOptIn.databaseValue)) }
-        if let loyaltyPoints { values.append(("loyalty_points", loyaltyPoints.databaseValue)) }
-        if let createdAt { values.append(("created_at", createdAt.databaseValue)) }
+        values.add("email", email)
+        values.add("full_name", fullName)
+        if let birthDate { values.add("birth_date", birthDate) }
+        if let marketingOptIn { values.add("marketing_opt_in", marketingOptIn) }
+        if let loyaltyPoints { values.add("loyalty_points", loyaltyPoints) }
+        if let createdAt { values.add("created_at", createdAt) }
         return values
     }
 }
@@ -160,12 +160,12 @@ public struct CustomerPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let email { values.append(("email", email.databaseValue)) }
-        if let fullName { values.append(("full_name", fullName.databaseValue)) }
-        if let birthDate { values.append(("birth_date", birthDate.databaseValue)) }
-        if let marketingOptIn { values.append(("marketing_opt_in", marketingOptIn.databaseValue)) }
-        if let loyaltyPoints { values.append(("loyalty_points", loyaltyPoints.databaseValue)) }
-        if let createdAt { values.append(("created_at", createdAt.databaseValue)) }
+        if let email { values.add("email", email) }
+        if let fullName { values.add("full_name", fullName) }
+        if let birthDate { values.add("birth_date", birthDate) }
+        if let marketingOptIn { values.add("marketing_opt_in", marketingOptIn) }
+        if let loyaltyPoints { values.add("loyalty_points", loyaltyPoints) }
+        if let createdAt { values.add("created_at", createdAt) }
         return values
     }
 }

@@ -57,16 +57,16 @@ public struct Order: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(publicId, forKey: .publicId)
-        try container.encode(customerId, forKey: .customerId)
-        try container.encode(status, forKey: .status)
-        try container.encode(placedAt, forKey: .placedAt)
-        try container.encode(deliveryDue, forKey: .deliveryDue)
-        try container.encode(totalCents, forKey: .totalCents)
-        try container.encode(currency, forKey: .currency)
-        try container.encode(exchangeRate, forKey: .exchangeRate)
-        try container.encode(shippingAddress, forKey: .shippingAddress)
+        try container.encodeField(id, .id)
+        try container.encodeField(publicId, .publicId)
+        try container.encodeField(customerId, .customerId)
+        try container.encodeField(status, .status)
+        try container.encodeField(placedAt, .placedAt)
+        try container.encodeField(deliveryDue, .deliveryDue)
+        try container.encodeField(totalCents, .totalCents)
+        try container.encodeField(currency, .currency)
+        try container.encodeField(exchangeRate, .exchangeRate)
+        try container.encodeField(shippingAddress, .shippingAddress)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -163,15 +163,15 @@ public struct OrderCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let publicId { values.append(("public_id", publicId.databaseValue)) }
-        values.append(("customer_id", customerId.databaseValue))
-        if let status { values.append(("status", status.databaseValue)) }
-        if let placedAt { values.append(("placed_at", placedAt.databaseValue)) }
-        if let deliveryDue { values.append(("delivery_due", deliveryDue.databaseValue)) }
-        if let totalCents { values.append(("total_cents", totalCents.databaseValue)) }
-        if let currency { values.append(("currency", currency.databaseValue)) }
-        if let exchangeRate { values.append(("exchange_rate", exchangeRate.databaseValue)) }
-        if let shippingAddress { values.append(("shipping_address", shippingAddress.databaseValue)) }
+        if let publicId { values.add("public_id", publicId) }
+        values.add("customer_id", customerId)
+        if let status { values.add("status", status) }
+        if let placedAt { values.add("placed_at", placedAt) }
+        if let deliveryDue { values.add("delivery_due", deliveryDue) }
+        if let totalCents { values.add("total_cents", totalCents) }
+        if let currency { values.add("currency", currency) }
+        if let exchangeRate { values.add("exchange_rate", exchangeRate) }
+        if let shippingAddress { values.add("shipping_address", shippingAddress) }
         return values
     }
 }
@@ -213,15 +213,15 @@ public struct OrderPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let publicId { values.append(("public_id", publicId.databaseValue)) }
-        if let customerId { values.append(("customer_id", customerId.databaseValue)) }
-        if let status { values.append(("status", status.databaseValue)) }
-        if let placedAt { values.append(("placed_at", placedAt.databaseValue)) }
-        if let deliveryDue { values.append(("delivery_due", deliveryDue.databaseValue)) }
-        if let totalCents { values.append(("total_cents", totalCents.databaseValue)) }
-        if let currency { values.append(("currency", currency.databaseValue)) }
-        if let exchangeRate { values.append(("exchange_rate", exchangeRate.databaseValue)) }
-        if let shippingAddress { values.append(("shipping_address", shippingAddress.databaseValue)) }
+        if let publicId { values.add("public_id", publicId) }
+        if let customerId { values.add("customer_id", customerId) }
+        if let status { values.add("status", status) }
+        if let placedAt { values.add("placed_at", placedAt) }
+        if let deliveryDue { values.add("delivery_due", deliveryDue) }
+        if let totalCents { values.add("total_cents", totalCents) }
+        if let currency { values.add("currency", currency) }
+        if let exchangeRate { values.add("exchange_rate", exchangeRate) }
+        if let shippingAddress { values.add("shipping_address", shippingAddress) }
         return values
     }
 }

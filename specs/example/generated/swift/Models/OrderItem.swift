@@ -41,12 +41,12 @@ public struct OrderItem: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(orderId, forKey: .orderId)
-        try container.encode(productId, forKey: .productId)
-        try container.encode(quantity, forKey: .quantity)
-        try container.encode(unitPriceCents, forKey: .unitPriceCents)
-        try container.encode(discountRate, forKey: .discountRate)
+        try container.encodeField(id, .id)
+        try container.encodeField(orderId, .orderId)
+        try container.encodeField(productId, .productId)
+        try container.encodeField(quantity, .quantity)
+        try container.encodeField(unitPriceCents, .unitPriceCents)
+        try container.encodeField(discountRate, .discountRate)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -110,11 +110,11 @@ public struct OrderItemCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("order_id", orderId.databaseValue))
-        values.append(("product_id", productId.databaseValue))
-        if let quantity { values.append(("quantity", quantity.databaseValue)) }
-        values.append(("unit_price_cents", unitPriceCents.databaseValue))
-        if let discountRate { values.append(("discount_rate", discountRate.databaseValue)) }
+        values.add("order_id", orderId)
+        values.add("product_id", productId)
+        if let quantity { values.add("quantity", quantity) }
+        values.add("unit_price_cents", unitPriceCents)
+        if let discountRate { values.add("discount_rate", discountRate) }
         return values
     }
 }
@@ -144,11 +144,11 @@ public struct OrderItemPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let orderId { values.append(("order_id", orderId.databaseValue)) }
-        if let productId { values.append(("product_id", productId.databaseValue)) }
-        if let quantity { values.append(("quantity", quantity.databaseValue)) }
-        if let unitPriceCents { values.append(("unit_price_cents", unitPriceCents.databaseValue)) }
-        if let discountRate { values.append(("discount_rate", discountRate.databaseValue)) }
+        if let orderId { values.add("order_id", orderId) }
+        if let productId { values.add("product_id", productId) }
+        if let quantity { values.add("quantity", quantity) }
+        if let unitPriceCents { values.add("unit_price_cents", unitPriceCents) }
+        if let discountRate { values.add("discount_rate", discountRate) }
         return values
     }
 }

@@ -58,16 +58,16 @@ public struct Person: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(teamId, forKey: .teamId)
-        try container.encode(displayName, forKey: .displayName)
-        try container.encode(workEmail, forKey: .workEmail)
-        try container.encode(phone, forKey: .phone)
-        try container.encode(avatar, forKey: .avatar)
-        try container.encode(hourlyRate, forKey: .hourlyRate)
-        try container.encode(hiredOn, forKey: .hiredOn)
-        try container.encode(isActive, forKey: .isActive)
-        try container.encode(badgeId, forKey: .badgeId)
+        try container.encodeField(id, .id)
+        try container.encodeField(teamId, .teamId)
+        try container.encodeField(displayName, .displayName)
+        try container.encodeField(workEmail, .workEmail)
+        try container.encodeField(phone, .phone)
+        try container.encodeField(avatar, .avatar)
+        try container.encodeField(hourlyRate, .hourlyRate)
+        try container.encodeField(hiredOn, .hiredOn)
+        try container.encodeField(isActive, .isActive)
+        try container.encodeField(badgeId, .badgeId)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -155,15 +155,15 @@ public struct PersonCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let teamId { values.append(("team_id", teamId.databaseValue)) }
-        values.append(("display_name", displayName.databaseValue))
-        values.append(("work_email", workEmail.databaseValue))
-        if let phone { values.append(("phone", phone.databaseValue)) }
-        if let avatar { values.append(("avatar", avatar.databaseValue)) }
-        if let hourlyRate { values.append(("hourly_rate", hourlyRate.databaseValue)) }
-        if let hiredOn { values.append(("hired_on", hiredOn.databaseValue)) }
-        if let isActive { values.append(("is_active", isActive.databaseValue)) }
-        if let badgeId { values.append(("badge_id", badgeId.databaseValue)) }
+        if let teamId { values.add("team_id", teamId) }
+        values.add("display_name", displayName)
+        values.add("work_email", workEmail)
+        if let phone { values.add("phone", phone) }
+        if let avatar { values.add("avatar", avatar) }
+        if let hourlyRate { values.add("hourly_rate", hourlyRate) }
+        if let hiredOn { values.add("hired_on", hiredOn) }
+        if let isActive { values.add("is_active", isActive) }
+        if let badgeId { values.add("badge_id", badgeId) }
         return values
     }
 }
@@ -205,15 +205,15 @@ public struct PersonPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let teamId { values.append(("team_id", teamId.databaseValue)) }
-        if let displayName { values.append(("display_name", displayName.databaseValue)) }
-        if let workEmail { values.append(("work_email", workEmail.databaseValue)) }
-        if let phone { values.append(("phone", phone.databaseValue)) }
-        if let avatar { values.append(("avatar", avatar.databaseValue)) }
-        if let hourlyRate { values.append(("hourly_rate", hourlyRate.databaseValue)) }
-        if let hiredOn { values.append(("hired_on", hiredOn.databaseValue)) }
-        if let isActive { values.append(("is_active", isActive.databaseValue)) }
-        if let badgeId { values.append(("badge_id", badgeId.databaseValue)) }
+        if let teamId { values.add("team_id", teamId) }
+        if let displayName { values.add("display_name", displayName) }
+        if let workEmail { values.add("work_email", workEmail) }
+        if let phone { values.add("phone", phone) }
+        if let avatar { values.add("avatar", avatar) }
+        if let hourlyRate { values.add("hourly_rate", hourlyRate) }
+        if let hiredOn { values.add("hired_on", hiredOn) }
+        if let isActive { values.add("is_active", isActive) }
+        if let badgeId { values.add("badge_id", badgeId) }
         return values
     }
 }

@@ -62,17 +62,17 @@ public struct Product: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(sku, forKey: .sku)
-        try container.encode(name, forKey: .name)
-        try container.encode(priceCents, forKey: .priceCents)
-        try container.encode(inStock, forKey: .inStock)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(status, forKey: .status)
-        try container.encode(categoryId, forKey: .categoryId)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(title, forKey: .title)
-        try container.encode(weightKg, forKey: .weightKg)
+        try container.encodeField(id, .id)
+        try container.encodeField(sku, .sku)
+        try container.encodeField(name, .name)
+        try container.encodeField(priceCents, .priceCents)
+        try container.encodeField(inStock, .inStock)
+        try container.encodeField(notes, .notes)
+        try container.encodeField(status, .status)
+        try container.encodeField(categoryId, .categoryId)
+        try container.encodeField(createdAt, .createdAt)
+        try container.encodeField(title, .title)
+        try container.encodeField(weightKg, .weightKg)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -173,16 +173,16 @@ public struct ProductCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("sku", sku.databaseValue))
-        values.append(("name", name.databaseValue))
-        values.append(("price_cents", priceCents.databaseValue))
-        if let inStock { values.append(("in_stock", inStock.databaseValue)) }
-        if let notes { values.append(("notes", notes.databaseValue)) }
-        if let status { values.append(("status", status.databaseValue)) }
-        if let categoryId { values.append(("category_id", categoryId.databaseValue)) }
-        if let createdAt { values.append(("created_at", createdAt.databaseValue)) }
-        values.append(("title", title.databaseValue))
-        if let weightKg { values.append(("weight_kg", weightKg.databaseValue)) }
+        values.add("sku", sku)
+        values.add("name", name)
+        values.add("price_cents", priceCents)
+        if let inStock { values.add("in_stock", inStock) }
+        if let notes { values.add("notes", notes) }
+        if let status { values.add("status", status) }
+        if let categoryId { values.add("category_id", categoryId) }
+        if let createdAt { values.add("created_at", createdAt) }
+        values.add("title", title)
+        if let weightKg { values.add("weight_kg", weightKg) }
         return values
     }
 }
@@ -227,16 +227,16 @@ public struct ProductPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let sku { values.append(("sku", sku.databaseValue)) }
-        if let name { values.append(("name", name.databaseValue)) }
-        if let priceCents { values.append(("price_cents", priceCents.databaseValue)) }
-        if let inStock { values.append(("in_stock", inStock.databaseValue)) }
-        if let notes { values.append(("notes", notes.databaseValue)) }
-        if let status { values.append(("status", status.databaseValue)) }
-        if let categoryId { values.append(("category_id", categoryId.databaseValue)) }
-        if let createdAt { values.append(("created_at", createdAt.databaseValue)) }
-        if let title { values.append(("title", title.databaseValue)) }
-        if let weightKg { values.append(("weight_kg", weightKg.databaseValue)) }
+        if let sku { values.add("sku", sku) }
+        if let name { values.add("name", name) }
+        if let priceCents { values.add("price_cents", priceCents) }
+        if let inStock { values.add("in_stock", inStock) }
+        if let notes { values.add("notes", notes) }
+        if let status { values.add("status", status) }
+        if let categoryId { values.add("category_id", categoryId) }
+        if let createdAt { values.add("created_at", createdAt) }
+        if let title { values.add("title", title) }
+        if let weightKg { values.add("weight_kg", weightKg) }
         return values
     }
 }

@@ -29,9 +29,9 @@ public struct Team: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeField(id, .id)
+        try container.encodeField(name, .name)
+        try container.encodeField(createdAt, .createdAt)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -77,8 +77,8 @@ public struct TeamCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("name", name.databaseValue))
-        if let createdAt { values.append(("created_at", createdAt.databaseValue)) }
+        values.add("name", name)
+        if let createdAt { values.add("created_at", createdAt) }
         return values
     }
 }
@@ -99,8 +99,8 @@ public struct TeamPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let name { values.append(("name", name.databaseValue)) }
-        if let createdAt { values.append(("created_at", createdAt.databaseValue)) }
+        if let name { values.add("name", name) }
+        if let createdAt { values.add("created_at", createdAt) }
         return values
     }
 }

@@ -44,13 +44,13 @@ public struct Group: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(self_, forKey: .self_)
-        try container.encode(`enum`, forKey: .`enum`)
-        try container.encode(`import`, forKey: .`import`)
-        try container.encode(`func`, forKey: .`func`)
-        try container.encode(`let`, forKey: .`let`)
-        try container.encode(`var`, forKey: .`var`)
+        try container.encodeField(id, .id)
+        try container.encodeField(self_, .self_)
+        try container.encodeField(`enum`, .`enum`)
+        try container.encodeField(`import`, .`import`)
+        try container.encodeField(`func`, .`func`)
+        try container.encodeField(`let`, .`let`)
+        try container.encodeField(`var`, .`var`)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -131,12 +131,12 @@ public struct GroupCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("self", self_.databaseValue))
-        if let `enum` { values.append(("enum", `enum`.databaseValue)) }
-        if let `import` { values.append(("import", `import`.databaseValue)) }
-        if let `func` { values.append(("func", `func`.databaseValue)) }
-        if let `let` { values.append(("let", `let`.databaseValue)) }
-        if let `var` { values.append(("var", `var`.databaseValue)) }
+        values.add("self", self_)
+        if let `enum` { values.add("enum", `enum`) }
+        if let `import` { values.add("import", `import`) }
+        if let `func` { values.add("func", `func`) }
+        if let `let` { values.add("let", `let`) }
+        if let `var` { values.add("var", `var`) }
         return values
     }
 }
@@ -169,12 +169,12 @@ public struct GroupPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let self_ { values.append(("self", self_.databaseValue)) }
-        if let `enum` { values.append(("enum", `enum`.databaseValue)) }
-        if let `import` { values.append(("import", `import`.databaseValue)) }
-        if let `func` { values.append(("func", `func`.databaseValue)) }
-        if let `let` { values.append(("let", `let`.databaseValue)) }
-        if let `var` { values.append(("var", `var`.databaseValue)) }
+        if let self_ { values.add("self", self_) }
+        if let `enum` { values.add("enum", `enum`) }
+        if let `import` { values.add("import", `import`) }
+        if let `func` { values.add("func", `func`) }
+        if let `let` { values.add("let", `let`) }
+        if let `var` { values.add("var", `var`) }
         return values
     }
 }

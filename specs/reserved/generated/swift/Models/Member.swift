@@ -52,15 +52,15 @@ public struct Member: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(`internal`, forKey: .`internal`)
-        try container.encode(order, forKey: .order)
-        try container.encode(`default`, forKey: .`default`)
-        try container.encode(key, forKey: .key)
-        try container.encode(group, forKey: .group)
-        try container.encode(limit, forKey: .limit)
-        try container.encode(offset, forKey: .offset)
-        try container.encode(select, forKey: .select)
+        try container.encodeField(id, .id)
+        try container.encodeField(`internal`, .`internal`)
+        try container.encodeField(order, .order)
+        try container.encodeField(`default`, .`default`)
+        try container.encodeField(key, .key)
+        try container.encodeField(group, .group)
+        try container.encodeField(limit, .limit)
+        try container.encodeField(offset, .offset)
+        try container.encodeField(select, .select)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -152,14 +152,14 @@ public struct MemberCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let `internal` { values.append(("internal", `internal`.databaseValue)) }
-        if let order { values.append(("order", order.databaseValue)) }
-        if let `default` { values.append(("default", `default`.databaseValue)) }
-        values.append(("key", key.databaseValue))
-        if let group { values.append(("group", group.databaseValue)) }
-        if let limit { values.append(("limit", limit.databaseValue)) }
-        if let offset { values.append(("offset", offset.databaseValue)) }
-        if let select { values.append(("select", select.databaseValue)) }
+        if let `internal` { values.add("internal", `internal`) }
+        if let order { values.add("order", order) }
+        if let `default` { values.add("default", `default`) }
+        values.add("key", key)
+        if let group { values.add("group", group) }
+        if let limit { values.add("limit", limit) }
+        if let offset { values.add("offset", offset) }
+        if let select { values.add("select", select) }
         return values
     }
 }
@@ -198,14 +198,14 @@ public struct MemberPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let `internal` { values.append(("internal", `internal`.databaseValue)) }
-        if let order { values.append(("order", order.databaseValue)) }
-        if let `default` { values.append(("default", `default`.databaseValue)) }
-        if let key { values.append(("key", key.databaseValue)) }
-        if let group { values.append(("group", group.databaseValue)) }
-        if let limit { values.append(("limit", limit.databaseValue)) }
-        if let offset { values.append(("offset", offset.databaseValue)) }
-        if let select { values.append(("select", select.databaseValue)) }
+        if let `internal` { values.add("internal", `internal`) }
+        if let order { values.add("order", order) }
+        if let `default` { values.add("default", `default`) }
+        if let key { values.add("key", key) }
+        if let group { values.add("group", group) }
+        if let limit { values.add("limit", limit) }
+        if let offset { values.add("offset", offset) }
+        if let select { values.add("select", select) }
         return values
     }
 }

@@ -52,15 +52,15 @@ public struct Order: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(from, forKey: .from)
-        try container.encode(`where`, forKey: .`where`)
-        try container.encode(`is`, forKey: .`is`)
-        try container.encode(`return`, forKey: .`return`)
-        try container.encode(`public`, forKey: .`public`)
-        try container.encode(`class`, forKey: .`class`)
-        try container.encode(`protocol`, forKey: .`protocol`)
-        try container.encode(user, forKey: .user)
+        try container.encodeField(id, .id)
+        try container.encodeField(from, .from)
+        try container.encodeField(`where`, .`where`)
+        try container.encodeField(`is`, .`is`)
+        try container.encodeField(`return`, .`return`)
+        try container.encodeField(`public`, .`public`)
+        try container.encodeField(`class`, .`class`)
+        try container.encodeField(`protocol`, .`protocol`)
+        try container.encodeField(user, .user)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -142,14 +142,14 @@ public struct OrderCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("from", from.databaseValue))
-        values.append(("where", `where`.databaseValue))
-        if let `is` { values.append(("is", `is`.databaseValue)) }
-        values.append(("return", `return`.databaseValue))
-        if let `public` { values.append(("public", `public`.databaseValue)) }
-        values.append(("class", `class`.databaseValue))
-        if let `protocol` { values.append(("protocol", `protocol`.databaseValue)) }
-        values.append(("user", user.databaseValue))
+        values.add("from", from)
+        values.add("where", `where`)
+        if let `is` { values.add("is", `is`) }
+        values.add("return", `return`)
+        if let `public` { values.add("public", `public`) }
+        values.add("class", `class`)
+        if let `protocol` { values.add("protocol", `protocol`) }
+        values.add("user", user)
         return values
     }
 }
@@ -188,14 +188,14 @@ public struct OrderPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let from { values.append(("from", from.databaseValue)) }
-        if let `where` { values.append(("where", `where`.databaseValue)) }
-        if let `is` { values.append(("is", `is`.databaseValue)) }
-        if let `return` { values.append(("return", `return`.databaseValue)) }
-        if let `public` { values.append(("public", `public`.databaseValue)) }
-        if let `class` { values.append(("class", `class`.databaseValue)) }
-        if let `protocol` { values.append(("protocol", `protocol`.databaseValue)) }
-        if let user { values.append(("user", user.databaseValue)) }
+        if let from { values.add("from", from) }
+        if let `where` { values.add("where", `where`) }
+        if let `is` { values.add("is", `is`) }
+        if let `return` { values.add("return", `return`) }
+        if let `public` { values.add("public", `public`) }
+        if let `class` { values.add("class", `class`) }
+        if let `protocol` { values.add("protocol", `protocol`) }
+        if let user { values.add("user", user) }
         return values
     }
 }

@@ -30,9 +30,9 @@ public struct ShelfView: ResourceModel, Codable, Equatable {
     /// Writes every field, `null` included, so clients see the same keys on every row.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(productId, forKey: .productId)
-        try container.encode(viewedAt, forKey: .viewedAt)
+        try container.encodeField(id, .id)
+        try container.encodeField(productId, .productId)
+        try container.encodeField(viewedAt, .viewedAt)
     }
 
     /// The same JSON as `encode(to:)`, written straight into the response by the resource routes.
@@ -78,8 +78,8 @@ public struct ShelfViewCreate: Sendable {
     /// The columns to insert, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        values.append(("product_id", productId.databaseValue))
-        if let viewedAt { values.append(("viewed_at", viewedAt.databaseValue)) }
+        values.add("product_id", productId)
+        if let viewedAt { values.add("viewed_at", viewedAt) }
         return values
     }
 }
@@ -100,8 +100,8 @@ public struct ShelfViewPatch: Sendable {
     /// The columns to set, in table order.
     public var values: ColumnValues {
         var values: ColumnValues = []
-        if let productId { values.append(("product_id", productId.databaseValue)) }
-        if let viewedAt { values.append(("viewed_at", viewedAt.databaseValue)) }
+        if let productId { values.add("product_id", productId) }
+        if let viewedAt { values.add("viewed_at", viewedAt) }
         return values
     }
 }
