@@ -136,22 +136,25 @@ for name in os.listdir(sys.argv[1]):
 for phase, seconds in totals.most_common(12):
     print(f"  {seconds:9.2f}  {phase}")
 PY
-  echo "== $label: type-checked bodies, grouped by declaration with numbers folded (ms total, count)"
+  echo "== $label: type-checking of bodies, by declaration with numbers folded (seconds, declarations)"
   python3 - "$root/compile-$label.log" <<'PY'
 import re, sys, collections
-total, count = collections.Counter(), collections.Counter()
-line = re.compile(r"^(\d+(?:\.\d+))ms\t(\S+?):\d+:\d+\t(.*)$")
+# A batch job prints its list once per primary file: each body counts once, at its location.
+line = re.compile(r"^(\d+(?:\.\d+)?)ms\t(\S+?:\d+:\d+)\t(.*)$")
+bodies = {}
 for text in open(sys.argv[1], errors="replace"):
     m = line.match(text.rstrip("\n"))
-    if not m:
-        continue
-    file = re.sub(r"\d+", "N", m.group(2).rsplit("/", 1)[-1])
-    decl = re.sub(r"\d+", "N", m.group(3))
-    key = f"{file}  {decl}"
-    total[key] += float(m.group(1))
+    if m:
+        bodies[m.group(2)] = (float(m.group(1)), m.group(3))
+total, count = collections.Counter(), collections.Counter()
+for location, (ms, decl) in bodies.items():
+    file = re.sub(r"\d+", "N", location.rsplit("/", 1)[-1].split(":")[0])
+    key = file + "  " + re.sub(r"\d+", "N", decl.split("@")[0])
+    total[key] += ms / 1000
     count[key] += 1
-for key, ms in total.most_common(25):
-    print(f"  {ms:10.0f}  {count[key]:6d}  {key[:150]}")
+print(f"  {sum(total.values()):9.1f}  {len(bodies):6d}  all bodies")
+for key, seconds in total.most_common(15):
+    print(f"  {seconds:9.1f}  {count[key]:6d}  {key[:140]}")
 PY
 done
 write_manifest ''
