@@ -33,7 +33,8 @@ struct TypeScriptOperation {
 
     /// The path as a TypeScript expression: a template literal filling in the path parameters.
     var pathExpression: String {
-        guard path.contains("{") else { return TypeScriptLiteral.string(path) }
+        // Over bytes: paths are ASCII (the spec check allows nothing else), and `contains("{")` is Foundation's search.
+        guard path.utf8.contains(UInt8(ascii: "{")) else { return TypeScriptLiteral.string(path) }
         var result = "`"
         var rest = Substring(path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

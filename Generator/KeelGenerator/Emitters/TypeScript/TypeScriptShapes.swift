@@ -15,25 +15,24 @@ struct TypeScriptShapes {
 
     func table(_ table: Table) -> [String: Any] {
         let model = table.model
-        let writable = table.columns.filter { $0.type != .id }
-        func type(_ column: Column) -> String {
-            TypeScriptTypes.type(of: column, model: model) + (column.nullable ? " | null" : "")
+        // Each column's type and comment once: the row, create and patch shapes all show them.
+        let columns = table.columns.map { column in
+            (column: column, type: TypeScriptTypes.type(of: column, model: model) + (column.nullable ? " | null" : ""),
+             doc: TypeScriptLiteral.doc([column.description, TypeScriptTypes.wireFormat(column.type), TypeScriptTypes.rules(column.bounds)], indent: "  ") ?? "")
         }
-        func doc(_ column: Column) -> String {
-            TypeScriptLiteral.doc([column.description, TypeScriptTypes.wireFormat(column.type), TypeScriptTypes.rules(column.bounds)], indent: "  ") ?? ""
-        }
-        let fields: [[String: Any]] = table.columns.map { column in
-            ["name": column.fieldName, "type": type(column), "doc": doc(column),
-             "decode": "o[\(TypeScriptLiteral.string(column.name))] as \(type(column))",
+        let writable = columns.filter { $0.column.type != .id }
+        let fields: [[String: Any]] = columns.map { column, type, doc in
+            ["name": column.fieldName, "type": type, "doc": doc,
+             "decode": "o[\(TypeScriptLiteral.string(column.name))] as \(type)",
              "encode": Self.assignment(json: column.name, field: column.fieldName, expression: "value.\(column.fieldName)", optional: false)]
         }
-        let create: [[String: Any]] = writable.map { column in
+        let create: [[String: Any]] = writable.map { column, type, doc in
             let optional = column.nullable || column.defaultValue != nil
-            return ["name": column.fieldName, "type": type(column), "doc": doc(column), "optional": optional ? "?" : "",
+            return ["name": column.fieldName, "type": type, "doc": doc, "optional": optional ? "?" : "",
                     "encode": Self.assignment(json: column.name, field: column.fieldName, expression: "value.\(column.fieldName)", optional: optional)]
         }
-        let patch: [[String: Any]] = writable.map { column in
-            ["name": column.fieldName, "type": type(column),
+        let patch: [[String: Any]] = writable.map { column, type, _ in
+            ["name": column.fieldName, "type": type,
              "encode": Self.assignment(json: column.name, field: column.fieldName, expression: "value.\(column.fieldName)", optional: true)]
         }
         let enums: [[String: Any]] = table.columns.compactMap { column in
