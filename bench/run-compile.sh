@@ -81,6 +81,8 @@ compile() {
   local label=$1 log=$root/compile-$1.log
   rm -rf "$root/pkg/Sources/Generated" "$root/pkg/.build/debug/Generated.build" "$root/pkg/.build/debug/Modules/Generated."*
   cp -R "$root/src-$label" "$root/pkg/Sources/Generated"
+  # A new plan: SwiftPM keeps its plan while the manifest is unchanged and would miss the removed build directory.
+  touch "$root/pkg/Package.swift"
   flock "$lock" bash -c '
     set -e
     cd "$1/pkg"
@@ -112,7 +114,8 @@ done
 printf '%-8s %-6s %10s %14s %14s\n' round keel seconds "largest MiB" "all MiB"
 for round in $(seq 1 "${ROUNDS:-2}"); do
   for label in "${labels[@]}"; do
-    read -r seconds largest all < <(compile "$label")
+    result=$(compile "$label")
+    read -r seconds largest all <<<"$result"
     printf '%-8s %-6s %10s %14s %14s\n' "$round" "$label" "$seconds" "$largest" "$all"
   done
 done
