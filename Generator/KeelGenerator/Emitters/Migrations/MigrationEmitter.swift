@@ -37,9 +37,7 @@ public struct MigrationEmitter: Emitter {
             }
         }
         let snapshot = SnapshotFile(generatedBy: GeneratedHeader.text(specName: context.specName), schema: new)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let snapshotText = String(decoding: try encoder.encode(snapshot), as: UTF8.self) + "\n"
+        let snapshotText = try SnapshotJSON.render(snapshot)
         let sumPath = directory + "/" + MigrationHistory.sumName
         return files.filter { history.files[$0.key] == nil }.sorted { $0.key < $1.key }.map { GeneratedFile(path: directory + "/" + $0.key, contents: $0.value) }
             + [GeneratedFile(path: snapshotPath, contents: snapshotText), context.file(sumPath, MigrationSum.render(files))]
