@@ -3,11 +3,14 @@
 enum PlainScalar {
     static func isSafe(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, contains(first, mask: firstMask) else { return false }
-            for byte in bytes.dropFirst() where !contains(byte, mask: restMask) { return false }
-            return bytes.last != UInt8(ascii: " ") && (bytes.count > 5 || !isSpecialWord(bytes))
-        }
+        return text.withUTF8(isSafe)
+    }
+
+    /// Whether the UTF-8 `bytes` of a string may be written unquoted.
+    static func isSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, contains(first, mask: firstMask) else { return false }
+        for byte in bytes.dropFirst() where !contains(byte, mask: restMask) { return false }
+        return bytes.last != UInt8(ascii: " ") && (bytes.count > 5 || !isSpecialWord(bytes))
     }
 
     /// ASCII bytes allowed first in a plain scalar, and anywhere after.

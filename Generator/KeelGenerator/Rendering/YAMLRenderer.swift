@@ -14,12 +14,12 @@ public enum YAMLRenderer {
         var dash = dashFirst
         func writeIndent() {
             if dash {
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent - 2))
+                writeSpaces(2 * indent - 2, into: &out)
                 out.append(UInt8(ascii: "-"))
                 out.append(UInt8(ascii: " "))
                 dash = false
             } else {
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+                writeSpaces(2 * indent, into: &out)
             }
         }
         switch value {
@@ -75,11 +75,32 @@ public enum YAMLRenderer {
         }
     }
 
+    /// A key or string: plain when `PlainScalar` allows, else a JSON literal. Over the string's own bytes, checked
+    /// and copied in one pass without building the quoted copy when nothing needs escaping (most of the strings).
     private static func writeString(_ text: String, into out: inout [UInt8]) {
-        if PlainScalar.isSafe(text) {
-            out += text.utf8
+        var text = text
+        let written = text.withUTF8 { bytes -> Bool in
+            if PlainScalar.isSafe(bytes) {
+                out.append(contentsOf: bytes)
+                return true
+            }
+            // What `JSONRenderer.quote` leaves as it is.
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !written { out += JSONRenderer.quote(text).utf8 }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
+    private static func writeSpaces(_ count: Int, into out: inout [UInt8]) {
+        if count <= spaces.count {
+            out.append(contentsOf: spaces[0..<count])
         } else {
-            out += JSONRenderer.quote(text).utf8
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
         }
     }
 }
