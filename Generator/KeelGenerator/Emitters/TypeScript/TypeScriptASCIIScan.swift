@@ -48,13 +48,57 @@ enum TypeScriptASCIIScan {
     /// Which of `wanted` the code uses outside comments and string literals (the identifiers of
     /// `TypeScriptImports.identifiers(in:)` that are in `wanted`; collecting only those keeps the set small).
     static func identifiers(in text: String, among wanted: Set<String>) -> Set<String> {
-        var names: Set<String> = []
+        let table = NameTable(wanted)
+        var found = [Bool](repeating: false, count: table.names.count)
         var text = text
-        text.withUTF8 { scan($0, among: wanted, into: &names) }
-        return names
+        text.withUTF8 { scan($0, table: table, found: &found) }
+        return Set(zip(table.names, found).filter(\.1).map(\.0))
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, among wanted: Set<String>, into names: inout Set<String>) {
+    /// The wanted names in an open-addressing table keyed by a hash of their bytes, so the scan looks each
+    /// identifier up without making a `String` of it (there are hundreds of thousands in a large client).
+    private struct NameTable {
+        let names: [String]
+        let bytes: [[UInt8]]
+        /// Index into `names` + 1; 0 is an empty slot.
+        let slots: [Int]
+        let mask: Int
+
+        init(_ wanted: Set<String>) {
+            names = Array(wanted)
+            bytes = names.map { Array($0.utf8) }
+            var size = 16
+            while size < 2 * names.count { size *= 2 }
+            mask = size - 1
+            var slots = [Int](repeating: 0, count: size)
+            for (index, name) in bytes.enumerated() {
+                var slot = Int(truncatingIfNeeded: NameTable.hash(name[...])) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = index + 1
+            }
+            self.slots = slots
+        }
+
+        /// FNV-1a.
+        static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return hash
+        }
+
+        /// The index in `names` of the name spelled by `word`, if wanted.
+        func index(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 {
+                let index = slots[slot] - 1
+                if bytes[index].elementsEqual(word) { return index }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: NameTable, found: inout [Bool]) {
         let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), newline = UInt8(ascii: "\n")
         var index = 0
         let count = bytes.count
@@ -62,9 +106,12 @@ enum TypeScriptASCIIScan {
             let byte = bytes[index]
             if isIdentifierByte(byte) {
                 let start = index
-                while index < count, isIdentifierByte(bytes[index]) { index += 1 }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                if wanted.contains(name) { names.insert(name) }
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                while index < count, isIdentifierByte(bytes[index]) {
+                    hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3
+                    index += 1
+                }
+                if let name = table.index(of: UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash) { found[name] = true }
                 continue
             }
             index += 1

@@ -11,8 +11,10 @@ enum TypeScriptImports {
         var context = values
         context["imports"] = placeholder
         let text = templates.render(template, context)
-        let used = TypeScriptASCIIScan.applies(to: text)
-            ? TypeScriptASCIIScan.identifiers(in: text, among: modules.values.reduce(into: []) { $0.formUnion($1) })
+        let wanted: Set<String> = modules.values.reduce(into: []) { $0.formUnion($1) }
+        // The byte scan matches names by their bytes: a name of other characters might equal an ASCII one only canonically.
+        let used = TypeScriptASCIIScan.applies(to: text) && wanted.allSatisfy(ASCIIText.isASCII)
+            ? TypeScriptASCIIScan.identifiers(in: text, among: wanted)
             : identifiers(in: text)
         let lines = modules.keys.sorted().compactMap { module -> String? in
             let names = modules[module, default: []].intersection(used).sorted()
