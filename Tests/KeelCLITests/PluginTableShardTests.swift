@@ -17,6 +17,7 @@ struct PluginTableShardTests {
           - resource: items
           - resource: orders
           - resource: customers
+          - { name: restock, method: POST, path: "/items/{id}/restock", params: { id: int } }
 
         """
 
@@ -24,11 +25,11 @@ struct PluginTableShardTests {
     @Test func shardsAreStable() {
         #expect(PluginSourceSet.tableFileName(3) == "KeelTables03.swift")
         #expect(PluginSourceSet.tableFileName(63) == "KeelTables63.swift")
-        #expect(PluginSourceSet.tableShard(ofModel: "Item") == 6)
-        #expect(PluginSourceSet.tableShard(ofModel: "Order") == 23)
-        #expect(PluginSourceSet.tableShard(ofModel: "Customer") == 25)
+        #expect(PluginSourceSet.shard(of: "Item") == 6)
+        #expect(PluginSourceSet.shard(of: "Order") == 23)
+        #expect(PluginSourceSet.shard(of: "Customer") == 25)
         // The synthetic benchmark's 1,000 tables fill every shard, none with more than twice its share.
-        let counts = Dictionary(grouping: (0..<1000).map { PluginSourceSet.tableShard(ofModel: "Table\($0)") }) { $0 }.mapValues(\.count)
+        let counts = Dictionary(grouping: (0..<1000).map { PluginSourceSet.shard(of: "Table\($0)") }) { $0 }.mapValues(\.count)
         #expect(counts.count == PluginSourceSet.tableShards)
         #expect(counts.values.max() ?? 0 <= 2 * 1000 / PluginSourceSet.tableShards)
     }
@@ -41,7 +42,7 @@ struct PluginTableShardTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == PluginSourceSet.fileNames)
 
         // Each model sits with its resource's definition; Routes.swift only calls each group's registration.
-        let orders = PluginSourceSet.tableFileName(PluginSourceSet.tableShard(ofModel: "Order"))
+        let orders = PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "Order"))
         let ordersFile = try String(contentsOfFile: output + "/" + orders, encoding: .utf8)
         #expect(ordersFile.contains("public struct Order: ResourceModel"))
         #expect(ordersFile.contains("extension ShopRoutes {\n    static func registerTables23(on api: RouterGroup<KeelRequestContext>, service: ServiceContext) {\n"
@@ -52,6 +53,11 @@ struct PluginTableShardTests {
         #expect(routes.contains("        registerTables06(on: api, service: service)\n        registerTables23(on: api, service: service)\n"
             + "        registerTables25(on: api, service: service)\n"))
         #expect(!routes.contains("ResourceDefinition"))
+        // A custom endpoint's route and input join the table file of its name's shard.
+        let restock = try String(contentsOfFile: output + "/" + PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "restock")), encoding: .utf8)
+        #expect(restock.contains("    static func registerEndpoints46(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {\n"))
+        #expect(restock.contains("public struct RestockInput: Sendable {"))
+        #expect(routes.contains("        registerEndpoints46(on: api, service: service, handlers: handlers)\n"))
 
         let before = try Self.snapshot(output)
         Thread.sleep(forTimeInterval: 0.05)

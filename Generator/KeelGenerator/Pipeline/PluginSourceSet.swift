@@ -6,7 +6,8 @@ import KeelSpec
 /// so the set cannot depend on it. The tables' code (each model with its enums, and in this mode its resource
 /// definitions) goes into `tableShards` files, each table into the file its model name hashes to: an edit to one
 /// table rewrites one of them, and the compiler's incremental build recompiles that file and what uses its types,
-/// not every model. A file the spec has nothing for (no `types:`, or no table in a shard) is written with only its header.
+/// not every model. The custom endpoints' shards (`Endpoints/EndpointsNN.swift`) join the table file of the same
+/// number. A file the spec has nothing for (no `types:`, or no table in a shard) is written with only its header.
 public enum PluginSourceSet {
     /// How many `KeelTablesNN.swift` files the tables are spread over (`Plugins/KeelPlugin` declares the same count).
     /// 64 keeps a shard near 16 tables at 1,000 tables, while a small spec pays only for empty files' headers.
@@ -26,16 +27,30 @@ public enum PluginSourceSet {
     /// The folder of the Swift output whose files are already named by shard (`Tables/KeelTables07.swift`).
     public static let tablesFolder = "Tables"
 
+    /// The folder of the Swift output that holds the custom endpoints by shard (`Endpoints/Endpoints07.swift`), in
+    /// either mode: one file for 4,000 routes made one compile job of several GiB.
+    public static let endpointsFolder = "Endpoints"
+
     /// `KeelTables07.swift`: two digits, so the names sort in shard order.
     public static func tableFileName(_ shard: Int) -> String {
-        "KeelTables" + (shard < 10 ? "0" : "") + String(shard) + ".swift"
+        "KeelTables" + twoDigits(shard) + ".swift"
     }
 
-    /// The shard of the table whose model is `model`: FNV-1a of its UTF-8 bytes, so it is the same on every run and
-    /// machine (Swift's `hashValue` is seeded per process), and adding or removing a table moves no other.
-    public static func tableShard(ofModel model: String) -> Int {
+    /// `Endpoints07.swift`, named as `tableFileName` is, so that the plugin's mode can put it in `KeelTables07.swift`.
+    public static func endpointFileName(_ shard: Int) -> String {
+        "Endpoints" + twoDigits(shard) + ".swift"
+    }
+
+    private static func twoDigits(_ number: Int) -> String {
+        (number < 10 ? "0" : "") + String(number)
+    }
+
+    /// The shard of `name` (a table's model, or a custom endpoint's function): FNV-1a of its UTF-8 bytes, so it is
+    /// the same on every run and machine (Swift's `hashValue` is seeded per process), and adding or removing a table
+    /// or endpoint moves no other.
+    public static func shard(of name: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in model.utf8 {
+        for byte in name.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return Int(hash % UInt64(tableShards))
@@ -60,13 +75,14 @@ public enum PluginSourceSet {
 
     /// The plugin's file that takes the generated file at `relative`: `API.swift` -> `KeelAPI.swift`;
     /// `Clients/Billing.swift` -> `KeelClients.swift`; `Models/Product.swift` -> `KeelTables<shard of Product>.swift`;
-    /// `Tables/KeelTables07.swift` -> itself.
+    /// `Tables/KeelTables07.swift` -> itself; `Endpoints/Endpoints07.swift` -> `KeelTables07.swift`.
     static func fileName(of relative: String) -> String {
         let parts = relative.split(separator: "/")
         guard parts.count > 1, let last = parts.last else { return "Keel" + relative }
         switch parts[0] {
-        case "Models": return tableFileName(tableShard(ofModel: String(last.dropLast(".swift".count))))
+        case "Models": return tableFileName(shard(of: String(last.dropLast(".swift".count))))
         case Substring(tablesFolder): return String(last)
+        case Substring(endpointsFolder): return "KeelTables" + last.dropFirst("Endpoints".count)
         default: return "Keel" + parts[0] + ".swift"
         }
     }

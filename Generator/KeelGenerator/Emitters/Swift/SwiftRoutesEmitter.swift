@@ -1,7 +1,8 @@
 import KeelSpec
 
-/// Writes `Routes.swift` (resources and custom endpoints on the Hummingbird router) and `API.swift` (the
-/// protocol the service implements, one method per custom endpoint, with its input type).
+/// Writes `Routes.swift` (resources and custom endpoints on the Hummingbird router), `API.swift` (the protocol
+/// the service implements, one method per custom endpoint) and `Endpoints/EndpointsNN.swift` (each custom
+/// endpoint's input type and route, spread over files by a hash of its name).
 public struct SwiftRoutesEmitter: Emitter {
     public init() {}
 
@@ -24,36 +25,39 @@ public struct SwiftRoutesEmitter: Emitter {
         }
         let common: [String: Any] = ["service": spec.service.name, "protocolName": names.protocolName, "routesName": names.routesName]
         var routes = common
-        routes["endpoints"] = endpoints
         routes["hasEndpoints"] = !endpoints.isEmpty
         var api = common
         api["endpoints"] = Self.withFullPaths(endpoints, spec: spec)
-        var tableFiles: [GeneratedFile] = []
+        let endpointGroups = Self.groups(endpoints, key: "name", in: PluginSourceSet.endpointsFolder, named: PluginSourceSet.endpointFileName, common: common)
+        routes["endpointGroups"] = endpointGroups.map { ["function": $0.function] }
+        var files = endpointGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/Endpoints.swift", $0.values)) }
         if context.embedsMigrations {
-            let groups = Self.tableGroups(resources, common: common)
-            routes["tableGroups"] = groups.map { ["function": $0.function] }
-            tableFiles = groups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/TableRoutes.swift", $0.values)) }
+            let tableGroups = Self.groups(resources, key: "model", in: PluginSourceSet.tablesFolder, named: PluginSourceSet.tableFileName, common: common)
+            routes["tableGroups"] = tableGroups.map { ["function": $0.function] }
+            files += tableGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/TableRoutes.swift", $0.values)) }
         } else {
             routes["resources"] = resources
         }
         return [
             context.file(directory + "/Routes.swift", context.templates.render("swift/Routes.swift", routes)),
             context.file(directory + "/API.swift", context.templates.render("swift/API.swift", api)),
-        ] + tableFiles
+        ] + files
     }
 
-    /// The build plugin's mode: the resources grouped as their models are (`PluginSourceSet.tableShard`), one file
-    /// of definitions and a registering function per group, in the shard's order, so that a model's edit leaves
-    /// `Routes.swift` and the other groups as they were.
-    static func tableGroups(_ resources: [[String: Any]], common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
-        let shards = Dictionary(grouping: resources) { PluginSourceSet.tableShard(ofModel: $0["model"] as? String ?? "") }
+    /// `items` (resources or custom endpoints) grouped by the shard of their `key` (`PluginSourceSet.shard`), in the
+    /// shard's order: per group, its file's path in `folder`, the function registering its routes (`Endpoints07.swift`
+    /// and `KeelTables07.swift` give `registerEndpoints07` and `registerTables07`), and the file's template values.
+    /// The plugin's mode groups resources as their models are, so that a model's edit leaves `Routes.swift` and the
+    /// other groups as they were; both modes group custom endpoints, so that no compile job holds thousands of routes.
+    static func groups(_ items: [[String: Any]], key: String, in folder: String, named fileName: (Int) -> String, common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
+        let shards = Dictionary(grouping: items) { PluginSourceSet.shard(of: $0[key] as? String ?? "") }
         return shards.keys.sorted().map { shard in
-            let name = PluginSourceSet.tableFileName(shard)
-            let function = "register" + name.dropFirst("Keel".count).dropLast(".swift".count)
+            let name = fileName(shard)
+            let function = "register" + (name.hasPrefix("Keel") ? name.dropFirst("Keel".count) : Substring(name)).dropLast(".swift".count)
             var values = common
             values["function"] = function
-            values["resources"] = shards[shard]
-            return (PluginSourceSet.tablesFolder + "/" + name, function, values)
+            values["items"] = shards[shard]
+            return (folder + "/" + name, function, values)
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 import KeelRuntime
 
 /// The custom endpoints of shop. The service implements this protocol in its own files: an endpoint
-/// added to the spec shows up there as a missing method.
+/// added to the spec shows up there as a missing method. Each method's input type sits beside its route, in
+/// `Endpoints/`.
 public protocol ShopAPI: Sendable {
     /// Revenue of one year, with the best-selling products
     ///
@@ -33,81 +34,4 @@ public protocol ShopAPI: Sendable {
     ///
     /// `GET /api/v1/teams/{id}/roster`, for viewer, maintainer, admin, needs the feature `staff_directory`
     func teamRoster(_ input: TeamRosterInput) async throws -> TeamRoster
-}
-
-/// What `revenueReport` receives: its checked parameters, and its caller.
-public struct RevenueReportInput: Sendable {
-    public let year: Int64
-    public let from: CalendarDate
-    public let to: CalendarDate?
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `placeOrder` receives: its checked parameters and body, and its caller.
-public struct PlaceOrderInput: Sendable {
-    /// The customer
-    public let id: Int64
-    /// The request body.
-    public let body: PlaceOrderRequest
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `replaceOrderItems` receives: its checked parameters and body, and its caller.
-public struct ReplaceOrderItemsInput: Sendable {
-    public let id: Int64
-    /// The request body.
-    public let body: ReplaceOrderItemsBody
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `changePrice` receives: its checked parameters and body, and its caller.
-public struct ChangePriceInput: Sendable {
-    public let id: Int64
-    /// The request body.
-    public let body: ChangePriceBody
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `eraseCustomer` receives: its checked parameters, and its caller.
-public struct EraseCustomerInput: Sendable {
-    public let id: Int64
-    /// Keep anonymised orders (default true)
-    public let keepOrders: Bool?
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `searchCatalog` receives: its checked parameters, and its caller.
-public struct SearchCatalogInput: Sendable {
-    public let q: String
-    public let categoryId: Int64?
-    /// At most this many products (default 20)
-    public let limit: Int32?
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `teamRoster` receives: its checked parameters, and its caller.
-public struct TeamRosterInput: Sendable {
-    public let id: Int64
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
 }

@@ -15,118 +15,18 @@ public enum ShopRoutes {
         ResourceRoutes.register(staff, on: api, service: service)
         ResourceRoutes.register(teams, on: api, service: service)
         ResourceRoutes.register(auditEvents, on: api, service: service)
-        EndpointRoutes.revenueReport(on: api, service: service, handlers: handlers)
-        EndpointRoutes.placeOrder(on: api, service: service, handlers: handlers)
-        EndpointRoutes.replaceOrderItems(on: api, service: service, handlers: handlers)
-        EndpointRoutes.changePrice(on: api, service: service, handlers: handlers)
-        EndpointRoutes.eraseCustomer(on: api, service: service, handlers: handlers)
-        EndpointRoutes.searchCatalog(on: api, service: service, handlers: handlers)
-        EndpointRoutes.teamRoster(on: api, service: service, handlers: handlers)
+        registerEndpoints05(on: api, service: service, handlers: handlers)
+        registerEndpoints20(on: api, service: service, handlers: handlers)
+        registerEndpoints34(on: api, service: service, handlers: handlers)
+        registerEndpoints36(on: api, service: service, handlers: handlers)
+        registerEndpoints41(on: api, service: service, handlers: handlers)
+        registerEndpoints47(on: api, service: service, handlers: handlers)
+        registerEndpoints55(on: api, service: service, handlers: handlers)
     }
 
-    /// One function per custom endpoint, so that each route's closure is compiled on its own.
-    enum EndpointRoutes {
-        /// `GET /reports/revenue/{year}`
-        static func revenueReport(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-            api.get("/reports/revenue/{year}") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"], feature: "advanced_analytics", rateLimit: EndpointRateLimit("GET /reports/revenue/{year}", 10, per: .minute)))
-                let query = try EndpointParameters.check(request, context: context, path: [FieldRule("year", .int, min: 2000, max: 2100)], query: [FieldRule("from", .date), FieldRule("to", .date, nullable: true)])
-                let input = RevenueReportInput(
-                    year: try PathParameter.require(context, "year", as: Int64.self),
-                    from: try query.require("from", as: CalendarDate.self),
-                    to: try query.decode("to", as: CalendarDate.self),
-                    principal: principal,
-                    service: service
-                )
-                return try JSONResponse.make(try await handlers.revenueReport(input))
-            }
-        }
-        /// `POST /customers/{id}/orders`
-        static func placeOrder(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-            api.post("/customers/{id}/orders") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["maintainer", "admin"]))
-                _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-                let input = PlaceOrderInput(
-                    id: try PathParameter.require(context, "id", as: Int64.self),
-                    body: try await JSONResponse.decode(PlaceOrderRequest.self, from: request, context: context),
-                    principal: principal,
-                    service: service
-                )
-                return try JSONResponse.make(try await handlers.placeOrder(input))
-            }
-        }
-        /// `PUT /orders/{id}/items`
-        static func replaceOrderItems(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-            api.put("/orders/{id}/items") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["maintainer", "admin"]))
-                _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-                let input = ReplaceOrderItemsInput(
-                    id: try PathParameter.require(context, "id", as: Int64.self),
-                    body: try await JSONResponse.decode(ReplaceOrderItemsBody.self, from: request, context: context),
-                    principal: principal,
-                    service: service
-                )
-                return try JSONResponse.make(try await handlers.replaceOrderItems(input))
-            }
-        }
-        /// `PATCH /products/{id}/price`
-        static func changePrice(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-            api.patch("/products/{id}/price") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-                _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-                let input = ChangePriceInput(
-                    id: try PathParameter.require(context, "id", as: Int64.self),
-                    body: try await JSONResponse.decode(ChangePriceBody.self, from: request, context: context),
-                    principal: principal,
-                    service: service
-                )
-                return try JSONResponse.make(try await handlers.changePrice(input))
-            }
-        }
-        /// `DELETE /customers/{id}/personal-data`
-        static func eraseCustomer(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-            api.delete("/customers/{id}/personal-data") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-                let query = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [FieldRule("keep_orders", .bool, nullable: true)])
-                let input = EraseCustomerInput(
-                    id: try PathParameter.require(context, "id", as: Int64.self),
-                    keepOrders: try query.decode("keep_orders", as: Bool.self),
-                    principal: principal,
-                    service: service
-                )
-                try await handlers.eraseCustomer(input)
-                return Response(status: .noContent)
-            }
-        }
-        /// `GET /catalog/search`
-        static func searchCatalog(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-            api.get("/catalog/search") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: false))
-                let query = try EndpointParameters.check(request, context: context, path: [], query: [FieldRule("q", .text, minLength: 1, maxLength: 100), FieldRule("category_id", .int, nullable: true, min: 1), FieldRule("limit", .int32, nullable: true, min: 1, max: 200)])
-                let input = SearchCatalogInput(
-                    q: try query.require("q", as: String.self),
-                    categoryId: try query.decode("category_id", as: Int64.self),
-                    limit: try query.decode("limit", as: Int32.self),
-                    principal: principal,
-                    service: service
-                )
-                return try JSONResponse.make(try await handlers.searchCatalog(input))
-            }
-        }
-        /// `GET /teams/{id}/roster`
-        static func teamRoster(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-            api.get("/teams/{id}/roster") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"], feature: "staff_directory"))
-                _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-                let input = TeamRosterInput(
-                    id: try PathParameter.require(context, "id", as: Int64.self),
-                    principal: principal,
-                    service: service
-                )
-                return try JSONResponse.make(try await handlers.teamRoster(input))
-            }
-        }
-    }
+    /// The custom endpoints' routes, one function each (in `Endpoints/`): a name of the spec's cannot clash with the
+    /// resources' definitions here.
+    enum EndpointRoutes {}
 
     /// `/products` over `products`.
     static let products: ResourceDefinition<Product> = ResourceDefinition(

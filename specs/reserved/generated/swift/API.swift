@@ -3,22 +3,11 @@ import Foundation
 import KeelRuntime
 
 /// The custom endpoints of reserved. The service implements this protocol in its own files: an endpoint
-/// added to the spec shows up there as a missing method.
+/// added to the spec shows up there as a missing method. Each method's input type sits beside its route, in
+/// `Endpoints/`.
 public protocol ReservedAPI: Sendable {
     /// Import
     ///
     /// `POST /api/v1/protocol/{self}`, for admin
     func `import`(_ input: ImportInput) async throws -> Protocol
-}
-
-/// What `import` receives: its checked parameters and body, and its caller.
-public struct ImportInput: Sendable {
-    public let self_: Int64
-    public let `where`: String?
-    /// The request body.
-    public let body: Protocol
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
 }

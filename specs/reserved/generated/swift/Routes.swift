@@ -10,27 +10,12 @@ public enum ReservedRoutes {
         ResourceRoutes.register(user, on: api, service: service)
         ResourceRoutes.register(order, on: api, service: service)
         ResourceRoutes.register(group, on: api, service: service)
-        EndpointRoutes.`import`(on: api, service: service, handlers: handlers)
+        registerEndpoints52(on: api, service: service, handlers: handlers)
     }
 
-    /// One function per custom endpoint, so that each route's closure is compiled on its own.
-    enum EndpointRoutes {
-        /// `POST /protocol/{self}`
-        static func `import`(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ReservedAPI) {
-            api.post("/protocol/{self}") { request, context -> Response in
-                let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-                let query = try EndpointParameters.check(request, context: context, path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true)])
-                let input = ImportInput(
-                    self_: try PathParameter.require(context, "self", as: Int64.self),
-                    where: try query.decode("where", as: String.self),
-                    body: try await JSONResponse.decode(Protocol.self, from: request, context: context),
-                    principal: principal,
-                    service: service
-                )
-                return try JSONResponse.make(try await handlers.`import`(input))
-            }
-        }
-    }
+    /// The custom endpoints' routes, one function each (in `Endpoints/`): a name of the spec's cannot clash with the
+    /// resources' definitions here.
+    enum EndpointRoutes {}
 
     /// `/user` over `user`.
     static let user: ResourceDefinition<Member> = ResourceDefinition(

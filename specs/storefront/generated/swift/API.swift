@@ -3,7 +3,8 @@ import Foundation
 import KeelRuntime
 
 /// The custom endpoints of storefront. The service implements this protocol in its own files: an endpoint
-/// added to the spec shows up there as a missing method.
+/// added to the spec shows up there as a missing method. Each method's input type sits beside its route, in
+/// `Endpoints/`.
 public protocol StorefrontAPI: Sendable {
     /// A product of the shop (GET, so retried)
     ///
@@ -17,32 +18,4 @@ public protocol StorefrontAPI: Sendable {
     ///
     /// `GET /api/v1/revenue/{year}`
     func yearRevenue(_ input: YearRevenueInput) async throws -> YearRevenue
-}
-
-/// What `showItem` receives: its checked parameters, and its caller.
-public struct ShowItemInput: Sendable {
-    public let id: Int64
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `addItem` receives: its checked parameters and body, and its caller.
-public struct AddItemInput: Sendable {
-    /// The request body.
-    public let body: NewShelfItem
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
-}
-
-/// What `yearRevenue` receives: its checked parameters, and its caller.
-public struct YearRevenueInput: Sendable {
-    public let year: Int64
-    /// The caller; nil when the endpoint needs no token.
-    public let principal: Principal?
-    /// The database, license and settings of the running service.
-    public let service: ServiceContext
 }
