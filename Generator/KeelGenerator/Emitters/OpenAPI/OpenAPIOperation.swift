@@ -23,8 +23,9 @@ struct OpenAPIOperation {
         var all = codes
         if requiresAuth { all.append(401) }
         if (requiresAuth && !roles.isEmpty) || feature != nil { all.append(403) }
-        for code in Set(all).sorted() {
-            responses.append((String(code), OpenAPISchemas.errorResponse(code)))
+        all.sort()
+        for (index, code) in all.enumerated() where index == 0 || all[index - 1] != code {
+            responses.append(OpenAPISchemas.errorResponses[code] ?? (String(code), OpenAPISchemas.errorResponse(code)))
         }
     }
 
@@ -104,6 +105,11 @@ extension OpenAPISchemas {
         429: ("TooManyRequests", "Rate limit reached, or too many failed logins; try again after `Retry-After` seconds"),
         503: ("ServiceUnavailable", "A dependency (the database) is down"),
     ]
+
+    /// `(code, errorResponse(code))` of each code with a name, made once: every operation lists several.
+    static let errorResponses: [Int: (String, StructuredValue)] = Dictionary(uniqueKeysWithValues: errorNames.keys.map {
+        ($0, (String($0), errorResponse($0)))
+    })
 
     static func errorResponse(_ code: Int) -> StructuredValue {
         .object([("$ref", .string("#/components/responses/\(errorNames[code]?.0 ?? "BadRequest")"))])
