@@ -35,6 +35,7 @@ struct TypeScriptOperation {
     var pathExpression: String {
         // Over bytes: paths are ASCII (the spec check allows nothing else), and `contains("{")` is Foundation's search.
         guard path.utf8.contains(UInt8(ascii: "{")) else { return TypeScriptLiteral.string(path) }
+        if ASCIIText.isASCII(path) { return Self.asciiPathExpression(path) }
         var result = "`"
         var rest = Substring(path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -44,6 +45,21 @@ struct TypeScriptOperation {
             rest = rest[rest.index(after: close)...]
         }
         return result + Self.escapeTemplateText(rest) + "`"
+    }
+
+    /// `pathExpression` over bytes: in ASCII every byte is a character (but "\r\n", which holds no brace), so the
+    /// braces found are the same. Runs for thousands of operations.
+    private static func asciiPathExpression(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        var result = "`"
+        var start = 0
+        while let open = bytes[start...].firstIndex(of: UInt8(ascii: "{")), let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
+            result += escapeTemplateText(Substring(decoding: bytes[start..<open], as: UTF8.self))
+            let placeholder = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+            result += "${encodeURIComponent(String(\(TypeScriptLiteral.identifier(placeholder))))}"
+            start = close + 1
+        }
+        return result + escapeTemplateText(Substring(decoding: bytes[start...], as: UTF8.self)) + "`"
     }
 
     private static func escapeTemplateText(_ text: Substring) -> String {
