@@ -110,6 +110,9 @@ struct ValueReader {
 
     /// YAML integers may be written with underscores, hex or octal; Keel accepts decimal with underscores.
     static func parseInt(_ text: String) -> Int? {
-        Int(text.replacingOccurrences(of: "_", with: ""))
+        // Foundation's search only where there is an underscore to take out (no other character is one): this
+        // reads every number of a spec of thousands of tables.
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return Int(text) }
+        return Int(text.replacingOccurrences(of: "_", with: ""))
     }
 }
