@@ -109,7 +109,7 @@ write_manifest ''
 
 echo "generated Swift of the synthetic spec: $tables tables, $endpoints endpoints ($(nproc) cores, debug)"
 for label in "${labels[@]}"; do
-  echo "  $label: $(ls "$root/src-$label"/Models | wc -l) model files, $(cat "$root/src-$label"/*.swift "$root/src-$label"/Models/*.swift | wc -l) lines"
+  echo "  $label: $(ls "$root/src-$label"/Models | wc -l) model files, $(find "$root/src-$label" -name '*.swift' | wc -l) files, $(find "$root/src-$label" -name '*.swift' -exec cat {} + | wc -l) lines"
 done
 printf '%-8s %-6s %10s %14s %14s\n' round keel seconds "largest MiB" "all MiB"
 for round in $(seq 1 "${ROUNDS:-2}"); do
