@@ -29,90 +29,106 @@ public enum ShopRoutes {
     enum EndpointRoutes {}
 
     /// `/products` over `products`.
-    static let products: ResourceDefinition<Product> = ResourceDefinition(
-        path: "/products", table: "products", modelName: "Product",
-        operations: [.list, .get, .create, .update, .delete],
-        read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
-        write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
-        fields: Product.fields,
-        list: .init(filters: ["id", "category_id", "in_stock", "status", "weight_kg", "notes"], sort: ["id", "name", "price_cents", "created_at", "weight_kg"], pageSize: 50, maxPageSize: 200),
-        sql: Product.sql
-    )
+    static var products: ResourceDefinition<Product> {
+        ResourceDefinition(
+            path: "/products", table: "products", modelName: "Product",
+            operations: [.list, .get, .create, .update, .delete],
+            read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
+            write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
+            fields: Product.fields,
+            list: .init(filters: ["id", "category_id", "in_stock", "status", "weight_kg", "notes"], sort: ["id", "name", "price_cents", "created_at", "weight_kg"], pageSize: 50, maxPageSize: 200),
+            sql: Product.sql
+        )
+    }
 
     /// `/categories` over `categories`.
-    static let categories: ResourceDefinition<Category> = ResourceDefinition(
-        path: "/categories", table: "categories", modelName: "Category",
-        operations: [.list, .get],
-        read: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
-        write: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
-        fields: Category.fields,
-        list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200),
-        sql: Category.sql
-    )
+    static var categories: ResourceDefinition<Category> {
+        ResourceDefinition(
+            path: "/categories", table: "categories", modelName: "Category",
+            operations: [.list, .get],
+            read: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
+            write: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
+            fields: Category.fields,
+            list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200),
+            sql: Category.sql
+        )
+    }
 
     /// `/customers` over `customers`.
-    static let customers: ResourceDefinition<Customer> = ResourceDefinition(
-        path: "/customers", table: "customers", modelName: "Customer",
-        operations: [.list, .get, .create, .update, .delete],
-        read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
-        write: AccessRule(authenticated: true, roles: ["admin"]),
-        fields: Customer.fields,
-        list: .init(filters: ["marketing_opt_in", "loyalty_points", "birth_date"], sort: ["full_name", "created_at", "loyalty_points"], pageSize: 50, maxPageSize: 200),
-        sql: Customer.sql
-    )
+    static var customers: ResourceDefinition<Customer> {
+        ResourceDefinition(
+            path: "/customers", table: "customers", modelName: "Customer",
+            operations: [.list, .get, .create, .update, .delete],
+            read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
+            write: AccessRule(authenticated: true, roles: ["admin"]),
+            fields: Customer.fields,
+            list: .init(filters: ["marketing_opt_in", "loyalty_points", "birth_date"], sort: ["full_name", "created_at", "loyalty_points"], pageSize: 50, maxPageSize: 200),
+            sql: Customer.sql
+        )
+    }
 
     /// `/orders` over `orders`.
-    static let orders: ResourceDefinition<Order> = ResourceDefinition(
-        path: "/orders", table: "orders", modelName: "Order",
-        operations: [.list, .get, .update],
-        read: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
-        write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
-        fields: Order.fields,
-        list: .init(filters: ["customer_id", "status", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], sort: ["id", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], pageSize: 25, maxPageSize: 200),
-        sql: Order.sql
-    )
+    static var orders: ResourceDefinition<Order> {
+        ResourceDefinition(
+            path: "/orders", table: "orders", modelName: "Order",
+            operations: [.list, .get, .update],
+            read: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
+            write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
+            fields: Order.fields,
+            list: .init(filters: ["customer_id", "status", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], sort: ["id", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], pageSize: 25, maxPageSize: 200),
+            sql: Order.sql
+        )
+    }
 
     /// `/order-items` over `order_items`.
-    static let orderItems: ResourceDefinition<OrderItem> = ResourceDefinition(
-        path: "/order-items", table: "order_items", modelName: "OrderItem",
-        operations: [.list, .get],
-        read: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
-        write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
-        fields: OrderItem.fields,
-        list: .init(filters: ["order_id", "product_id"], sort: [], pageSize: 50, maxPageSize: 200),
-        sql: OrderItem.sql
-    )
+    static var orderItems: ResourceDefinition<OrderItem> {
+        ResourceDefinition(
+            path: "/order-items", table: "order_items", modelName: "OrderItem",
+            operations: [.list, .get],
+            read: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
+            write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
+            fields: OrderItem.fields,
+            list: .init(filters: ["order_id", "product_id"], sort: [], pageSize: 50, maxPageSize: 200),
+            sql: OrderItem.sql
+        )
+    }
 
     /// `/staff` over `people`.
-    static let staff: ResourceDefinition<Person> = ResourceDefinition(
-        path: "/staff", table: "people", modelName: "Person",
-        operations: [.list, .get, .create, .update, .delete],
-        read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"], feature: "staff_directory"),
-        write: AccessRule(authenticated: true, roles: ["admin"], feature: "staff_directory"),
-        fields: Person.fields,
-        list: .init(filters: ["team_id", "is_active"], sort: ["display_name", "hired_on"], pageSize: 50, maxPageSize: 200),
-        sql: Person.sql
-    )
+    static var staff: ResourceDefinition<Person> {
+        ResourceDefinition(
+            path: "/staff", table: "people", modelName: "Person",
+            operations: [.list, .get, .create, .update, .delete],
+            read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"], feature: "staff_directory"),
+            write: AccessRule(authenticated: true, roles: ["admin"], feature: "staff_directory"),
+            fields: Person.fields,
+            list: .init(filters: ["team_id", "is_active"], sort: ["display_name", "hired_on"], pageSize: 50, maxPageSize: 200),
+            sql: Person.sql
+        )
+    }
 
     /// `/teams` over `teams`.
-    static let teams: ResourceDefinition<Team> = ResourceDefinition(
-        path: "/teams", table: "teams", modelName: "Team",
-        operations: [.list, .get, .create, .update, .delete],
-        read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
-        write: AccessRule(authenticated: true, roles: ["admin"]),
-        fields: Team.fields,
-        list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200),
-        sql: Team.sql
-    )
+    static var teams: ResourceDefinition<Team> {
+        ResourceDefinition(
+            path: "/teams", table: "teams", modelName: "Team",
+            operations: [.list, .get, .create, .update, .delete],
+            read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
+            write: AccessRule(authenticated: true, roles: ["admin"]),
+            fields: Team.fields,
+            list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200),
+            sql: Team.sql
+        )
+    }
 
     /// `/audit-events` over `audit_events`.
-    static let auditEvents: ResourceDefinition<AuditEvent> = ResourceDefinition(
-        path: "/audit-events", table: "audit_events", modelName: "AuditEvent",
-        operations: [.list, .get],
-        read: AccessRule(authenticated: true, roles: ["admin"], feature: "audit_logs"),
-        write: AccessRule(authenticated: true, roles: ["admin"], feature: "audit_logs"),
-        fields: AuditEvent.fields,
-        list: .init(filters: ["kind", "entity"], sort: ["occurred_at"], pageSize: 100, maxPageSize: 500),
-        sql: AuditEvent.sql
-    )
+    static var auditEvents: ResourceDefinition<AuditEvent> {
+        ResourceDefinition(
+            path: "/audit-events", table: "audit_events", modelName: "AuditEvent",
+            operations: [.list, .get],
+            read: AccessRule(authenticated: true, roles: ["admin"], feature: "audit_logs"),
+            write: AccessRule(authenticated: true, roles: ["admin"], feature: "audit_logs"),
+            fields: AuditEvent.fields,
+            list: .init(filters: ["kind", "entity"], sort: ["occurred_at"], pageSize: 100, maxPageSize: 500),
+            sql: AuditEvent.sql
+        )
+    }
 }

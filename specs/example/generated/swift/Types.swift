@@ -35,14 +35,16 @@ public struct RevenueReport: Codable, Sendable, Equatable {
 
 extension RevenueReport: BodyShaped {
     /// What a request body must hold to be read as RevenueReport: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("total_cents", .value(FieldRule("total_cents", .int))),
-            BodyField("top_products", .array(Product.bodyShape)),
-            BodyField("note", .value(FieldRule("note", .text)), required: false),
-            BodyField("by_month", .array(MonthRevenue.bodyShape)),
-            BodyField("currencies", .array(.value(FieldRule("currencies", .text)))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("total_cents", .value(FieldRule("total_cents", .int))),
+                BodyField("top_products", .array(Product.bodyShape)),
+                BodyField("note", .value(FieldRule("note", .text)), required: false),
+                BodyField("by_month", .array(MonthRevenue.bodyShape)),
+                BodyField("currencies", .array(.value(FieldRule("currencies", .text)))),
+            ]
+        }
     }
 }
 
@@ -74,13 +76,15 @@ public struct MonthRevenue: Codable, Sendable, Equatable {
 
 extension MonthRevenue: BodyShaped {
     /// What a request body must hold to be read as MonthRevenue: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("month", .value(FieldRule("month", .int32))),
-            BodyField("revenue_cents", .value(FieldRule("revenue_cents", .int))),
-            BodyField("average_order", .value(FieldRule("average_order", .anyDecimal))),
-            BodyField("order_count", .value(FieldRule("order_count", .int))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("month", .value(FieldRule("month", .int32))),
+                BodyField("revenue_cents", .value(FieldRule("revenue_cents", .int))),
+                BodyField("average_order", .value(FieldRule("average_order", .anyDecimal))),
+                BodyField("order_count", .value(FieldRule("order_count", .int))),
+            ]
+        }
     }
 }
 
@@ -122,14 +126,16 @@ public struct PlaceOrderRequest: Codable, Sendable, Equatable {
 
 extension PlaceOrderRequest: BodyShaped {
     /// What a request body must hold to be read as PlaceOrderRequest: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("lines", .array(OrderLine.bodyShape)),
-            BodyField("shipping", Address.bodyShape),
-            BodyField("coupon_code", .value(FieldRule("coupon_code", .text, maxLength: 40)), required: false),
-            BodyField("payment_method", .value(FieldRule("payment_method", .enumeration(["card", "invoice", "paypal"])))),
-            BodyField("deliver_by", .value(FieldRule("deliver_by", .date)), required: false),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("lines", .array(OrderLine.bodyShape)),
+                BodyField("shipping", Address.bodyShape),
+                BodyField("coupon_code", .value(FieldRule("coupon_code", .text, maxLength: 40)), required: false),
+                BodyField("payment_method", .value(FieldRule("payment_method", .enumeration(["card", "invoice", "paypal"])))),
+                BodyField("deliver_by", .value(FieldRule("deliver_by", .date)), required: false),
+            ]
+        }
     }
 }
 
@@ -153,11 +159,13 @@ public struct OrderLine: Codable, Sendable, Equatable {
 
 extension OrderLine: BodyShaped {
     /// What a request body must hold to be read as OrderLine: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("product_id", .value(FieldRule("product_id", .int, min: 1))),
-            BodyField("quantity", .value(FieldRule("quantity", .int32, min: 1, max: 1000))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("product_id", .value(FieldRule("product_id", .int, min: 1))),
+                BodyField("quantity", .value(FieldRule("quantity", .int32, min: 1, max: 1000))),
+            ]
+        }
     }
 }
 
@@ -194,14 +202,16 @@ public struct Address: Codable, Sendable, Equatable {
 
 extension Address: BodyShaped {
     /// What a request body must hold to be read as Address: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("line1", .value(FieldRule("line1", .text, minLength: 1, maxLength: 200))),
-            BodyField("line2", .value(FieldRule("line2", .text, maxLength: 200)), required: false),
-            BodyField("city", .value(FieldRule("city", .text, minLength: 1, maxLength: 100))),
-            BodyField("postal_code", .value(FieldRule("postal_code", .text, minLength: 1, maxLength: 20))),
-            BodyField("country", .value(FieldRule("country", .text, pattern: #"^[A-Z]{2}$"#))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("line1", .value(FieldRule("line1", .text, minLength: 1, maxLength: 200))),
+                BodyField("line2", .value(FieldRule("line2", .text, maxLength: 200)), required: false),
+                BodyField("city", .value(FieldRule("city", .text, minLength: 1, maxLength: 100))),
+                BodyField("postal_code", .value(FieldRule("postal_code", .text, minLength: 1, maxLength: 20))),
+                BodyField("country", .value(FieldRule("country", .text, pattern: #"^[A-Z]{2}$"#))),
+            ]
+        }
     }
 }
 
@@ -237,14 +247,16 @@ public struct TeamRoster: Codable, Sendable, Equatable {
 
 extension TeamRoster: BodyShaped {
     /// What a request body must hold to be read as TeamRoster: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("team", Team.bodyShape),
-            BodyField("members", .array(Person.bodyShape)),
-            BodyField("generated_at", .value(FieldRule("generated_at", .timestamp))),
-            BodyField("request_id", .value(FieldRule("request_id", .uuid))),
-            BodyField("extras", .value(FieldRule("extras", .json)), required: false),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("team", Team.bodyShape),
+                BodyField("members", .array(Person.bodyShape)),
+                BodyField("generated_at", .value(FieldRule("generated_at", .timestamp))),
+                BodyField("request_id", .value(FieldRule("request_id", .uuid))),
+                BodyField("extras", .value(FieldRule("extras", .json)), required: false),
+            ]
+        }
     }
 }
 
@@ -265,10 +277,12 @@ public struct ReplaceOrderItemsBody: Codable, Sendable, Equatable {
 
 extension ReplaceOrderItemsBody: BodyShaped {
     /// What a request body must hold to be read as ReplaceOrderItemsBody: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("lines", .array(OrderLine.bodyShape)),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("lines", .array(OrderLine.bodyShape)),
+            ]
+        }
     }
 }
 
@@ -294,10 +308,12 @@ public struct ChangePriceBody: Codable, Sendable, Equatable {
 
 extension ChangePriceBody: BodyShaped {
     /// What a request body must hold to be read as ChangePriceBody: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("price_cents", .value(FieldRule("price_cents", .int, min: 0))),
-            BodyField("reason", .value(FieldRule("reason", .text, maxLength: 500)), required: false),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("price_cents", .value(FieldRule("price_cents", .int, min: 0))),
+                BodyField("reason", .value(FieldRule("reason", .text, maxLength: 500)), required: false),
+            ]
+        }
     }
 }

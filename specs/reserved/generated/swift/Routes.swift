@@ -18,35 +18,41 @@ public enum ReservedRoutes {
     enum EndpointRoutes {}
 
     /// `/user` over `user`.
-    static let user: ResourceDefinition<Member> = ResourceDefinition(
-        path: "/user", table: "user", modelName: "Member",
-        operations: [.list, .get, .create, .update, .delete],
-        read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "import"),
-        write: AccessRule(authenticated: true, roles: ["admin"], feature: "import"),
-        fields: Member.fields,
-        list: .init(filters: ["id", "internal", "order", "default", "key", "group", "select"], sort: ["id", "order", "default", "key", "limit", "offset", "select"], pageSize: 50, maxPageSize: 200),
-        sql: Member.sql
-    )
+    static var user: ResourceDefinition<Member> {
+        ResourceDefinition(
+            path: "/user", table: "user", modelName: "Member",
+            operations: [.list, .get, .create, .update, .delete],
+            read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "import"),
+            write: AccessRule(authenticated: true, roles: ["admin"], feature: "import"),
+            fields: Member.fields,
+            list: .init(filters: ["id", "internal", "order", "default", "key", "group", "select"], sort: ["id", "order", "default", "key", "limit", "offset", "select"], pageSize: 50, maxPageSize: 200),
+            sql: Member.sql
+        )
+    }
 
     /// `/order` over `order`.
-    static let order: ResourceDefinition<Order> = ResourceDefinition(
-        path: "/order", table: "order", modelName: "Order",
-        operations: [.list, .get, .create, .update, .delete],
-        read: AccessRule(authenticated: true, roles: ["public", "admin"]),
-        write: AccessRule(authenticated: true, roles: ["public", "admin"]),
-        fields: Order.fields,
-        list: .init(filters: ["from", "where", "is", "return", "public", "class", "user"], sort: ["from", "where", "return", "class", "user"], pageSize: 50, maxPageSize: 200),
-        sql: Order.sql
-    )
+    static var order: ResourceDefinition<Order> {
+        ResourceDefinition(
+            path: "/order", table: "order", modelName: "Order",
+            operations: [.list, .get, .create, .update, .delete],
+            read: AccessRule(authenticated: true, roles: ["public", "admin"]),
+            write: AccessRule(authenticated: true, roles: ["public", "admin"]),
+            fields: Order.fields,
+            list: .init(filters: ["from", "where", "is", "return", "public", "class", "user"], sort: ["from", "where", "return", "class", "user"], pageSize: 50, maxPageSize: 200),
+            sql: Order.sql
+        )
+    }
 
     /// `/group` over `group`.
-    static let group: ResourceDefinition<Group> = ResourceDefinition(
-        path: "/group", table: "group", modelName: "Group",
-        operations: [.list, .get, .create, .update, .delete],
-        read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "class"),
-        write: AccessRule(authenticated: true, roles: ["admin"], feature: "class"),
-        fields: Group.fields,
-        list: .init(filters: ["self", "enum", "import", "func", "let", "var"], sort: ["self", "enum", "import", "func", "let", "var"], pageSize: 50, maxPageSize: 200),
-        sql: Group.sql
-    )
+    static var group: ResourceDefinition<Group> {
+        ResourceDefinition(
+            path: "/group", table: "group", modelName: "Group",
+            operations: [.list, .get, .create, .update, .delete],
+            read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "class"),
+            write: AccessRule(authenticated: true, roles: ["admin"], feature: "class"),
+            fields: Group.fields,
+            list: .init(filters: ["self", "enum", "import", "func", "let", "var"], sort: ["self", "enum", "import", "func", "let", "var"], pageSize: 50, maxPageSize: 200),
+            sql: Group.sql
+        )
+    }
 }

@@ -45,13 +45,15 @@ public struct Protocol: Codable, Sendable, Equatable {
 
 extension Protocol: BodyShaped {
     /// What a request body must hold to be read as Protocol: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("class", .value(FieldRule("class", .text))),
-            BodyField("self", .value(FieldRule("self", .int)), required: false),
-            BodyField("enum", .value(FieldRule("enum", .enumeration(["let", "var", "default"])))),
-            BodyField("default", .array(Group.bodyShape)),
-            BodyField("type", .value(FieldRule("type", .enumeration(["any", "some"]))), required: false),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("class", .value(FieldRule("class", .text))),
+                BodyField("self", .value(FieldRule("self", .int)), required: false),
+                BodyField("enum", .value(FieldRule("enum", .enumeration(["let", "var", "default"])))),
+                BodyField("default", .array(Group.bodyShape)),
+                BodyField("type", .value(FieldRule("type", .enumeration(["any", "some"]))), required: false),
+            ]
+        }
     }
 }

@@ -30,13 +30,15 @@ public struct ShelfItem: Codable, Sendable, Equatable {
 
 extension ShelfItem: BodyShaped {
     /// What a request body must hold to be read as ShelfItem: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("id", .value(FieldRule("id", .int))),
-            BodyField("sku", .value(FieldRule("sku", .text))),
-            BodyField("name", .value(FieldRule("name", .text))),
-            BodyField("price_cents", .value(FieldRule("price_cents", .int))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("id", .value(FieldRule("id", .int))),
+                BodyField("sku", .value(FieldRule("sku", .text))),
+                BodyField("name", .value(FieldRule("name", .text))),
+                BodyField("price_cents", .value(FieldRule("price_cents", .int))),
+            ]
+        }
     }
 }
 
@@ -64,12 +66,14 @@ public struct NewShelfItem: Codable, Sendable, Equatable {
 
 extension NewShelfItem: BodyShaped {
     /// What a request body must hold to be read as NewShelfItem: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("sku", .value(FieldRule("sku", .text))),
-            BodyField("name", .value(FieldRule("name", .text))),
-            BodyField("price_cents", .value(FieldRule("price_cents", .int))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("sku", .value(FieldRule("sku", .text))),
+                BodyField("name", .value(FieldRule("name", .text))),
+                BodyField("price_cents", .value(FieldRule("price_cents", .int))),
+            ]
+        }
     }
 }
 
@@ -93,10 +97,12 @@ public struct YearRevenue: Codable, Sendable, Equatable {
 
 extension YearRevenue: BodyShaped {
     /// What a request body must hold to be read as YearRevenue: checked before decoding, one 422 entry per bad field.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("year", .value(FieldRule("year", .int))),
-            BodyField("total_cents", .value(FieldRule("total_cents", .int))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("year", .value(FieldRule("year", .int))),
+                BodyField("total_cents", .value(FieldRule("total_cents", .int))),
+            ]
+        }
     }
 }

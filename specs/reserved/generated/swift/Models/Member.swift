@@ -103,18 +103,20 @@ public enum MemberSelect: String, Codable, Sendable, CaseIterable, DatabaseCell,
 
 extension Member: BodyShaped {
     /// What a request body must hold to be read as a whole Member (a custom endpoint taking one): every column.
-    public static let bodyShape: BodyShape = .object {
-        [
-            BodyField("id", .value(FieldRule("id", .reference))),
-            BodyField("internal", .value(FieldRule("internal", .bool, hasDefault: true))),
-            BodyField("order", .value(FieldRule("order", .int32, hasDefault: true))),
-            BodyField("default", .value(FieldRule("default", .string(maxLength: 40), nullable: true)), required: false),
-            BodyField("key", .value(FieldRule("key", .string(maxLength: 64)))),
-            BodyField("group", .value(FieldRule("group", .reference, nullable: true)), required: false),
-            BodyField("limit", .value(FieldRule("limit", .int, hasDefault: true, min: 0))),
-            BodyField("offset", .value(FieldRule("offset", .int, hasDefault: true))),
-            BodyField("select", .value(FieldRule("select", .enumeration(["from", "where", "is", "self", "default", "class"]), hasDefault: true))),
-        ]
+    public static var bodyShape: BodyShape {
+        .object {
+            [
+                BodyField("id", .value(FieldRule("id", .reference))),
+                BodyField("internal", .value(FieldRule("internal", .bool, hasDefault: true))),
+                BodyField("order", .value(FieldRule("order", .int32, hasDefault: true))),
+                BodyField("default", .value(FieldRule("default", .string(maxLength: 40), nullable: true)), required: false),
+                BodyField("key", .value(FieldRule("key", .string(maxLength: 64)))),
+                BodyField("group", .value(FieldRule("group", .reference, nullable: true)), required: false),
+                BodyField("limit", .value(FieldRule("limit", .int, hasDefault: true, min: 0))),
+                BodyField("offset", .value(FieldRule("offset", .int, hasDefault: true))),
+                BodyField("select", .value(FieldRule("select", .enumeration(["from", "where", "is", "self", "default", "class"]), hasDefault: true))),
+            ]
+        }
     }
 }
 
@@ -211,17 +213,20 @@ public struct MemberPatch: Sendable {
 }
 
 extension Member {
-    /// The rules of the writable columns, checked before any SQL runs.
-    public static let fields: [FieldRule] = [
-        FieldRule("internal", .bool, hasDefault: true),
-        FieldRule("order", .int32, hasDefault: true),
-        FieldRule("default", .string(maxLength: 40), nullable: true),
-        FieldRule("key", .string(maxLength: 64)),
-        FieldRule("group", .reference, nullable: true),
-        FieldRule("limit", .int, hasDefault: true, min: 0),
-        FieldRule("offset", .int, hasDefault: true),
-        FieldRule("select", .enumeration(["from", "where", "is", "self", "default", "class"]), hasDefault: true),
-    ]
+    /// The rules of the writable columns, checked before any SQL runs. Computed, as every static value here: the
+    /// module's interface job type-checks a stored property's initializer at every build, a getter only its own file.
+    public static var fields: [FieldRule] {
+        [
+            FieldRule("internal", .bool, hasDefault: true),
+            FieldRule("order", .int32, hasDefault: true),
+            FieldRule("default", .string(maxLength: 40), nullable: true),
+            FieldRule("key", .string(maxLength: 64)),
+            FieldRule("group", .reference, nullable: true),
+            FieldRule("limit", .int, hasDefault: true, min: 0),
+            FieldRule("offset", .int, hasDefault: true),
+            FieldRule("select", .enumeration(["from", "where", "is", "self", "default", "class"]), hasDefault: true),
+        ]
+    }
 
     /// The SQL of `user` in each dialect.
     public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
