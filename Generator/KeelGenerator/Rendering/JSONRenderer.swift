@@ -1,59 +1,35 @@
-/// Renders a `StructuredValue` as JSON with two-space indentation and a final newline.
+/// Renders a `StructuredValue` as JSON with two-space indentation and a final newline (`JSONWriter`'s `keel` style).
 public enum JSONRenderer {
     public static func render(_ value: StructuredValue) -> String {
-        var out = ""
-        write(value, indent: 0, into: &out)
-        return out + "\n"
+        var writer = JSONWriter(style: .keel)
+        write(value, into: &writer)
+        return writer.finishedText()
     }
 
-    private static func write(_ value: StructuredValue, indent: Int, into out: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+    private static func write(_ value: StructuredValue, into writer: inout JSONWriter) {
         switch value {
         case let .object(pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{\n"
-            for (offset, pair) in pairs.enumerated() {
-                out += pad + quote(pair.0) + ": "
-                write(pair.1, indent: indent + 1, into: &out)
-                out += offset == pairs.count - 1 ? "\n" : ",\n"
+            writer.object { writer in
+                for (key, member) in pairs {
+                    writer.key(key)
+                    write(member, into: &writer)
+                }
             }
-            out += close + "}"
-        case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
-            for (offset, item) in items.enumerated() {
-                out += pad
-                write(item, indent: indent + 1, into: &out)
-                out += offset == items.count - 1 ? "\n" : ",\n"
-            }
-            out += close + "]"
-        case let .string(text): out += quote(text)
-        case let .integer(number): out += String(number)
-        case let .number(text): out += text
-        case let .bool(flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case let .array(items): writer.array(items) { write($1, into: &$0) }
+        case let .string(text): writer.string(text)
+        case let .integer(number): writer.integer(number)
+        case let .number(text): writer.number(text)
+        case let .bool(flag): writer.bool(flag)
+        case .null: writer.null()
         }
     }
 
     /// A JSON string literal (also a valid double-quoted YAML scalar).
     public static func quote(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        // Most text needs no escape: quoted without a copy through bytes.
+        guard text.utf8.contains(where: JSONWriter.needsEscaping) else { return "\"" + text + "\"" }
+        var writer = JSONWriter(style: .keel)
+        writer.string(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
