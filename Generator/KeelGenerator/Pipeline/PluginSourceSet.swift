@@ -33,13 +33,27 @@ public enum PluginSourceSet {
 
     /// `KeelTables07.swift`: two digits, so the names sort in shard order.
     public static func tableFileName(_ shard: Int) -> String {
-        "KeelTables" + twoDigits(shard) + ".swift"
+        "Keel" + tableStem(shard) + ".swift"
     }
 
     /// `Endpoints07.swift`, named as `tableFileName` is, so that the plugin's mode can put it in `KeelTables07.swift`.
     public static func endpointFileName(_ shard: Int) -> String {
-        "Endpoints" + twoDigits(shard) + ".swift"
+        endpointStem(shard) + ".swift"
     }
+
+    /// `Tables07`: the shard's tables file without its `Keel` prefix, which also names the function registering its
+    /// routes (`registerTables07`).
+    public static func tableStem(_ shard: Int) -> String {
+        "Tables" + twoDigits(shard)
+    }
+
+    /// `Endpoints07`, as `tableStem` (`registerEndpoints07`).
+    public static func endpointStem(_ shard: Int) -> String {
+        "Endpoints" + twoDigits(shard)
+    }
+
+    /// The shard of each endpoints file name (`Endpoints07.swift` -> 7).
+    private static let endpointFileShards = Dictionary(uniqueKeysWithValues: (0..<tableShards).map { (endpointFileName($0), $0) })
 
     private static func twoDigits(_ number: Int) -> String {
         (number < 10 ? "0" : "") + String(number)
@@ -82,7 +96,8 @@ public enum PluginSourceSet {
         switch parts[0] {
         case "Models": return tableFileName(shard(of: String(last.dropLast(".swift".count))))
         case Substring(tablesFolder): return String(last)
-        case Substring(endpointsFolder): return "KeelTables" + last.dropFirst("Endpoints".count)
+        // A name of no shard stays as it is, among none of `fileNames`.
+        case Substring(endpointsFolder): return endpointFileShards[String(last)].map(tableFileName) ?? relative
         default: return "Keel" + parts[0] + ".swift"
         }
     }

@@ -28,11 +28,13 @@ public struct SwiftRoutesEmitter: Emitter {
         routes["hasEndpoints"] = !endpoints.isEmpty
         var api = common
         api["endpoints"] = Self.withFullPaths(endpoints, spec: spec)
-        let endpointGroups = Self.groups(endpoints, key: "name", in: PluginSourceSet.endpointsFolder, named: PluginSourceSet.endpointFileName, common: common)
+        let endpointGroups = Self.groups(endpoints, key: "name", in: PluginSourceSet.endpointsFolder, named: PluginSourceSet.endpointFileName,
+                                         stem: PluginSourceSet.endpointStem, common: common)
         routes["endpointGroups"] = endpointGroups.map { ["function": $0.function] }
         var files = endpointGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/Endpoints.swift", $0.values)) }
         if context.embedsMigrations {
-            let tableGroups = Self.groups(resources, key: "model", in: PluginSourceSet.tablesFolder, named: PluginSourceSet.tableFileName, common: common)
+            let tableGroups = Self.groups(resources, key: "model", in: PluginSourceSet.tablesFolder, named: PluginSourceSet.tableFileName,
+                                          stem: PluginSourceSet.tableStem, common: common)
             routes["tableGroups"] = tableGroups.map { ["function": $0.function] }
             files += tableGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/TableRoutes.swift", $0.values)) }
         } else {
@@ -45,19 +47,19 @@ public struct SwiftRoutesEmitter: Emitter {
     }
 
     /// `items` (resources or custom endpoints) grouped by the shard of their `key` (`PluginSourceSet.shard`), in the
-    /// shard's order: per group, its file's path in `folder`, the function registering its routes (`Endpoints07.swift`
-    /// and `KeelTables07.swift` give `registerEndpoints07` and `registerTables07`), and the file's template values.
+    /// shard's order: per group, its file's path in `folder`, the function registering its routes (`register` and the
+    /// shard's `stem`: `registerEndpoints07`, `registerTables07`), and the file's template values.
     /// The plugin's mode groups resources as their models are, so that a model's edit leaves `Routes.swift` and the
     /// other groups as they were; both modes group custom endpoints, so that no compile job holds thousands of routes.
-    static func groups(_ items: [[String: Any]], key: String, in folder: String, named fileName: (Int) -> String, common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
+    static func groups(_ items: [[String: Any]], key: String, in folder: String, named fileName: (Int) -> String, stem: (Int) -> String,
+                       common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
         let shards = Dictionary(grouping: items) { PluginSourceSet.shard(of: $0[key] as? String ?? "") }
         return shards.keys.sorted().map { shard in
-            let name = fileName(shard)
-            let function = "register" + (name.hasPrefix("Keel") ? name.dropFirst("Keel".count) : Substring(name)).dropLast(".swift".count)
+            let function = "register" + stem(shard)
             var values = common
             values["function"] = function
             values["items"] = shards[shard]
-            return (folder + "/" + name, function, values)
+            return (folder + "/" + fileName(shard), function, values)
         }
     }
 
