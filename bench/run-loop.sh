@@ -15,7 +15,9 @@
 #   no-op    the next build with nothing changed (SwiftPM's plugin and tool checks)
 #   edit     after adding `loop_note_<n>: { type: text, nullable: true }` to table_<TABLES/2>: the loop's figure
 #   no-op2   once more
-# Logs are in LOOP_ROOT/TABLES-<step>.log; `swift build -v` is used, so they show what each build ran.
+# Logs are in LOOP_ROOT/TABLES-<step>.log; `swift build -v` is used, so they show what each build ran, each line stamped
+# with the seconds since the build started. "module Loop" is the service module's compile (its -emit-module job and
+# the changed files), "link" the link of the executable to the end of the build; "-" when the build did not run it.
 # LOOP_LOCK_HELD=1 skips taking the lock per build, for a caller that holds it for the whole run:
 #   LOOP_LOCK_HELD=1 flock /tmp/keel-build.lock bench/run-loop.sh 1000 /tmp/keel-loop/keel
 set -euo pipefail
@@ -48,18 +50,25 @@ if [ ! -e .build/debug.yaml ] || [ "$checkout/Plugins/KeelPlugin/KeelPlugin.swif
 build() {
   local step=$1
   local log=$root/$tables-$step.log
+  # Each line of the log starts with the seconds since the build started: -v prints a command as it starts.
+  local stamped='set -o pipefail; swift build -v 2>&1 | perl -MTime::HiRes=time -ne '"'"'BEGIN { $s = time } printf "%.2f %s", time - $s, $_'"'"
   if [ -n "${LOOP_LOCK_HELD:-}" ]; then
-    swift build -v > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
+    bash -c "$stamped" > "$log" || { tail -30 "$log"; exit 1; }
   else
-    flock /tmp/keel-build.lock swift build -v > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
+    flock /tmp/keel-build.lock bash -c "$stamped" > "$log" || { tail -30 "$log"; exit 1; }
   fi
   local seconds swift tool
   seconds=$(grep -o 'Build complete! ([0-9.]*s)' "$log" | grep -o '[0-9.]*')
+  # The service module's compile (its driver's start to the wrap of its interface) and the link, from the stamps.
+  local module link
+  module=$(awk '/ -module-name Loop / && !a { a = $1 } / -modulewrap .*Modules\/Loop\.swiftmodule/ && !b { b = $1 } END { if (a && b) printf "%.2f", b - a; else printf "-" }' "$log")
+  link=$(awk '/swiftc -lstdc\+\+/ && !a { a = $1 } /Build complete!/ { b = $1 } END { if (a && b) printf "%.2f", b - a; else printf "-" }' "$log")
   # The service's files (its own and the plugin's outputs), and the plugin tool's files (built for the host, *-tool.build);
   # -v also prints the plugins' compile commands, run only when a plugin changed.
   swift=$( (grep -o ' -primary-file [^ ]*' "$log" || true) | (grep -e "$root/svc/Sources/" -e '/plugins/outputs/' || true) | sort -u | wc -l)
   tool=$( (grep -o -- '-o [^ ]*-tool.build/[^ ]*\.o' "$log" || true) | sort -u | wc -l)
-  printf '%s tables, %-7s %7.2f s  (%s service files compiled; %s plugin-tool objects built)\n' "$tables" "$step" "$seconds" "$swift" "$tool"
+  printf '%s tables, %-7s %7.2f s  (%s service files compiled; %s plugin-tool objects built; module Loop %s s, link %s s)\n' \
+    "$tables" "$step" "$seconds" "$swift" "$tool" "$module" "$link"
 }
 
 build build
