@@ -1,12 +1,12 @@
-/// Renders a `StructuredValue` as JSON with two-space indentation and a final newline (`JSONWriter`'s `keel` style).
+/// Renders a `StructuredValue` as JSON with two-space indentation and a final newline (`JSONTextWriter`'s `keel` style).
 public enum JSONRenderer {
     public static func render(_ value: StructuredValue) -> String {
-        var writer = JSONWriter(style: .keel)
+        var writer = JSONTextWriter(style: .keel)
         write(value, into: &writer)
         return writer.finishedText()
     }
 
-    private static func write(_ value: StructuredValue, into writer: inout JSONWriter) {
+    private static func write(_ value: StructuredValue, into writer: inout JSONTextWriter) {
         switch value {
         case let .object(pairs):
             writer.object { writer in
@@ -27,8 +27,8 @@ public enum JSONRenderer {
     /// A JSON string literal (also a valid double-quoted YAML scalar).
     public static func quote(_ text: String) -> String {
         // Most text needs no escape: quoted without a copy through bytes.
-        guard text.utf8.contains(where: JSONWriter.needsEscaping) else { return "\"" + text + "\"" }
-        var writer = JSONWriter(style: .keel)
+        guard text.utf8.contains(where: JSONTextWriter.needsEscaping) else { return "\"" + text + "\"" }
+        var writer = JSONTextWriter(style: .keel)
         writer.string(text)
         return String(decoding: writer.bytes, as: UTF8.self)
     }

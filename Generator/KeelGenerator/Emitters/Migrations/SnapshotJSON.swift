@@ -5,13 +5,13 @@ import KeelSpec
 /// swift-foundation sorts them, slashes unescaped), byte for byte, without going through `Codable` for every
 /// column: at 10,000 columns the encoder's containers and key sorting were over half of the migrations' time.
 ///
-/// The snapshot, schema, table, column and index objects are written here with `JSONWriter`'s `encoder` style,
+/// The snapshot, schema, table, column and index objects are written here with `JSONTextWriter`'s `encoder` style,
 /// with the keys of their synthesized `Codable` conformances in sorted order. A column's `type` and `defaultValue`
 /// (KeelSpec's enums) are still encoded by `JSONEncoder`, once per distinct value, and indented into place.
 /// `SnapshotJSONTests` compare the result with `JSONEncoder`'s.
 enum SnapshotJSON {
     static func render(_ snapshot: SnapshotFile) throws -> String {
-        var writer = JSONWriter(style: .encoder, capacity: snapshot.schema.tables.count * 4096)
+        var writer = JSONTextWriter(style: .encoder, capacity: snapshot.schema.tables.count * 4096)
         var enums = EncodedEnums()
         try writer.object { writer in
             writer.key("generated_by")
@@ -41,7 +41,7 @@ enum SnapshotJSON {
         return encoder
     }
 
-    private static func write(_ column: ColumnSchema, into writer: inout JSONWriter, enums: inout EncodedEnums) throws {
+    private static func write(_ column: ColumnSchema, into writer: inout JSONTextWriter, enums: inout EncodedEnums) throws {
         try writer.object { writer in
             if let defaultValue = column.defaultValue {
                 writer.key("defaultValue")
@@ -62,7 +62,7 @@ enum SnapshotJSON {
         }
     }
 
-    private static func write(_ index: IndexSchema, into writer: inout JSONWriter) {
+    private static func write(_ index: IndexSchema, into writer: inout JSONTextWriter) {
         writer.object { writer in
             writer.key("columns")
             writer.array(index.columns) { $0.string($1) }
@@ -91,7 +91,7 @@ enum SnapshotJSON {
         private static func json<Value: Encodable & Hashable>(of value: Value, at depth: Int, by encoder: JSONEncoder,
                                                               cache: inout [Value: [UInt8]]) throws -> [UInt8] {
             if let bytes = cache[value] { return bytes }
-            let bytes = JSONWriter.indented(try encoder.encode(value), depth: depth)
+            let bytes = JSONTextWriter.indented(try encoder.encode(value), depth: depth)
             cache[value] = bytes
             return bytes
         }

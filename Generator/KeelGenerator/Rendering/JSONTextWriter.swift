@@ -4,7 +4,7 @@
 ///
 /// The writer lays out members, items, separators and indentation: a caller opens a container and writes each
 /// member as `key(_:)` followed by its value.
-struct JSONWriter {
+struct JSONTextWriter {
     enum Style {
         /// Keel's own JSON: `"key": value`, `{}` and `[]` when empty, control characters other than `\n`, `\r` and
         /// `\t` escaped as `\u00XX`.
@@ -34,12 +34,12 @@ struct JSONWriter {
     }
 
     /// An object whose members `members` writes, each as `key(_:)` and its value.
-    mutating func object(_ members: (inout JSONWriter) throws -> Void) rethrows {
+    mutating func object(_ members: (inout JSONTextWriter) throws -> Void) rethrows {
         try container(UInt8(ascii: "{"), UInt8(ascii: "}"), members)
     }
 
     /// An array of `items`, each written by `item`.
-    mutating func array<Items: Sequence>(_ items: Items, _ item: (inout JSONWriter, Items.Element) throws -> Void) rethrows {
+    mutating func array<Items: Sequence>(_ items: Items, _ item: (inout JSONTextWriter, Items.Element) throws -> Void) rethrows {
         try container(UInt8(ascii: "["), UInt8(ascii: "]")) { writer in
             for element in items {
                 writer.newMember()
@@ -52,7 +52,7 @@ struct JSONWriter {
     mutating func key(_ name: StaticString) {
         newMember()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         separator()
     }
@@ -121,7 +121,7 @@ struct JSONWriter {
         return bytes
     }
 
-    private mutating func container(_ open: UInt8, _ close: UInt8, _ members: (inout JSONWriter) throws -> Void) rethrows {
+    private mutating func container(_ open: UInt8, _ close: UInt8, _ members: (inout JSONTextWriter) throws -> Void) rethrows {
         bytes.append(open)
         let outerIsEmpty = isEmpty
         depth += 1
