@@ -65,6 +65,11 @@ struct PluginPackageTests {
         // The first build compiles the package and its test.
         let firstBuild = try build(package)
         try #require(firstBuild.status == 0, "\(firstBuild.output.suffix(4000))")
+        #if os(Linux)
+        // The scaffold's debug build links with lld (its Package.swift's `fastLinker`), which names itself in .comment.
+        let comment = try ChildProcess.run(["readelf", "-p", ".comment", Self.scratch + "/debug/notes"], in: package)
+        #expect(comment.status == 0 && comment.output.contains("Linker: LLD"), "\(comment.output)")
+        #endif
 
         let database = root + "/notes.db"
         var service = try await serve(package, database: database)
