@@ -16,6 +16,27 @@ struct NamingTests {
         #expect(Inflector.upperCamel("audit_logs") == "AuditLogs")
     }
 
+    /// The names' byte path against the split-by-`Character` rule it stands for, on edge shapes and random names.
+    @Test func camelCaseOverBytesMatchesTheRule() {
+        func parts(_ name: String) -> [String] {
+            name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        }
+        func lower(_ name: String) -> String {
+            let words = name.split(separator: "_")
+            return words.first.map { String($0) + parts(name).dropFirst().joined() } ?? name
+        }
+        var names = ["", "_", "__", "a", "_a", "a_", "a__b", "_9lives_x", "HTTP_status", "x_1_y", "ä_ö", "é_b", "a_ß"]
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("ab_Z9_-$")
+        for _ in 0..<500 {
+            names.append(String((0..<Int.random(in: 0...8, using: &random)).map { _ in alphabet.randomElement(using: &random)! }))
+        }
+        for name in names {
+            #expect(Inflector.lowerCamel(name) == lower(name), "\(name)")
+            #expect(Inflector.upperCamel(name) == parts(name).joined(), "\(name)")
+        }
+    }
+
     @Test func suggestions() {
         #expect(Suggestion.closest(to: "maxlength", in: ["max_length", "min_length", "pattern"]) == "max_length")
         #expect(Suggestion.closest(to: "strng", in: ColumnType.keywords) == "string")
