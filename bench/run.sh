@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Times keel (release build) on the synthetic spec: validate, generate, an unchanged re-run; peak memory;
-# and where the best fresh generation spent its time (`keel generate --timings`: each emitter's wall clock
-# and CPU seconds). Every output is on (the spec's keel.yaml leaves migrations, marchproxy and typescript at
-# their defaults). Usage: bench/run.sh [TABLES] [ENDPOINTS]   (default 1000 tables, 5000 endpoints)
+# Times keel (release build) on the synthetic spec: validate and an unchanged re-run (best of 5, peak memory),
+# then fresh generations (bench/generation_runs.py: ROUNDS runs, default 5, each part of `keel generate
+# --timings`). Every output is on (the spec's keel.yaml leaves migrations, marchproxy and typescript at their
+# defaults). Usage: bench/run.sh [TABLES] [ENDPOINTS]   (default 1000 tables, 5000 endpoints)
 # The build takes the shared build lock (KEEL_BUILD_LOCK, default /tmp/keel-build.lock). KEEL_BIN=path times
-# that keel binary instead of building one (to compare two builds; it needs its templates bundle beside it).
+# that keel binary instead of building one; KEEL_BEFORE=path runs a second keel's fresh generations alternated with
+# the first, side by side (each binary needs its templates bundle beside it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tables=${1:-1000}
@@ -35,26 +36,12 @@ measure() {
 }
 
 read -r validate validate_mb < <(measure validate)
-# Fresh: no output on disk (every file written, the first migration planned); best of 3.
-generate=""
-for _ in 1 2 3; do
-  rm -rf "$dir/generated" "$dir/migrations" "$dir/config" "$dir/web"
-  start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$dir/rss" "$keel" generate --timings --config "$dir/keel.yaml" >"$dir/first" 2>"$dir/timings.new"
-  end=$(date +%s.%N)
-  t=$(python3 -c "print(f'{$end-$start:.3f}')")
-  if [ -z "$generate" ] || python3 -c "import sys; sys.exit(0 if $t < $generate else 1)"; then
-    generate=$t
-    generate_mb=$(( $(cat "$dir/rss") / 1024 ))
-    mv "$dir/timings.new" "$dir/timings"
-  fi
-done
+"$keel" generate --config "$dir/keel.yaml" >/dev/null
 read -r rerun rerun_mb < <(measure generate)
 written=$(grep -c -E '^(created|updated|removed) ' "$dir/out" || true)
 
 echo "synthetic spec: $tables tables x 10 columns, $endpoints endpoints"
 printf '%-28s %8s s  peak %5s MiB\n' "keel validate" "$validate" "$validate_mb"
-printf '%-28s %8s s  peak %5s MiB\n' "keel generate (fresh)" "$generate" "$generate_mb"
 printf '%-28s %8s s  peak %5s MiB  (%s files written)\n' "keel generate (unchanged)" "$rerun" "$rerun_mb" "$written"
-echo "the best fresh run, by part ($(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)):"
-cat "$dir/timings"
+echo "fresh runs, each into a new copy of the project ($(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)):"
+python3 bench/generation_runs.py "$dir" "${ROUNDS:-5}" "$keel" ${KEEL_BEFORE:+"$KEEL_BEFORE"}
