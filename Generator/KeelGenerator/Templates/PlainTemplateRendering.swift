@@ -5,23 +5,24 @@ extension PlainTemplate {
     struct Unsupported: Error {}
 
     func render(_ context: Any) throws(Unsupported) -> String {
-        var output = ""
+        // Bytes, made a string once: appending to a `String` piece by piece cost more than the lookups.
+        var output: [UInt8] = []
         var stack: [Scope] = [Scope(context)]
         try Self.render(nodes, stack: &stack, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func render(_ nodes: [Node], stack: inout [Scope], into output: inout String) throws(Unsupported) {
+    private static func render(_ nodes: [Node], stack: inout [Scope], into output: inout [UInt8]) throws(Unsupported) {
         for node in nodes {
             switch node {
             case let .text(text):
-                output += text
+                output.append(contentsOf: text.utf8)
             case let .value(name):
                 guard let value = try lookUp(name, in: stack) else { continue }
                 switch try Shape(value) {
-                case let .text(text): output += text
-                case let .flag(flag): output += flag ? "true" : "false"
-                case let .number(number): output += String(number)
+                case let .text(text): output.append(contentsOf: text.utf8)
+                case let .flag(flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case let .number(number): output.append(contentsOf: String(number).utf8)
                 case .object, .list: throw Unsupported()
                 }
             case let .section(name, children):
