@@ -48,9 +48,9 @@ public enum Inflector {
         ("oes", "o"), ("ves", "ve"), ("ss", "ss"), ("us", "us"), ("is", "is"), ("s", ""),
     ]
 
-    /// `lowerCamel` and `upperCamel` over the bytes of an ASCII name (every spec name, nearly): splitting into
-    /// substrings cost a tenth of the models' generation. Empty when no part stands between the underscores; nil
-    /// for a name of other characters.
+    /// `lowerCamel` and `upperCamel` over the bytes of an ASCII name (nearly every spec name): the split into
+    /// substrings was about 4 % of the model emitter's time at 1,000 tables. Empty when no part stands between the
+    /// underscores; nil for a name of other characters.
     private static func asciiCamel(_ name: String, upper: Bool) -> String? {
         let bytes = name.utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
