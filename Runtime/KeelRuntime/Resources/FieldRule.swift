@@ -36,7 +36,6 @@ public struct FieldRule: Sendable {
         maximum = max
         self.minLength = minLength
         if case .string(let limit) = kind { self.maxLength = Swift.min(maxLength ?? limit, limit) } else { self.maxLength = maxLength }
-        // Patterns come from the spec, which the generator already compiled; a bad one cannot reach here.
-        self.pattern = pattern.flatMap { try? NSRegularExpression(pattern: $0) }
+        self.pattern = pattern.flatMap(CompiledPatterns.regularExpression)
     }
 }
