@@ -9,6 +9,9 @@
 # LOOP_ROOT (default /tmp/keel-loop) holds the scaffold, svc/, made by `keel init --database postgres` on the first
 # run and reused after: its .build keeps the dependencies, so only the first run pays for them. A later run with
 # another TABLES swaps in that spec and its first migration. KEEL (default .build/debug/keel) runs init.
+# LOOP_TABLE_MODULES passes `--table-modules` to init (0: every table in the service's module, as before table
+# modules; default: init's choice from the spec's size); a run with another layout swaps in Package.swift and the
+# modules' folders.
 #
 # Prints the time of each build, each under the shared build lock:
 #   build    the first after the scaffold, spec or Keel changed (everything the change touches)
@@ -28,7 +31,8 @@ root=${LOOP_ROOT:-/tmp/keel-loop}
 mkdir -p "$root"
 rm -rf "$root/spec-$tables" "$root/init-$tables"
 python3 bench/synthetic_spec.py "$root/spec-$tables" "$tables" "$tables"
-"$keel" init loop --spec "$root/spec-$tables/spec/spec.yaml" --dir "$root/init-$tables" --keel "$checkout" --database postgres > "$root/init-$tables.log"
+"$keel" init loop --spec "$root/spec-$tables/spec/spec.yaml" --dir "$root/init-$tables" --keel "$checkout" --database postgres \
+  ${LOOP_TABLE_MODULES:+--table-modules "$LOOP_TABLE_MODULES"} > "$root/init-$tables.log"
 if [ ! -d "$root/svc" ]; then
   mv "$root/init-$tables" "$root/svc"
 else
@@ -37,6 +41,10 @@ else
     rm -rf "$root/svc/Sources/Loop/$part"
     cp -R "$root/init-$tables/Sources/Loop/$part" "$root/svc/Sources/Loop/$part"
   done
+  # And its table modules, when they differ (a new Package.swift makes SwiftPM plan the build again).
+  rm -rf "$root/svc/Sources/LoopTables"
+  if [ -d "$root/init-$tables/Sources/LoopTables" ]; then cp -R "$root/init-$tables/Sources/LoopTables" "$root/svc/Sources/LoopTables"; fi
+  cmp -s "$root/init-$tables/Package.swift" "$root/svc/Package.swift" || cp "$root/init-$tables/Package.swift" "$root/svc/Package.swift"
   rm -rf "$root/init-$tables"
 fi
 cd "$root/svc"
@@ -67,8 +75,10 @@ build() {
   # -v also prints the plugins' compile commands, run only when a plugin changed.
   swift=$( (grep -o ' -primary-file [^ ]*' "$log" || true) | (grep -e "$root/svc/Sources/" -e '/plugins/outputs/' || true) | sort -u | wc -l)
   tool=$( (grep -o -- '-o [^ ]*-tool.build/[^ ]*\.o' "$log" || true) | sort -u | wc -l)
-  printf '%s tables, %-7s %7.2f s  (%s service files compiled; %s plugin-tool objects built; module Loop %s s, link %s s)\n' \
-    "$tables" "$step" "$seconds" "$swift" "$tool" "$module" "$link"
+  local modules
+  modules=$( (grep -o -- ' -module-name LoopTables[0-9]* ' "$log" || true) | sort -u | wc -l)
+  printf '%s tables, %-7s %7.2f s  (%s service files compiled, %s table modules; %s plugin-tool objects built; module Loop %s s, link %s s)\n' \
+    "$tables" "$step" "$seconds" "$swift" "$modules" "$tool" "$module" "$link"
 }
 
 build build

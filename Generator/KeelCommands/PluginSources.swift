@@ -26,13 +26,18 @@ public struct PluginSources: ParsableCommand {
     @Option(help: ArgumentHelp("The target's directory: every input must lie inside it, since the plugin tracks only its files.", valueName: "path"))
     var targetDirectory: String
 
+    @Option(help: ArgumentHelp("The target's table modules, in shard order, comma-separated: the tables' code is staged for them in "
+                               + "\(PluginSourceSet.tableModuleSourcesFolder)/ instead, and KeelModules.swift re-exports them.", valueName: "names"))
+    var tableModules: String = ""
+
     public init() {}
 
     public func run() throws {
         let configPath = URL(fileURLWithPath: config).standardizedFileURL.path
         let settings = try Console.reportingErrors(ProjectLoader.load(configPath: configPath, displayRelativeTo: "/").flatMap(pluginSettings), writes: true)
         let generation = try Console.reportingErrors(Generation.run(settings: settings, displayRelativeTo: "/", embedsMigrations: true), writes: true)
-        let files = try Console.reportingErrors(PluginSourceSet.files(of: generation), writes: true)
+        let modules = tableModules.split(separator: ",").map(String.init)
+        let files = try Console.reportingErrors(PluginSourceSet.files(of: generation, tableModules: modules), writes: true)
         try FileWriter.apply(WritePlan(files: files, ownedDirectories: [settings.outputs.swift].compactMap { $0 }))
         let pending = generation.files.filter { $0.path.hasSuffix(".sql") && !FileManager.default.fileExists(atPath: $0.path) }
         if let migrations = settings.outputs.migrations, !pending.isEmpty {

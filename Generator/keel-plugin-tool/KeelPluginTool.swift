@@ -10,7 +10,7 @@ struct KeelPluginTool: AsyncParsableCommand {
         commandName: "keel-plugin-tool",
         abstract: "The generator behind the KeelPlugin build plugin and the keel-generate and keel-check command plugins.",
         version: KeelVersionInfo.current,
-        subcommands: [PluginSources.self, Generate.self, Check.self, Diff.self]
+        subcommands: [PluginSources.self, PluginTableSources.self, Generate.self, Check.self, Diff.self]
     )
 
     static func main() async {

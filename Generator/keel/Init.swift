@@ -53,6 +53,12 @@ struct Init: AsyncParsableCommand {
         """, valueName: "list"))
     var database: String?
 
+    @Option(help: ArgumentHelp("""
+        How many modules the tables compile as, beside the service's, so that an edit to one table rebuilds one of them \
+        (default: one per dozen tables, at most 16; none under 24 tables). 0 keeps every table in the service's module.
+        """, valueName: "count"))
+    var tableModules: Int?
+
     @Option(help: ArgumentHelp("Where to create the package (default: ./NAME).", valueName: "path"))
     var dir: String?
 
@@ -65,6 +71,9 @@ struct Init: AsyncParsableCommand {
         }
         if spec != nil, fromDatabase != nil {
             throw ValidationError("--spec and --from-database both give the spec; pass one")
+        }
+        if let tableModules, !(0...PluginSourceSet.tableShards).contains(tableModules) {
+            throw ValidationError("--table-modules \(tableModules): pass 0 to \(PluginSourceSet.tableShards); the tables are spread over \(PluginSourceSet.tableShards) shards")
         }
         let dialects = try databases()
         if let fromDatabase, let imported = (try? DatabaseConfiguration(url: fromDatabase))?.dialect.rawValue, !dialects.map(\.rawValue).contains(imported) {
@@ -98,7 +107,7 @@ struct Init: AsyncParsableCommand {
         let (parsed, specFiles) = try imported.map { try loadImported($0) } ?? loadSpec(templates: templates)
         let scaffold = PackageScaffold(name: name, spec: parsed, specFiles: specFiles, keel: try dependency(), databases: try databases(), environment: RuntimeEnvironment.groups(auth: AuthMode(parsed.service.auth)).map { group in
             (title: group.title, variables: group.variables.map { PackageScaffold.Variable(name: $0.name, value: $0.defaultValue, meaning: $0.meaning) })
-        })
+        }, tableModules: tableModules)
         // Everything goes to a sibling folder first and is moved into place at the end, so a failure leaves nothing behind.
         try FileManager.default.createDirectory(at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = directory.deletingLastPathComponent().appendingPathComponent(".keel-init-\(UUID().uuidString)")

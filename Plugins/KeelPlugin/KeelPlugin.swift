@@ -4,6 +4,11 @@ import PackagePlugin
 /// Compiles a target's spec into it: a target with `keel.yaml` in its directory gets the generated Swift at build
 /// time. The generator runs only when keel.yaml, a spec file, a migration, a template or keel itself changed, and
 /// rewrites only the files whose text changed, so the compiler recompiles those and what uses them.
+///
+/// Table modules: when that target depends on targets named `<Target>Tables0`, `<Target>Tables1`, ... that use this
+/// plugin too, the tables' code goes to them instead, shard `n` to module `n % count`. The target's command stages it
+/// and each module's command copies its shards, so an edit to a table rebuilds one module, whose interface holds a
+/// fraction of the spec's declarations, where one module's interface held them all.
 @main
 struct KeelPlugin: BuildToolPlugin {
     /// How many files the tables' code is spread over, each table into one by a hash of its model's name
@@ -11,8 +16,8 @@ struct KeelPlugin: BuildToolPlugin {
     static let tableShards = 64
     /// What `keel-plugin-tool plugin-sources` writes (`PluginSourceSet.fileNames` in KeelGenerator; keep both lists equal).
     static let outputFileNames: [String] = [
-        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelRoutes.swift", "KeelService.swift",
-        "KeelTypes.swift",
+        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModules.swift", "KeelRoutes.swift",
+        "KeelService.swift", "KeelTypes.swift",
     ] + (0..<tableShards).map(tableFileName)
 
     /// `KeelTables07.swift` (`PluginSourceSet.tableFileName`).
@@ -20,6 +25,12 @@ struct KeelPlugin: BuildToolPlugin {
         let digits: String = shard < 10 ? "0" + String(shard) : String(shard)
         return "KeelTables" + digits + ".swift"
     }
+    /// `TableModuleSources/KeelTables07.docc`: a shard's code, staged for its table module
+    /// (`PluginSourceSet.stagedTableFileName` and `tableModuleSourcesFolder`).
+    static func stagedTableFile(_ shard: Int, in output: URL) -> URL {
+        output.appending(components: "TableModuleSources", "Keel" + tableFileName(shard).dropLast(".swift".count) + ".docc")
+    }
+
     /// The kinds of file the generator reads in a target: keel.yaml, the spec, migrations and template overrides.
     static let inputExtensions: Set<String> = ["yaml", "yml", "sql", "sum", "json", "mustache"]
 
@@ -28,19 +39,70 @@ struct KeelPlugin: BuildToolPlugin {
             throw KeelPluginError("KeelPlugin generates Swift, but target '\(target.name)' is not a Swift target; apply the plugin to a Swift target")
         }
         let config = target.directoryURL.appending(component: "keel.yaml")
-        guard FileManager.default.fileExists(atPath: config.path) else {
-            throw KeelPluginError("target '\(target.name)' uses KeelPlugin but has no keel.yaml in \(target.directoryURL.path); add one, e.g. from `keel init`")
-        }
         let output = context.pluginWorkDirectoryURL.appending(component: "GeneratedSources")
+        guard FileManager.default.fileExists(atPath: config.path) else {
+            return [try tableModuleCommand(context: context, target: target, output: output)]
+        }
+        let modules = try Self.tableModules(of: target)
+        var arguments = ["plugin-sources", "--config", config.path, "--output", output.path, "--target-directory", target.directoryURL.path]
+        if !modules.isEmpty { arguments += ["--table-modules", modules.joined(separator: ",")] }
+        let staged = modules.isEmpty ? [] : (0..<Self.tableShards).map { Self.stagedTableFile($0, in: output) }
         return [
             .buildCommand(
                 displayName: "Generating Swift from \(target.name)/keel.yaml",
                 executable: try context.tool(named: "keel-plugin-tool").url,
-                arguments: ["plugin-sources", "--config", config.path, "--output", output.path, "--target-directory", target.directoryURL.path],
+                arguments: arguments,
                 inputFiles: Self.inputs(in: target.directoryURL) + Self.dependencyInputs(config: config, package: context.package) + Self.builtInTemplates(context.package),
-                outputFiles: Self.outputFileNames.map { output.appending(component: $0) }
+                outputFiles: Self.outputFileNames.map { output.appending(component: $0) } + staged
             ),
         ]
+    }
+
+    /// A table module's command: copy its shards from the output of the target it serves, which declares them as
+    /// outputs, so SwiftPM runs this after that target's generator and only when one of them changed.
+    func tableModuleCommand(context: PluginContext, target: SwiftSourceModuleTarget, output: URL) throws -> Command {
+        let owners = context.package.targets.compactMap { $0 as? SwiftSourceModuleTarget }.filter { owner in
+            FileManager.default.fileExists(atPath: owner.directoryURL.appending(component: "keel.yaml").path)
+                && ((try? Self.tableModules(of: owner)) ?? []).contains(target.name)
+        }
+        guard let owner = owners.first, let modules = try? Self.tableModules(of: owner), let index = modules.firstIndex(of: target.name) else {
+            throw KeelPluginError("target '\(target.name)' uses KeelPlugin but has no keel.yaml in \(target.directoryURL.path), and no target with one "
+                + "depends on it as a table module (`<Target>Tables0`, `<Target>Tables1`, ...); add a keel.yaml, e.g. from `keel init`")
+        }
+        // SwiftPM gives each target and plugin a work directory `…/<target>/<destination>/KeelPlugin`.
+        let work = context.pluginWorkDirectoryURL
+        guard work.pathComponents.suffix(3).first == target.name else {
+            throw KeelPluginError("KeelPlugin cannot find the work directory of '\(owner.name)' beside \(work.path): this SwiftPM lays them out "
+                + "differently; remove the table modules from \(owner.name)'s dependencies")
+        }
+        let ownerOutput = work.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appending(components: owner.name, work.pathComponents[work.pathComponents.count - 2], work.lastPathComponent, "GeneratedSources")
+        let shards = (0..<Self.tableShards).filter { $0 % modules.count == index }
+        return .buildCommand(
+            displayName: "Copying \(target.name)'s tables from \(owner.name)/keel.yaml",
+            executable: try context.tool(named: "keel-plugin-tool").url,
+            arguments: ["plugin-table-sources", "--staged", ownerOutput.path, "--output", output.path] + shards.flatMap { ["--shard", String($0)] },
+            inputFiles: shards.map { Self.stagedTableFile($0, in: ownerOutput) },
+            outputFiles: shards.map { output.appending(component: Self.tableFileName($0)) }
+        )
+    }
+
+    /// The table modules of a target: its dependencies named `<target>Tables<n>`, in the order of `n`, which must
+    /// count from 0 without a gap (the shards are spread by that count).
+    static func tableModules(of target: SwiftSourceModuleTarget) throws -> [String] {
+        let prefix = target.name + "Tables"
+        let numbered = target.dependencies.compactMap { dependency -> (Int, String)? in
+            guard case let .target(module) = dependency, module.name.hasPrefix(prefix), let number = Int(module.name.dropFirst(prefix.count)) else { return nil }
+            return (number, module.name)
+        }.sorted { $0.0 < $1.0 }
+        guard numbered.map(\.0) == Array(0..<numbered.count) else {
+            throw KeelPluginError("the table modules of '\(target.name)' must be numbered from 0 without a gap, as \(prefix)0, \(prefix)1, ...; it depends on "
+                + numbered.map(\.1).joined(separator: ", "))
+        }
+        guard numbered.count <= tableShards else {
+            throw KeelPluginError("'\(target.name)' has \(numbered.count) table modules; the tables are spread over \(tableShards) shards, so at most \(tableShards) modules get any")
+        }
+        return numbered.map(\.1)
     }
 
     /// The generator's possible inputs in the target's directory, excluded from the target or not (Package.swift

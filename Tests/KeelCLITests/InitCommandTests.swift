@@ -68,6 +68,30 @@ struct InitCommandTests {
         #expect(bad.status == 2 && bad.stderr.contains("--database postgres,oracle: list one or more of sqlite, postgres, mysql, comma-separated"), "\(bad.stderr)")
     }
 
+    /// A spec of many tables is scaffolded with table modules, a dozen tables each, each with its folder; a small one,
+    /// or `--table-modules 0`, keeps every table in the service's module.
+    @Test func tableModulesFollowTheSpecsSize() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let tables = (0..<30).map { "  t\($0): { columns: { id: id, name: string } }\n" }.joined()
+        try "keel: 1\nservice: { name: big, version: 1.0.0 }\ntables:\n\(tables)".write(toFile: root + "/big.yaml", atomically: true, encoding: .utf8)
+        #expect(try CLITests.keel(["init", "big", "--spec", "big.yaml", "--keel", PluginPackageTests.repository], in: root).status == 0)
+        let manifest = try String(contentsOfFile: root + "/big/Package.swift", encoding: .utf8)
+        #expect(manifest.contains("\nlet tableModules = 2\n"))
+        #expect(manifest.contains("] + (0..<tableModules).map { .target(name: \"BigTables\\($0)\") },\n"))
+        #expect(manifest.contains("            path: \"Sources/BigTables/\\(number)\",\n"))
+        for number in 0..<2 {
+            #expect(try String(contentsOfFile: root + "/big/Sources/BigTables/\(number)/Tables.swift", encoding: .utf8).hasPrefix("// BigTables\(number): KeelPlugin compiles"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: root + "/big/Sources/BigTables/2"))
+
+        #expect(try CLITests.keel(["init", "one", "--spec", "big.yaml", "--table-modules", "0", "--keel", PluginPackageTests.repository], in: root).status == 0)
+        #expect(try !String(contentsOfFile: root + "/one/Package.swift", encoding: .utf8).contains("tableModules"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/one/Sources/OneTables"))
+        let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "65"], in: root)
+        #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 65: pass 0 to 64"), "\(tooMany.stderr)")
+    }
+
     @Test func specConfigVariablesAreListed() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -142,6 +166,9 @@ struct InitCommandTests {
         #expect(plugin.contains(#"let digits: String = shard < 10 ? "0" + String(shard) : String(shard)\#n        return "KeelTables" + digits + ".swift""#))
         #expect(shards == PluginSourceSet.tableShards)
         #expect((fixed + (0..<shards).map(PluginSourceSet.tableFileName)).sorted() == PluginSourceSet.fileNames)
+        // The table modules' staged files: `TableModuleSources/KeelTables07.docc`.
+        #expect(plugin.contains(#"output.appending(components: "\#(PluginSourceSet.tableModuleSourcesFolder)", "Keel" + tableFileName(shard).dropLast(".swift".count) + ".docc")"#))
+        #expect(PluginSourceSet.stagedTableFileName(7) == "KeelTables07.docc")
     }
 
     @Test func watchRegeneratesOnSave() async throws {

@@ -8,6 +8,12 @@ import KeelSpec
 /// table rewrites one of them, and the compiler's incremental build recompiles that file and what uses its types,
 /// not every model. The custom endpoints' shards (`Endpoints/EndpointsNN.swift`) join the table file of the same
 /// number. A file the spec has nothing for (no `types:`, or no table in a shard) is written with only its header.
+///
+/// With table modules (targets named `<Target>Tables0`, `<Target>Tables1`, ... that the target depends on), each shard's
+/// models and resource definitions go to `TableModuleSources/KeelTablesNN.docc` instead, which the plugin copies into
+/// the table module of the shard: an edit then rebuilds that module's interface, a fraction of the spec, and not the
+/// whole target's. The target keeps each shard's custom endpoints (they may use any model) and re-exports the table
+/// modules (`KeelModules.swift`), so its files and its users see every model as before.
 public enum PluginSourceSet {
     /// How many `KeelTablesNN.swift` files the tables are spread over (`Plugins/KeelPlugin` declares the same count).
     /// 64 keeps a shard near 16 tables at 1,000 tables, while a small spec pays only for empty files' headers.
@@ -17,9 +23,19 @@ public enum PluginSourceSet {
     /// The `Keel` prefix keeps them apart from the target's own files: a module may not have two files of one name.
     /// Sorted, as a directory listing is.
     public static let fileNames = ([
-        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelRoutes.swift", "KeelService.swift",
-        "KeelTypes.swift",
+        "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModules.swift", "KeelRoutes.swift",
+        "KeelService.swift", "KeelTypes.swift",
     ] + (0..<tableShards).map(tableFileName)).sorted()
+
+    /// The folder of the plugin's output that holds each shard's code for the table modules (`KeelTables07.docc`).
+    /// `.docc` is the one extension SwiftPM neither compiles nor copies as a resource (a documentation catalog's), so
+    /// the target's command can declare these files as its outputs, which orders the table modules' copies after it.
+    public static let tableModuleSourcesFolder = "TableModuleSources"
+
+    /// `KeelTables07.docc`, the staged code of shard 7 (`tableModuleSourcesFolder`).
+    public static func stagedTableFileName(_ shard: Int) -> String {
+        "Keel" + tableStem(shard) + ".docc"
+    }
 
     /// Where the plugin puts `outputs.swift_client`: a folder of the Swift output, so its files become `KeelClients.swift`.
     public static let clientsFolder = "Clients"
@@ -70,22 +86,60 @@ public enum PluginSourceSet {
         return Int(hash % UInt64(tableShards))
     }
 
-    /// The generation's files under `outputs.swift`, regrouped into `fileNames` in the same directory.
-    public static func files(of generation: Generation) -> Result<[GeneratedFile], SpecError> {
+    /// The generation's files under `outputs.swift`, regrouped into `fileNames` in the same directory, and with
+    /// `tableModules` (the table modules' names, in shard order) the tables' code into `tableModuleSourcesFolder`.
+    public static func files(of generation: Generation, tableModules: [String] = []) -> Result<[GeneratedFile], SpecError> {
         guard let directory = generation.settings.outputs.swift else { return .success([]) }
         var groups: [String: [GeneratedFile]] = [:]
+        var staged: [String: [GeneratedFile]] = [:]
         for file in generation.files where file.path.hasPrefix(directory + "/") {
             let relative = String(file.path.dropFirst(directory.count + 1))
+            if !tableModules.isEmpty, let shard = tableShard(of: relative) {
+                staged[stagedTableFileName(shard), default: []].append(file)
+                continue
+            }
             let name = fileName(of: relative)
             guard fileNames.contains(name) else {
                 return .failure(SpecError([Diagnostic(.error, at: nil, "generation failed: \(relative) has no place among the build plugin's files (\(fileNames.joined(separator: ", ")))")]))
             }
             groups[name, default: []].append(file)
         }
-        return .success(fileNames.map { name in
-            generation.context.file(directory + "/" + name, merged(groups[name] ?? []))
-        })
+        let targetFiles = fileNames.map { name in
+            generation.context.file(directory + "/" + name, name == modulesFileName ? reexports(tableModules) : merged(groups[name] ?? []))
+        }
+        // Each staged file is the Swift file the table module compiles, header and all, under the staged name.
+        let stagedFiles: [GeneratedFile] = tableModules.isEmpty ? [] : (0..<tableShards).map { shard in
+            let name = stagedTableFileName(shard)
+            let swift = generation.context.file(directory + "/" + tableFileName(shard), merged(staged[name] ?? []))
+            return GeneratedFile(path: directory + "/" + tableModuleSourcesFolder + "/" + name, contents: swift.contents)
+        }
+        return .success(targetFiles + stagedFiles)
     }
+
+    /// `KeelModules.swift`: the table modules' re-exports (only its header without table modules).
+    static let modulesFileName = "KeelModules.swift"
+
+    /// An `@_exported import` makes a module visible in every file of the importing one, the handlers a person
+    /// writes included, as well as to its users: no file needs to know which module holds which table.
+    static func reexports(_ modules: [String]) -> String {
+        guard !modules.isEmpty else { return "" }
+        return "// The table modules, re-exported: this target's files and its users see every model.\n"
+            + modules.map { "@_exported import \($0)\n" }.joined()
+    }
+
+    /// The shard of a generated file that goes to a table module: a model's, or a shard's resource definitions.
+    static func tableShard(of relative: String) -> Int? {
+        let parts = relative.split(separator: "/")
+        guard parts.count == 2 else { return nil }
+        switch parts[0] {
+        case "Models": return shard(of: String(parts[1].dropLast(".swift".count)))
+        case Substring(tablesFolder): return tableFileShards[String(parts[1])]
+        default: return nil
+        }
+    }
+
+    /// The shard of each tables file name (`KeelTables07.swift` -> 7).
+    private static let tableFileShards = Dictionary(uniqueKeysWithValues: (0..<tableShards).map { (tableFileName($0), $0) })
 
     /// The plugin's file that takes the generated file at `relative`: `API.swift` -> `KeelAPI.swift`;
     /// `Clients/Billing.swift` -> `KeelClients.swift`; `Models/Product.swift` -> `KeelTables<shard of Product>.swift`;

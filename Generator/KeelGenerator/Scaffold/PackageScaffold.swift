@@ -63,9 +63,11 @@ public struct PackageScaffold: Sendable {
     public var databases: [Dialect]
     /// The runtime's variables by group; the spec's `config:` variables are added after them.
     public var environment: [(title: String, variables: [Variable])]
+    /// How many modules the tables compile as, beside the service's (KeelPlugin's table modules); 0 keeps them in it.
+    public var tableModules: Int
 
     public init(name: String, spec: Spec, specFiles: [(name: String, contents: String)], keel: KeelDependency,
-                databases: [Dialect] = Dialect.allCases, environment: [(title: String, variables: [Variable])]) {
+                databases: [Dialect] = Dialect.allCases, environment: [(title: String, variables: [Variable])], tableModules: Int? = nil) {
         self.name = name
         module = Self.moduleName(name)
         self.spec = spec
@@ -73,6 +75,13 @@ public struct PackageScaffold: Sendable {
         self.keel = keel
         self.databases = databases
         self.environment = environment
+        self.tableModules = tableModules ?? Self.tableModules(forTables: spec.tables.count)
+    }
+
+    /// About a dozen tables per module, at most 16: an edit rebuilds a module's interface (its share of the tables)
+    /// while each module costs its own compile jobs in a full build. Under 24 tables, one module holds them all.
+    public static func tableModules(forTables tables: Int) -> Int {
+        min(16, tables / 12)
     }
 
     /// `my-shop` -> `MyShop`.
@@ -103,6 +112,7 @@ public struct PackageScaffold: Sendable {
             context["keelLocation"] = path
         }
         if let resource = roundTrip() { context["resource"] = resource }
+        if tableModules > 0 { context["tableModules"] = ["count": tableModules, "last": tableModules - 1] }
         let sources = "Sources/\(module)"
         var files = [
             File(path: "Package.swift", contents: templates.render("init/Package.swift", context)),
@@ -117,6 +127,9 @@ public struct PackageScaffold: Sendable {
             File(path: "Tests/\(module)Tests/ServiceTests.swift", contents: templates.render("init/ServiceTests.swift", context)),
         ]
         files += specFiles.map { File(path: "\(sources)/spec/\($0.name)", contents: $0.contents) }
+        files += (0..<tableModules).map { number in
+            File(path: "\(sources)Tables/\(number)/Tables.swift", contents: templates.render("init/TableModule.swift", ["module": module, "number": number]))
+        }
         return files
     }
 

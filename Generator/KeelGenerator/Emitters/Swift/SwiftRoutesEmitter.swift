@@ -29,12 +29,12 @@ public struct SwiftRoutesEmitter: Emitter {
         var api = common
         api["endpoints"] = Self.withFullPaths(endpoints, spec: spec)
         let endpointGroups = Self.groups(endpoints, key: "name", in: PluginSourceSet.endpointsFolder, named: PluginSourceSet.endpointFileName,
-                                         stem: PluginSourceSet.endpointStem, common: common)
+                                         group: PluginSourceSet.endpointStem, function: { "register" + $0 }, common: common)
         routes["endpointGroups"] = endpointGroups.map { ["function": $0.function] }
         var files = endpointGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/Endpoints.swift", $0.values)) }
         if context.embedsMigrations {
             let tableGroups = Self.groups(resources, key: "model", in: PluginSourceSet.tablesFolder, named: PluginSourceSet.tableFileName,
-                                          stem: PluginSourceSet.tableStem, common: common)
+                                          group: names.tableGroupName, function: { $0 + ".register" }, common: common)
             routes["tableGroups"] = tableGroups.map { ["function": $0.function] }
             files += tableGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/TableRoutes.swift", $0.values)) }
         } else {
@@ -47,16 +47,17 @@ public struct SwiftRoutesEmitter: Emitter {
     }
 
     /// `items` (resources or custom endpoints) grouped by the shard of their `key` (`PluginSourceSet.shard`), in the
-    /// shard's order: per group, its file's path in `folder`, the function registering its routes (`register` and the
-    /// shard's `stem`: `registerEndpoints07`, `registerTables07`), and the file's template values.
+    /// shard's order: per group, its file's path in `folder`, the function registering its routes (`function` of the
+    /// shard's `group` name: `registerEndpoints07`, `ShopTables07.register`), and the file's template values.
     /// The plugin's mode groups resources as their models are, so that a model's edit leaves `Routes.swift` and the
     /// other groups as they were; both modes group custom endpoints, so that no compile job holds thousands of routes.
-    static func groups(_ items: [[String: Any]], key: String, in folder: String, named fileName: (Int) -> String, stem: (Int) -> String,
-                       common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
+    static func groups(_ items: [[String: Any]], key: String, in folder: String, named fileName: (Int) -> String, group: (Int) -> String,
+                       function: (String) -> String, common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
         let shards = Dictionary(grouping: items) { PluginSourceSet.shard(of: $0[key] as? String ?? "") }
         return shards.keys.sorted().map { shard in
-            let function = "register" + stem(shard)
+            let function = function(group(shard))
             var values = common
+            values["group"] = group(shard)
             values["function"] = function
             values["items"] = shards[shard]
             return (folder + "/" + fileName(shard), function, values)
@@ -135,4 +136,7 @@ struct SwiftServiceNames {
     var serviceName: String { prefix + "Service" }
     var migrationsName: String { prefix + "Migrations" }
     var handlersName: String { prefix + "Handlers" }
+
+    /// `ShopTables07`: the public type of one shard's resources in the plugin's mode, which a table module may hold.
+    func tableGroupName(_ shard: Int) -> String { prefix + PluginSourceSet.tableStem(shard) }
 }
