@@ -28,7 +28,7 @@ struct KeelPlugin: BuildToolPlugin {
     /// `TableModuleSources/KeelTables07.docc`: a shard's code, staged for its table module
     /// (`PluginSourceSet.stagedTableFileName` and `tableModuleSourcesFolder`).
     static func stagedTableFile(_ shard: Int, in output: URL) -> URL {
-        output.appending(components: "TableModuleSources", "Keel" + tableFileName(shard).dropLast(".swift".count) + ".docc")
+        output.appending(components: "TableModuleSources", tableFileName(shard).dropLast(".swift".count) + ".docc")
     }
 
     /// The kinds of file the generator reads in a target: keel.yaml, the spec, migrations and template overrides.

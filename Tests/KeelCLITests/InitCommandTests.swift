@@ -167,7 +167,8 @@ struct InitCommandTests {
         #expect(shards == PluginSourceSet.tableShards)
         #expect((fixed + (0..<shards).map(PluginSourceSet.tableFileName)).sorted() == PluginSourceSet.fileNames)
         // The table modules' staged files: `TableModuleSources/KeelTables07.docc`.
-        #expect(plugin.contains(#"output.appending(components: "\#(PluginSourceSet.tableModuleSourcesFolder)", "Keel" + tableFileName(shard).dropLast(".swift".count) + ".docc")"#))
+        #expect(plugin.contains(#"output.appending(components: "\#(PluginSourceSet.tableModuleSourcesFolder)", tableFileName(shard).dropLast(".swift".count) + ".docc")"#))
+        #expect(String(PluginSourceSet.tableFileName(7).dropLast(".swift".count)) + ".docc" == PluginSourceSet.stagedTableFileName(7))
         #expect(PluginSourceSet.stagedTableFileName(7) == "KeelTables07.docc")
     }
 

@@ -2,10 +2,12 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import KeelGenerator
 import Testing
 
 /// `keel init` to a served request through SwiftPM, as a user goes: scaffold a package from a spec with custom
 /// endpoints, build it (KeelPlugin generates its Swift), serve it, edit the spec, rebuild, and see the change served.
+/// The package has two table modules, so the edit also shows that only the edited table's module rebuilds.
 ///
 /// One package per run, reused by every check: its first build compiles Hummingbird, GRDB, postgres-nio and the rest
 /// (minutes). The scratch folder `.build-scaffold` outlives the run, so later runs reuse those builds.
@@ -27,6 +29,7 @@ struct PluginPackageTests {
           id: id
           title: { type: string, max_length: 100 }
           pinned: { type: bool, default: false }
+      authors: { columns: { id: id, name: string } }
     endpoints:
       - resource: notes
       - name: noteStats
@@ -54,9 +57,9 @@ struct PluginPackageTests {
         let package = root + "/notes"
         let started = Date()
 
-        // The package, from the spec with custom endpoints, depending on this checkout; SQLite's driver only.
+        // The package, from the spec with custom endpoints, depending on this checkout; SQLite's driver only; two table modules.
         let initRun = try ChildProcess.run([CLITests.keel, "init", "notes", "--spec", specPath, "--dir", package, "--keel", Self.repository,
-                                            "--database", "sqlite"], in: root)
+                                            "--database", "sqlite", "--table-modules", "2"], in: root)
         try #require(initRun.status == 0, "\(initRun.output)")
         let packageSpec = package + "/Sources/Notes/spec/notes.yaml"
         #expect(FileManager.default.fileExists(atPath: packageSpec))
@@ -123,6 +126,10 @@ struct PluginPackageTests {
         let rebuilt = try build(package)
         try #require(rebuilt.status == 0, "\(rebuilt.output.suffix(4000))")
         #expect(rebuilt.output.contains(Self.generating))
+        // Note's shard is odd and Author's even: the edit rebuilds NotesTables1 and leaves NotesTables0 alone.
+        #expect(PluginSourceSet.shard(of: "Note") % 2 == 1 && PluginSourceSet.shard(of: "Author") % 2 == 0)
+        #expect(rebuilt.output.contains("Compiling NotesTables1 "), "\(rebuilt.output.suffix(4000))")
+        #expect(!rebuilt.output.contains("Compiling NotesTables0 ") && !rebuilt.output.contains("Emitting module NotesTables0"), "\(rebuilt.output.suffix(4000))")
         #expect(rebuilt.output.contains("warning: this build embeds migration 0002_add_notes_colour, which is not in"))
         service.process.stop()
         service = try await serve(package, database: database)
