@@ -84,6 +84,7 @@ struct InitCommandTests {
             #expect(try String(contentsOfFile: root + "/big/Sources/BigTables/\(number)/Tables.swift", encoding: .utf8).hasPrefix("// BigTables\(number): KeelPlugin compiles"))
         }
         #expect(!FileManager.default.fileExists(atPath: root + "/big/Sources/BigTables/2"))
+        #expect(try String(contentsOfFile: root + "/big/README.md", encoding: .utf8).contains("The tables compile as 2 modules of their own\n(`Sources/BigTables/`"))
 
         #expect(try CLITests.keel(["init", "one", "--spec", "big.yaml", "--table-modules", "0", "--keel", PluginPackageTests.repository], in: root).status == 0)
         #expect(try !String(contentsOfFile: root + "/one/Package.swift", encoding: .utf8).contains("tableModules"))
