@@ -42,8 +42,10 @@ else
     cp -R "$root/init-$tables/Sources/Loop/$part" "$root/svc/Sources/Loop/$part"
   done
   # And its table modules, when they differ (a new Package.swift makes SwiftPM plan the build again).
-  rm -rf "$root/svc/Sources/LoopTables"
-  if [ -d "$root/init-$tables/Sources/LoopTables" ]; then cp -R "$root/init-$tables/Sources/LoopTables" "$root/svc/Sources/LoopTables"; fi
+  if ! diff -r -q "$root/init-$tables/Sources/LoopTables" "$root/svc/Sources/LoopTables" > /dev/null 2>&1; then
+    rm -rf "$root/svc/Sources/LoopTables"
+    if [ -d "$root/init-$tables/Sources/LoopTables" ]; then cp -R "$root/init-$tables/Sources/LoopTables" "$root/svc/Sources/LoopTables"; fi
+  fi
   cmp -s "$root/init-$tables/Package.swift" "$root/svc/Package.swift" || cp "$root/init-$tables/Package.swift" "$root/svc/Package.swift"
   rm -rf "$root/init-$tables"
 fi

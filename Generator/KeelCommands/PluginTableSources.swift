@@ -33,7 +33,12 @@ public struct PluginTableSources: ParsableCommand {
     public func run() throws {
         let files = try shard.map { shard in
             let source = staged + "/" + PluginSourceSet.tableModuleSourcesFolder + "/" + PluginSourceSet.stagedTableFileName(shard)
-            return GeneratedFile(path: output + "/" + PluginSourceSet.tableFileName(shard), contents: try String(contentsOfFile: source, encoding: .utf8))
+            guard let text = try? String(contentsOfFile: source, encoding: .utf8) else {
+                Console.error("keel-plugin-tool: error: \(source) is missing: the target with keel.yaml stages it (`plugin-sources --table-modules`) "
+                    + "when it lists this module among its dependencies; add it there, or remove KeelPlugin from this module")
+                throw ExitCode.failure
+            }
+            return GeneratedFile(path: output + "/" + PluginSourceSet.tableFileName(shard), contents: text)
         }
         try FileWriter.apply(WritePlan(files: files, ownedDirectories: [output]))
     }

@@ -61,11 +61,13 @@ struct KeelPlugin: BuildToolPlugin {
     /// A table module's command: copy its shards from the output of the target it serves, which declares them as
     /// outputs, so SwiftPM runs this after that target's generator and only when one of them changed.
     func tableModuleCommand(context: PluginContext, target: SwiftSourceModuleTarget, output: URL) throws -> Command {
-        let owners = context.package.targets.compactMap { $0 as? SwiftSourceModuleTarget }.filter { owner in
+        // A target with keel.yaml that depends on this one by a table module's name; its numbering error, if any, is the one to show.
+        let owner = context.package.targets.compactMap { $0 as? SwiftSourceModuleTarget }.first { owner in
             FileManager.default.fileExists(atPath: owner.directoryURL.appending(component: "keel.yaml").path)
-                && ((try? Self.tableModules(of: owner)) ?? []).contains(target.name)
+                && owner.dependencies.contains { if case let .target(module) = $0 { module.name == target.name } else { false } }
+                && target.name.hasPrefix(owner.name + "Tables")
         }
-        guard let owner = owners.first, let modules = try? Self.tableModules(of: owner), let index = modules.firstIndex(of: target.name) else {
+        guard let owner, case let modules = try Self.tableModules(of: owner), let index = modules.firstIndex(of: target.name) else {
             throw KeelPluginError("target '\(target.name)' uses KeelPlugin but has no keel.yaml in \(target.directoryURL.path), and no target with one "
                 + "depends on it as a table module (`<Target>Tables0`, `<Target>Tables1`, ...); add a keel.yaml, e.g. from `keel init`")
         }

@@ -89,6 +89,8 @@ struct InitCommandTests {
         #expect(try CLITests.keel(["init", "one", "--spec", "big.yaml", "--table-modules", "0", "--keel", PluginPackageTests.repository], in: root).status == 0)
         #expect(try !String(contentsOfFile: root + "/one/Package.swift", encoding: .utf8).contains("tableModules"))
         #expect(!FileManager.default.fileExists(atPath: root + "/one/Sources/OneTables"))
+        // The default: none under 24 tables, then a dozen tables per module, at most 16.
+        #expect([11, 12, 23, 24, 35, 36, 200, 1000].map(PackageScaffold.tableModules(forTables:)) == [0, 0, 0, 2, 2, 3, 16, 16])
         let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "65"], in: root)
         #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 65: pass 0 to 64"), "\(tooMany.stderr)")
     }

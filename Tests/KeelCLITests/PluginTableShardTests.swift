@@ -109,6 +109,22 @@ struct PluginTableShardTests {
         #expect(changed(before.staged, after.staged) == [PluginSourceSet.stagedTableFileName(23)])
         #expect(changed(before.module, after.module) == [orders])
         #expect(after.module[orders]?.text.contains("public var note: String?") == true)
+
+        // Module 1 of three takes shards 1, 4, ...: the files of the shards it no longer takes go.
+        let three = ["plugin-table-sources", "--staged", output, "--output", module] + stride(from: 1, to: PluginSourceSet.tableShards, by: 3).flatMap { ["--shard", String($0)] }
+        #expect(try CLITests.keel(three, in: fixture.root, executable: CLITests.pluginTool).status == 0)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: module).sorted()
+        #expect(kept == stride(from: 1, to: PluginSourceSet.tableShards, by: 3).map(PluginSourceSet.tableFileName))
+        // A shard the target did not stage is named, with the fix.
+        try FileManager.default.removeItem(atPath: staged + "/" + PluginSourceSet.stagedTableFileName(1))
+        let missing = try CLITests.keel(three, in: fixture.root, executable: CLITests.pluginTool)
+        #expect(missing.status == 1 && missing.stderr.contains("KeelTables01.docc is missing: the target with keel.yaml stages it"), "\(missing.stderr)")
+
+        // Without table modules the models return to the target's files, and the staged ones go.
+        #expect(try fixture.generate().status == 0)
+        #expect(!FileManager.default.fileExists(atPath: staged + "/" + PluginSourceSet.stagedTableFileName(23)))
+        #expect(try String(contentsOfFile: output + "/" + orders, encoding: .utf8).contains("public struct Order: ResourceModel"))
+        #expect(try !String(contentsOfFile: output + "/KeelModules.swift", encoding: .utf8).contains("import"))
     }
 
     /// Each file's text and modification time (files only).

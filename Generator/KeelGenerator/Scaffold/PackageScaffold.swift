@@ -81,7 +81,7 @@ public struct PackageScaffold: Sendable {
     /// About a dozen tables per module, at most 16: an edit rebuilds a module's interface (its share of the tables)
     /// while each module costs its own compile jobs in a full build. Under 24 tables, one module holds them all.
     public static func tableModules(forTables tables: Int) -> Int {
-        min(16, tables / 12)
+        tables < 24 ? 0 : min(16, tables / 12)
     }
 
     /// `my-shop` -> `MyShop`.
