@@ -147,11 +147,10 @@ public enum PluginSourceSet {
     static func fileName(of relative: String) -> String {
         let parts = relative.split(separator: "/")
         guard parts.count > 1, let last = parts.last else { return "Keel" + relative }
+        if let shard = tableShard(of: relative) { return tableFileName(shard) }
         switch parts[0] {
-        case "Models": return tableFileName(shard(of: String(last.dropLast(".swift".count))))
-        case Substring(tablesFolder): return String(last)
         // A name of no shard stays as it is, among none of `fileNames`.
-        case Substring(endpointsFolder): return endpointFileShards[String(last)].map(tableFileName) ?? relative
+        case Substring(tablesFolder), Substring(endpointsFolder): return endpointFileShards[String(last)].map(tableFileName) ?? relative
         default: return "Keel" + parts[0] + ".swift"
         }
     }

@@ -55,9 +55,10 @@ public struct SwiftRoutesEmitter: Emitter {
                        function: (String) -> String, common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
         let shards = Dictionary(grouping: items) { PluginSourceSet.shard(of: $0[key] as? String ?? "") }
         return shards.keys.sorted().map { shard in
-            let function = function(group(shard))
+            let name = group(shard)
+            let function = function(name)
             var values = common
-            values["group"] = group(shard)
+            values["group"] = name
             values["function"] = function
             values["items"] = shards[shard]
             return (folder + "/" + fileName(shard), function, values)
