@@ -35,8 +35,10 @@ public struct PluginSources: ParsableCommand {
     public func run() throws {
         let configPath = URL(fileURLWithPath: config).standardizedFileURL.path
         let settings = try Console.reportingErrors(ProjectLoader.load(configPath: configPath, displayRelativeTo: "/").flatMap(pluginSettings), writes: true)
-        let generation = try Console.reportingErrors(Generation.run(settings: settings, displayRelativeTo: "/", embedsMigrations: true), writes: true)
         let modules = tableModules.split(separator: ",").map(String.init)
+        let shards = modules.isEmpty ? PluginSourceSet.tableShards : PluginSourceSet.moduleTableShards
+        let generation = try Console.reportingErrors(Generation.run(settings: settings, displayRelativeTo: "/", embedsMigrations: true, tableShards: shards),
+                                                     writes: true)
         let files = try Console.reportingErrors(PluginSourceSet.files(of: generation, tableModules: modules), writes: true)
         try FileWriter.apply(WritePlan(files: files, ownedDirectories: [settings.outputs.swift].compactMap { $0 }))
         let pending = generation.files.filter { $0.path.hasSuffix(".sql") && !FileManager.default.fileExists(atPath: $0.path) }

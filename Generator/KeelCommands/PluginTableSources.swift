@@ -10,7 +10,7 @@ public struct PluginTableSources: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plugin-table-sources",
         abstract: "Copy a table module's generated Swift from its spec's target (SwiftPM runs this).",
-        discussion: "Copies \(PluginSourceSet.tableModuleSourcesFolder)/KeelTablesNN.docc of --staged to KeelTablesNN.swift in --output for each --shard."
+        discussion: "Copies \(PluginSourceSet.tableModuleSourcesFolder)/KeelTablesNNN.docc of --staged to KeelTablesNNN.swift in --output for each --shard."
     )
 
     @Option(help: ArgumentHelp("The plugin output of the target with keel.yaml, which staged the shards.", valueName: "path"))
@@ -19,14 +19,14 @@ public struct PluginTableSources: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the Swift files (the table module's plugin work directory).", valueName: "path"))
     var output: String
 
-    @Option(help: ArgumentHelp("A shard this module compiles (0 to \(PluginSourceSet.tableShards - 1)); repeat for each.", valueName: "number"))
+    @Option(help: ArgumentHelp("A shard this module compiles (0 to \(PluginSourceSet.moduleTableShards - 1)); repeat for each.", valueName: "number"))
     var shard: [Int] = []
 
     public init() {}
 
     public func validate() throws {
-        if let wrong = shard.first(where: { !(0..<PluginSourceSet.tableShards).contains($0) }) {
-            throw ValidationError("--shard \(wrong) is not a shard: they run from 0 to \(PluginSourceSet.tableShards - 1)")
+        if let wrong = shard.first(where: { !(0..<PluginSourceSet.moduleTableShards).contains($0) }) {
+            throw ValidationError("--shard \(wrong) is not a shard: they run from 0 to \(PluginSourceSet.moduleTableShards - 1)")
         }
     }
 
@@ -38,7 +38,7 @@ public struct PluginTableSources: ParsableCommand {
                     + "when it lists this module among its dependencies; add it there, or remove KeelPlugin from this module")
                 throw ExitCode.failure
             }
-            return GeneratedFile(path: output + "/" + PluginSourceSet.tableFileName(shard), contents: text)
+            return GeneratedFile(path: output + "/" + PluginSourceSet.tableFileName(shard, of: PluginSourceSet.moduleTableShards), contents: text)
         }
         try FileWriter.apply(WritePlan(files: files, ownedDirectories: [output]))
     }

@@ -14,21 +14,23 @@ struct KeelPlugin: BuildToolPlugin {
     /// How many files the tables' code is spread over, each table into one by a hash of its model's name
     /// (`PluginSourceSet.tableShards` in KeelGenerator; keep both equal). Fixed, since the plugin cannot read the spec.
     static let tableShards = 64
+    /// How many files the tables' code is spread over with table modules (`PluginSourceSet.moduleTableShards`).
+    static let moduleTableShards = 256
     /// What `keel-plugin-tool plugin-sources` writes (`PluginSourceSet.fileNames` in KeelGenerator; keep both lists equal).
     static let outputFileNames: [String] = [
         "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModules.swift", "KeelRoutes.swift",
         "KeelService.swift", "KeelTypes.swift",
-    ] + (0..<tableShards).map(tableFileName)
+    ] + (0..<tableShards).map { tableFileName($0) }
 
-    /// `KeelTables07.swift` (`PluginSourceSet.tableFileName`).
-    static func tableFileName(_ shard: Int) -> String {
-        let digits: String = shard < 10 ? "0" + String(shard) : String(shard)
-        return "KeelTables" + digits + ".swift"
+    /// `KeelTables07.swift`, or `KeelTables007.swift` among `moduleTableShards` (`PluginSourceSet.tableFileName`).
+    static func tableFileName(_ shard: Int, of count: Int = tableShards) -> String {
+        let digits = String(shard)
+        return "KeelTables" + String(repeating: "0", count: max(0, String(count - 1).count - digits.count)) + digits + ".swift"
     }
-    /// `TableModuleSources/KeelTables07.docc`: a shard's code, staged for its table module
+    /// `TableModuleSources/KeelTables007.docc`: a shard's code, staged for its table module
     /// (`PluginSourceSet.stagedTableFileName` and `tableModuleSourcesFolder`).
     static func stagedTableFile(_ shard: Int, in output: URL) -> URL {
-        output.appending(components: "TableModuleSources", tableFileName(shard).dropLast(".swift".count) + ".docc")
+        output.appending(components: "TableModuleSources", tableFileName(shard, of: moduleTableShards).dropLast(".swift".count) + ".docc")
     }
 
     /// The kinds of file the generator reads in a target: keel.yaml, the spec, migrations and template overrides.
@@ -46,7 +48,7 @@ struct KeelPlugin: BuildToolPlugin {
         let modules = try Self.tableModules(of: target)
         var arguments = ["plugin-sources", "--config", config.path, "--output", output.path, "--target-directory", target.directoryURL.path]
         if !modules.isEmpty { arguments += ["--table-modules", modules.joined(separator: ",")] }
-        let staged = modules.isEmpty ? [] : (0..<Self.tableShards).map { Self.stagedTableFile($0, in: output) }
+        let staged = modules.isEmpty ? [] : (0..<Self.moduleTableShards).map { Self.stagedTableFile($0, in: output) }
         return [
             .buildCommand(
                 displayName: "Generating Swift from \(target.name)/keel.yaml",
@@ -79,13 +81,13 @@ struct KeelPlugin: BuildToolPlugin {
         }
         let ownerOutput = work.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appending(components: owner.name, work.pathComponents[work.pathComponents.count - 2], work.lastPathComponent, "GeneratedSources")
-        let shards = (0..<Self.tableShards).filter { $0 % modules.count == index }
+        let shards = (0..<Self.moduleTableShards).filter { $0 % modules.count == index }
         return .buildCommand(
             displayName: "Copying \(target.name)'s tables from \(owner.name)/keel.yaml",
             executable: try context.tool(named: "keel-plugin-tool").url,
             arguments: ["plugin-table-sources", "--staged", ownerOutput.path, "--output", output.path] + shards.flatMap { ["--shard", String($0)] },
             inputFiles: shards.map { Self.stagedTableFile($0, in: ownerOutput) },
-            outputFiles: shards.map { output.appending(component: Self.tableFileName($0)) }
+            outputFiles: shards.map { output.appending(component: Self.tableFileName($0, of: Self.moduleTableShards)) }
         )
     }
 
@@ -101,8 +103,8 @@ struct KeelPlugin: BuildToolPlugin {
             throw KeelPluginError("the table modules of '\(target.name)' must be numbered from 0 without a gap, as \(prefix)0, \(prefix)1, ...; it depends on "
                 + numbered.map(\.1).joined(separator: ", "))
         }
-        guard numbered.count <= tableShards else {
-            throw KeelPluginError("'\(target.name)' has \(numbered.count) table modules; the tables are spread over \(tableShards) shards, so at most \(tableShards) modules get any")
+        guard numbered.count <= moduleTableShards else {
+            throw KeelPluginError("'\(target.name)' has \(numbered.count) table modules; the tables are spread over \(moduleTableShards) files, so at most \(moduleTableShards) modules get any")
         }
         return numbered.map(\.1)
     }

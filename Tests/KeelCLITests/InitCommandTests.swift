@@ -91,8 +91,8 @@ struct InitCommandTests {
         #expect(!FileManager.default.fileExists(atPath: root + "/one/Sources/OneTables"))
         // The default: none under 24 tables, then a dozen tables per module, at most 16.
         #expect([11, 12, 23, 24, 35, 36, 200, 1000].map(PackageScaffold.tableModules(forTables:)) == [0, 0, 0, 2, 2, 3, 16, 16])
-        let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "65"], in: root)
-        #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 65: pass 0 to 64"), "\(tooMany.stderr)")
+        let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "257"], in: root)
+        #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 257: pass 0 to 256"), "\(tooMany.stderr)")
     }
 
     @Test func specConfigVariablesAreListed() throws {
@@ -166,13 +166,14 @@ struct InitCommandTests {
         let plugin = try String(contentsOfFile: PluginPackageTests.repository + "/Plugins/KeelPlugin/KeelPlugin.swift", encoding: .utf8)
         let fixed = plugin.matches(of: /"(Keel\w+\.swift)"/).map { String($0.output.1) }
         let shards = try #require(plugin.firstMatch(of: /static let tableShards = (\d+)\n/).flatMap { Int($0.output.1) })
-        #expect(plugin.contains(#"let digits: String = shard < 10 ? "0" + String(shard) : String(shard)\#n        return "KeelTables" + digits + ".swift""#))
-        #expect(shards == PluginSourceSet.tableShards)
-        #expect((fixed + (0..<shards).map(PluginSourceSet.tableFileName)).sorted() == PluginSourceSet.fileNames)
-        // The table modules' staged files: `TableModuleSources/KeelTables07.docc`.
-        #expect(plugin.contains(#"output.appending(components: "\#(PluginSourceSet.tableModuleSourcesFolder)", tableFileName(shard).dropLast(".swift".count) + ".docc")"#))
-        #expect(String(PluginSourceSet.tableFileName(7).dropLast(".swift".count)) + ".docc" == PluginSourceSet.stagedTableFileName(7))
-        #expect(PluginSourceSet.stagedTableFileName(7) == "KeelTables07.docc")
+        let moduleShards = try #require(plugin.firstMatch(of: /static let moduleTableShards = (\d+)\n/).flatMap { Int($0.output.1) })
+        #expect(plugin.contains(#"return "KeelTables" + String(repeating: "0", count: max(0, String(count - 1).count - digits.count)) + digits + ".swift""#))
+        #expect(shards == PluginSourceSet.tableShards && moduleShards == PluginSourceSet.moduleTableShards)
+        #expect((fixed + (0..<shards).map { PluginSourceSet.tableFileName($0) }).sorted() == PluginSourceSet.fileNames)
+        // The table modules' staged files: `TableModuleSources/KeelTables007.docc`.
+        #expect(plugin.contains(#"output.appending(components: "\#(PluginSourceSet.tableModuleSourcesFolder)", tableFileName(shard, of: moduleTableShards).dropLast(".swift".count) + ".docc")"#))
+        #expect(String(PluginSourceSet.tableFileName(7, of: moduleShards).dropLast(".swift".count)) + ".docc" == PluginSourceSet.stagedTableFileName(7))
+        #expect(PluginSourceSet.stagedTableFileName(7) == "KeelTables007.docc")
     }
 
     @Test func watchRegeneratesOnSave() async throws {

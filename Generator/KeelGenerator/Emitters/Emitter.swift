@@ -14,11 +14,15 @@ public struct EmitContext: Sendable {
     public var displayBase: String?
     /// The Swift output embeds every migration, so the service reads none from disk (the build plugin's mode).
     public var embedsMigrations: Bool
+    /// In that mode, how many groups the tables' resources are spread over, by a hash of their model's name
+    /// (`PluginSourceSet.tableShards`, or `moduleTableShards` with table modules).
+    public var tableShards: Int
     /// The specs of the services this one calls (`dependencies:`), for their Swift clients.
     public var dependencies: [LoadedDependency]
 
     public init(settings: ProjectSettings, specName: String, templates: TemplateLibrary, migrationHistory: MigrationHistory = MigrationHistory(),
-                allowDestructive: Bool = false, displayBase: String? = nil, embedsMigrations: Bool = false, dependencies: [LoadedDependency] = []) {
+                allowDestructive: Bool = false, displayBase: String? = nil, embedsMigrations: Bool = false, tableShards: Int = PluginSourceSet.tableShards,
+                dependencies: [LoadedDependency] = []) {
         self.settings = settings
         self.specName = specName
         self.templates = templates
@@ -26,6 +30,7 @@ public struct EmitContext: Sendable {
         self.allowDestructive = allowDestructive
         self.displayBase = displayBase
         self.embedsMigrations = embedsMigrations
+        self.tableShards = tableShards
         self.dependencies = dependencies
     }
 

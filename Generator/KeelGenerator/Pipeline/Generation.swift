@@ -39,8 +39,9 @@ public struct Generation: Sendable {
     /// Renders every output of `settings` (as `keel.yaml` gave them, or adjusted by the caller).
     ///
     /// - Parameter embedsMigrations: the Swift output carries the migrations (the build plugin's mode).
+    /// - Parameter tableShards: how many groups that mode spreads the tables' resources over (`PluginSourceSet`).
     public static func run(settings: ProjectSettings, displayRelativeTo base: String? = nil, allowDestructive: Bool = false,
-                           embedsMigrations: Bool = false) -> Result<Generation, SpecError> {
+                           embedsMigrations: Bool = false, tableShards: Int = PluginSourceSet.tableShards) -> Result<Generation, SpecError> {
         var timings = GenerationTimings()
         let (loadedResult, loading) = Stopwatch.measure { load(settings: settings, displayRelativeTo: base) }
         timings.loading = loading
@@ -62,7 +63,7 @@ public struct Generation: Sendable {
             let context = EmitContext(
                 settings: loaded.settings, specName: DisplayPath.make(loaded.settings.spec, relativeTo: loaded.settings.root),
                 templates: loaded.templates, migrationHistory: history, allowDestructive: allowDestructive, displayBase: base,
-                embedsMigrations: embedsMigrations, dependencies: dependencies
+                embedsMigrations: embedsMigrations, tableShards: tableShards, dependencies: dependencies
             )
             do {
                 let start = Stopwatch.wall()

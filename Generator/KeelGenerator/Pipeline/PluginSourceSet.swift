@@ -9,15 +9,20 @@ import KeelSpec
 /// not every model. The custom endpoints' shards (`Endpoints/EndpointsNN.swift`) join the table file of the same
 /// number. A file the spec has nothing for (no `types:`, or no table in a shard) is written with only its header.
 ///
-/// With table modules (targets named `<Target>Tables0`, `<Target>Tables1`, ... that the target depends on), each shard's
-/// models and resource definitions go to `TableModuleSources/KeelTablesNN.docc` instead, which the plugin copies into
-/// the table module of the shard: an edit then rebuilds that module's interface, a fraction of the spec, and not the
-/// whole target's. The target keeps each shard's custom endpoints (they may use any model) and re-exports the table
+/// With table modules (targets named `<Target>Tables0`, `<Target>Tables1`, ... that the target depends on), the models and
+/// resource definitions are spread over `moduleTableShards` files, `TableModuleSources/KeelTablesNNN.docc`, which the
+/// plugin copies into the table module of the shard: an edit then rebuilds that module's interface, a fraction of the
+/// spec, and recompiles one small file, not the whole target's. The target keeps each shard's custom endpoints (they may use any model) and re-exports the table
 /// modules (`KeelModules.swift`), so its files and its users see every model as before.
 public enum PluginSourceSet {
     /// How many `KeelTablesNN.swift` files the tables are spread over (`Plugins/KeelPlugin` declares the same count).
     /// 64 keeps a shard near 16 tables at 1,000 tables, while a small spec pays only for empty files' headers.
     public static let tableShards = 64
+
+    /// How many files the tables are spread over with table modules (`Plugins/KeelPlugin` declares the same count): an
+    /// edit recompiles one of them, so fewer tables per file make a faster edit (at 1,000 tables, 16 models to a file
+    /// took 8.7 s of a 16.7 s edit), and a module's files stay a few dozen. A multiple of `tableShards`.
+    public static let moduleTableShards = 256
 
     /// The files, as `Plugins/KeelPlugin` declares them to SwiftPM (it cannot import this module: keep both lists equal).
     /// The `Keel` prefix keeps them apart from the target's own files: a module may not have two files of one name.
@@ -25,16 +30,16 @@ public enum PluginSourceSet {
     public static let fileNames = ([
         "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModules.swift", "KeelRoutes.swift",
         "KeelService.swift", "KeelTypes.swift",
-    ] + (0..<tableShards).map(tableFileName)).sorted()
+    ] + (0..<tableShards).map { tableFileName($0) }).sorted()
 
     /// The folder of the plugin's output that holds each shard's code for the table modules (`KeelTables07.docc`).
     /// `.docc` is the one extension SwiftPM neither compiles nor copies as a resource (a documentation catalog's), so
     /// the target's command can declare these files as its outputs, which orders the table modules' copies after it.
     public static let tableModuleSourcesFolder = "TableModuleSources"
 
-    /// `KeelTables07.docc`, the staged code of shard 7 (`tableModuleSourcesFolder`).
+    /// `KeelTables007.docc`, the staged code of shard 7 of `moduleTableShards` (`tableModuleSourcesFolder`).
     public static func stagedTableFileName(_ shard: Int) -> String {
-        "Keel" + tableStem(shard) + ".docc"
+        "Keel" + tableStem(shard, of: moduleTableShards) + ".docc"
     }
 
     /// Where the plugin puts `outputs.swift_client`: a folder of the Swift output, so its files become `KeelClients.swift`.
@@ -47,9 +52,10 @@ public enum PluginSourceSet {
     /// either mode: one file for 4,000 routes made one compile job of several GiB.
     public static let endpointsFolder = "Endpoints"
 
-    /// `KeelTables07.swift`: two digits, so the names sort in shard order.
-    public static func tableFileName(_ shard: Int) -> String {
-        "Keel" + tableStem(shard) + ".swift"
+    /// `KeelTables07.swift` (`KeelTables007.swift` of `moduleTableShards`): as many digits as the last shard has, so
+    /// the names sort in shard order.
+    public static func tableFileName(_ shard: Int, of count: Int = tableShards) -> String {
+        "Keel" + tableStem(shard, of: count) + ".swift"
     }
 
     /// `Endpoints07.swift`, named as `tableFileName` is, so that the plugin's mode can put it in `KeelTables07.swift`.
@@ -57,33 +63,36 @@ public enum PluginSourceSet {
         endpointStem(shard) + ".swift"
     }
 
-    /// `Tables07`: the shard's tables file without its `Keel` prefix, which also names the function registering its
-    /// routes (`registerTables07`).
-    public static func tableStem(_ shard: Int) -> String {
-        "Tables" + twoDigits(shard)
+    /// `Tables07`: the shard's tables file without its `Keel` prefix, which also names the type registering its
+    /// routes (`ShopTables07`).
+    public static func tableStem(_ shard: Int, of count: Int = tableShards) -> String {
+        "Tables" + digits(shard, of: count)
     }
 
     /// `Endpoints07`, as `tableStem` (`registerEndpoints07`).
     public static func endpointStem(_ shard: Int) -> String {
-        "Endpoints" + twoDigits(shard)
+        "Endpoints" + digits(shard, of: tableShards)
     }
 
     /// The shard of each endpoints file name (`Endpoints07.swift` -> 7).
     private static let endpointFileShards = Dictionary(uniqueKeysWithValues: (0..<tableShards).map { (endpointFileName($0), $0) })
 
-    private static func twoDigits(_ number: Int) -> String {
-        (number < 10 ? "0" : "") + String(number)
+    /// `number` padded with zeros to the width of `count - 1`.
+    private static func digits(_ number: Int, of count: Int) -> String {
+        let text = String(number)
+        return String(repeating: "0", count: max(0, String(count - 1).count - text.count)) + text
     }
 
     /// The shard of `name` (a table's model, or a custom endpoint's function): FNV-1a of its UTF-8 bytes, so it is
     /// the same on every run and machine (Swift's `hashValue` is seeded per process), and adding or removing a table
-    /// or endpoint moves no other.
-    public static func shard(of name: String) -> Int {
+    /// or endpoint moves no other. Among `moduleTableShards`, a name's shard is one of the four that divide its shard
+    /// among `tableShards`.
+    public static func shard(of name: String, among count: Int = tableShards) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return Int(hash % UInt64(tableShards))
+        return Int(hash % UInt64(count))
     }
 
     /// The generation's files under `outputs.swift`, regrouped into `fileNames` in the same directory, and with
@@ -94,7 +103,7 @@ public enum PluginSourceSet {
         var staged: [String: [GeneratedFile]] = [:]
         for file in generation.files where file.path.hasPrefix(directory + "/") {
             let relative = String(file.path.dropFirst(directory.count + 1))
-            if !tableModules.isEmpty, let shard = tableShard(of: relative) {
+            if !tableModules.isEmpty, let shard = tableShard(of: relative, among: moduleTableShards) {
                 staged[stagedTableFileName(shard), default: []].append(file)
                 continue
             }
@@ -108,9 +117,9 @@ public enum PluginSourceSet {
             generation.context.file(directory + "/" + name, name == modulesFileName ? reexports(tableModules) : merged(groups[name] ?? []))
         }
         // Each staged file is the Swift file the table module compiles, header and all, under the staged name.
-        let stagedFiles: [GeneratedFile] = tableModules.isEmpty ? [] : (0..<tableShards).map { shard in
+        let stagedFiles: [GeneratedFile] = tableModules.isEmpty ? [] : (0..<moduleTableShards).map { shard in
             let name = stagedTableFileName(shard)
-            let swift = generation.context.file(directory + "/" + tableFileName(shard), merged(staged[name] ?? []))
+            let swift = generation.context.file(directory + "/" + tableFileName(shard, of: moduleTableShards), merged(staged[name] ?? []))
             return GeneratedFile(path: directory + "/" + tableModuleSourcesFolder + "/" + name, contents: swift.contents)
         }
         return .success(targetFiles + stagedFiles)
@@ -127,19 +136,25 @@ public enum PluginSourceSet {
             + modules.map { "@_exported import \($0)\n" }.joined()
     }
 
-    /// The shard of a generated file that goes to a table module: a model's, or a shard's resource definitions.
-    static func tableShard(of relative: String) -> Int? {
+    /// The shard among `count` of a generated file that goes to a table module: a model's, or a shard's resource
+    /// definitions (the routes emitter names their files by the same count, `EmitContext.tableShards`).
+    static func tableShard(of relative: String, among count: Int = tableShards) -> Int? {
         let parts = relative.split(separator: "/")
         guard parts.count == 2 else { return nil }
         switch parts[0] {
-        case "Models": return shard(of: String(parts[1].dropLast(".swift".count)))
-        case Substring(tablesFolder): return tableFileShards[String(parts[1])]
+        case "Models": return shard(of: String(parts[1].dropLast(".swift".count)), among: count)
+        case Substring(tablesFolder): return shard(ofTablesFile: String(parts[1]), among: count)
         default: return nil
         }
     }
 
-    /// The shard of each tables file name (`KeelTables07.swift` -> 7).
-    private static let tableFileShards = Dictionary(uniqueKeysWithValues: (0..<tableShards).map { (tableFileName($0), $0) })
+    /// The shard whose tables file among `count` is `name` (`KeelTables07.swift` -> 7; `KeelTables007.swift` -> 7 among
+    /// `moduleTableShards`), or nil.
+    private static func shard(ofTablesFile name: String, among count: Int) -> Int? {
+        guard let number = Int(name.dropFirst("KeelTables".count).dropLast(".swift".count)), (0..<count).contains(number),
+              tableFileName(number, of: count) == name else { return nil }
+        return number
+    }
 
     /// The plugin's file that takes the generated file at `relative`: `API.swift` -> `KeelAPI.swift`;
     /// `Clients/Billing.swift` -> `KeelClients.swift`; `Models/Product.swift` -> `KeelTables<shard of Product>.swift`;
@@ -150,7 +165,7 @@ public enum PluginSourceSet {
         if let shard = tableShard(of: relative) { return tableFileName(shard) }
         switch parts[0] {
         // A name of no shard stays as it is, among none of `fileNames`.
-        case Substring(tablesFolder), Substring(endpointsFolder): return endpointFileShards[String(last)].map(tableFileName) ?? relative
+        case Substring(tablesFolder), Substring(endpointsFolder): return endpointFileShards[String(last)].map { tableFileName($0) } ?? relative
         default: return "Keel" + parts[0] + ".swift"
         }
     }

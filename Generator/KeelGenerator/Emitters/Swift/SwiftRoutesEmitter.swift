@@ -28,13 +28,16 @@ public struct SwiftRoutesEmitter: Emitter {
         routes["hasEndpoints"] = !endpoints.isEmpty
         var api = common
         api["endpoints"] = Self.withFullPaths(endpoints, spec: spec)
-        let endpointGroups = Self.groups(endpoints, key: "name", in: PluginSourceSet.endpointsFolder, named: PluginSourceSet.endpointFileName,
+        let endpointGroups = Self.groups(endpoints, key: "name", among: PluginSourceSet.tableShards, in: PluginSourceSet.endpointsFolder,
+                                         named: PluginSourceSet.endpointFileName,
                                          group: PluginSourceSet.endpointStem, function: { "register" + $0 }, common: common)
         routes["endpointGroups"] = endpointGroups.map { ["function": $0.function] }
         var files = endpointGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/Endpoints.swift", $0.values)) }
         if context.embedsMigrations {
-            let tableGroups = Self.groups(resources, key: "model", in: PluginSourceSet.tablesFolder, named: PluginSourceSet.tableFileName,
-                                          group: names.tableGroupName, function: { $0 + ".register" }, common: common)
+            let shards = context.tableShards
+            let tableGroups = Self.groups(resources, key: "model", among: shards, in: PluginSourceSet.tablesFolder,
+                                          named: { PluginSourceSet.tableFileName($0, of: shards) }, group: { names.tableGroupName($0, of: shards) },
+                                          function: { $0 + ".register" }, common: common)
             routes["tableGroups"] = tableGroups.map { ["function": $0.function] }
             files += tableGroups.map { context.file(directory + "/" + $0.path, context.templates.render("swift/TableRoutes.swift", $0.values)) }
         } else {
@@ -46,14 +49,14 @@ public struct SwiftRoutesEmitter: Emitter {
         ] + files
     }
 
-    /// `items` (resources or custom endpoints) grouped by the shard of their `key` (`PluginSourceSet.shard`), in the
+    /// `items` (resources or custom endpoints) grouped by the shard among `count` of their `key` (`PluginSourceSet.shard`), in the
     /// shard's order: per group, its file's path in `folder`, the function registering its routes (`function` of the
     /// shard's `group` name: `registerEndpoints07`, `ShopTables07.register`), and the file's template values.
     /// The plugin's mode groups resources as their models are, so that a model's edit leaves `Routes.swift` and the
     /// other groups as they were; both modes group custom endpoints, so that no compile job holds thousands of routes.
-    static func groups(_ items: [[String: Any]], key: String, in folder: String, named fileName: (Int) -> String, group: (Int) -> String,
-                       function: (String) -> String, common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
-        let shards = Dictionary(grouping: items) { PluginSourceSet.shard(of: $0[key] as? String ?? "") }
+    static func groups(_ items: [[String: Any]], key: String, among count: Int, in folder: String, named fileName: (Int) -> String,
+                       group: (Int) -> String, function: (String) -> String, common: [String: Any]) -> [(path: String, function: String, values: [String: Any])] {
+        let shards = Dictionary(grouping: items) { PluginSourceSet.shard(of: $0[key] as? String ?? "", among: count) }
         return shards.keys.sorted().map { shard in
             let name = group(shard)
             let function = function(name)
@@ -138,6 +141,7 @@ struct SwiftServiceNames {
     var migrationsName: String { prefix + "Migrations" }
     var handlersName: String { prefix + "Handlers" }
 
-    /// `ShopTables07`: the public type of one shard's resources in the plugin's mode, which a table module may hold.
-    func tableGroupName(_ shard: Int) -> String { prefix + PluginSourceSet.tableStem(shard) }
+    /// `ShopTables07`: the public type of one shard's resources among `count` in the plugin's mode, which a table
+    /// module may hold (`ShopTables007` among `PluginSourceSet.moduleTableShards`).
+    func tableGroupName(_ shard: Int, of count: Int) -> String { prefix + PluginSourceSet.tableStem(shard, of: count) }
 }
