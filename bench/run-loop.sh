@@ -53,8 +53,12 @@ cd "$root/svc"
 spec=Sources/Loop/spec/spec.yaml
 # SwiftPM 6.3 reuses its build plan while no manifest changed, even when the plugin's source did (then it compiles the
 # new plugin but builds with the old one's outputs): a newer Package.swift makes it plan again. Only then, since a new
-# plan also rebuilds the plugin's tool.
-if [ ! -e .build/debug.yaml ] || [ "$checkout/Plugins/KeelPlugin/KeelPlugin.swift" -nt .build/debug.yaml ]; then touch Package.swift; fi
+# plan also rebuilds the plugin's tool. The plugin's text decides, not its time: `git archive` dates files by their commit.
+plugin_sum=$(sha256sum < "$checkout/Plugins/KeelPlugin/KeelPlugin.swift")
+if [ ! -e .build/debug.yaml ] || [ "$plugin_sum" != "$(cat .build/keel-plugin.sum 2>/dev/null)" ]; then
+  touch Package.swift
+  mkdir -p .build && echo "$plugin_sum" > .build/keel-plugin.sum
+fi
 
 # The time is SwiftPM's own "Build complete! (…)", which leaves out the wait for the lock.
 build() {
