@@ -26,8 +26,18 @@ struct SHA256DigestTests {
         #expect(Self.hex(SHA256Digest.hash(message)) == Self.hex(SHA256.hash(data: message)))
     }
 
+    /// A megabyte of every byte value, as `sha256sum` hashes it: many blocks through the pointer loop.
+    @Test func aMegabyteMatchesSha256sum() {
+        let message = (0 ..< 1 << 20).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        #expect(Self.hex(SHA256Digest.hash(message)) == "06b7bbfb7824aa03382051691630eb26de85102d1b08a81e907ec0744cd8a286")
+        #expect(Self.hex(SHA256Digest.hash(message)) == Self.hex(SHA256.hash(data: message)))
+    }
+
     @Test func checksumIsTheDigestOfTheTextWithLFLineEnds() {
         #expect(MigrationChecksum.of("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(MigrationChecksum.of("a;\r\nb;\r\n") == Self.hex(SHA256.hash(data: Array("a;\nb;\n".utf8))))
+        #expect(MigrationChecksum.of("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        // A lone CR stays: only CRLF line ends are made LF.
+        #expect(MigrationChecksum.of("a\rb") == Self.hex(SHA256.hash(data: Array("a\rb".utf8))))
     }
 }
