@@ -23,4 +23,13 @@ struct SwiftLiteralTests {
         #expect(SwiftLiteral.multilineRawString(##"x = '\#'"##, indent: "") == "##\"\"\"\nx = '\\#'\n\"\"\"##")
         #expect(SwiftLiteral.multilineRawString(##""""#"##, indent: "") == "##\"\"\"\n\"\"\"#\n\"\"\"##")
     }
+
+    /// The byte loop splits lines as splitting Characters at "\n" did: a CRLF is one Character, so not a line end.
+    @Test(arguments: ["", "\n", "\n\n", "a", "a\nb\n", "\na\n\nb", "a\r\nb\nc", "\r\n\n", "\r\n", "é\n👍🏽 x\n", "\"\"\"#\n\\##"])
+    func multilineRawStringsSplitLinesAsCharactersDid(text: String) {
+        let hashes = String(SwiftLiteral.multilineRawString(text, indent: "").prefix { $0 == "#" })
+        let lines: [String] = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
+        let expected: String = hashes + "\"\"\"\n" + lines.joined(separator: "\n") + "\n    \"\"\"" + hashes
+        #expect(SwiftLiteral.multilineRawString(text, indent: "    ") == expected)
+    }
 }

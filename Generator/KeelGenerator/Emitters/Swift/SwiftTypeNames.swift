@@ -172,21 +172,59 @@ enum SwiftLiteral {
     /// how long texts such as migrations read best.
     static func multilineRawString(_ text: String, indent: String) -> String {
         let hashes = delimiter(enclosing: text, closers: ["\"\"\"", "\\"])
+        var source = text
+        var result = Array((hashes + "\"\"\"\n").utf8)
+        let indentBytes = Array(indent.utf8)
+        // Over bytes, as `delimiter`: splitting the Characters of a migration was most of the build plugin's time at
+        // -Onone. A line ends at an LF that is not part of a CRLF, as the Character "\n" matches only a lone LF.
+        source.withUTF8 { bytes in
+            result.reserveCapacity(bytes.count + bytes.count / 16 * indentBytes.count + 64)
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var lineStart = 0
+            var index = 0
+            while index <= count {
+                if index == count || (base[index] == UInt8(ascii: "\n") && (index == 0 || base[index &- 1] != UInt8(ascii: "\r"))) {
+                    if index > lineStart {
+                        result.append(contentsOf: indentBytes)
+                        result.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: index &- lineStart))
+                    }
+                    if index < count { result.append(UInt8(ascii: "\n")) }
+                    lineStart = index &+ 1
+                }
+                index &+= 1
+            }
+        }
         // The newline before the closing delimiter is not part of the string, so a final newline needs an empty line.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }
-        return hashes + "\"\"\"\n" + lines.joined(separator: "\n") + "\n" + indent + "\"\"\"" + hashes
+        return String(decoding: result, as: UTF8.self) + "\n" + indent + "\"\"\"" + hashes
     }
 
     /// The fewest `#`s (one at least) that no closer in `text` is followed by: inside `#"…"#`, `"#` would end the
-    /// literal and `\#` start an escape. Over bytes: Foundation's substring search took a sixth of the models' time.
+    /// literal and `\#` start an escape. Over bytes: Foundation's substring search took a sixth of the models' time;
+    /// over pointers and `while`, since generic slice comparisons are calls per byte in the build plugin's -Onone build.
     private static func delimiter(enclosing text: String, closers: [String]) -> String {
-        let bytes = Array(text.utf8)
+        var source = text
         var count = 1
-        for closer in closers.map({ Array($0.utf8) }) where bytes.count >= closer.count {
-            for start in 0...(bytes.count - closer.count) where bytes[start..<start + closer.count].elementsEqual(closer) {
-                var end = start + closer.count
-                while end < bytes.count, bytes[end] == UInt8(ascii: "#") { end += 1 }
-                count = max(count, end - start - closer.count + 1)
+        source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let length = bytes.count
+            for closer in closers {
+                let closerBytes = Array(closer.utf8)
+                closerBytes.withUnsafeBufferPointer { closerBuffer in
+                    let pattern = closerBuffer.baseAddress!
+                    let patternLength = closerBuffer.count
+                    var start = 0
+                    while start &+ patternLength <= length {
+                        var matched = 0
+                        while matched < patternLength && base[start &+ matched] == pattern[matched] { matched &+= 1 }
+                        if matched == patternLength {
+                            var end = start &+ patternLength
+                            while end < length && base[end] == UInt8(ascii: "#") { end &+= 1 }
+                            count = max(count, end &- start &- patternLength &+ 1)
+                        }
+                        start &+= 1
+                    }
+                }
             }
         }
         return String(repeating: "#", count: count)
