@@ -13,10 +13,13 @@ public struct MigrationHistory: Sendable {
     public var snapshot: DatabaseSchema
     /// Migration files by path relative to the migrations directory (`sqlite/0001_initial.sql`) -> contents.
     public var files: [String: String]
+    /// The checksums of `files` that reading them computed, by the same paths, so `keel.sum` need not hash them again.
+    public var checksums: [String: String]
 
-    public init(snapshot: DatabaseSchema = DatabaseSchema(tables: []), files: [String: String] = [:]) {
+    public init(snapshot: DatabaseSchema = DatabaseSchema(tables: []), files: [String: String] = [:], checksums: [String: String] = [:]) {
         self.snapshot = snapshot
         self.files = files
+        self.checksums = checksums
     }
 
     /// Reads the history, checking every migration against `keel.sum`: an edited, deleted or unknown
@@ -57,7 +60,9 @@ public struct MigrationHistory: Sendable {
                 }
                 continue
             }
-            if checksum != MigrationSum.checksum(contents) {
+            let actual = MigrationSum.checksum(contents)
+            history.checksums[relative] = actual
+            if checksum != actual {
                 diagnostics.append(Diagnostic(.error, at: location, "KEEL-M020: migration was edited after it was generated (its checksum differs from \(sumName)); restore it from version control and put the change in the spec, so a new migration carries it"))
             }
         }
@@ -92,8 +97,9 @@ public enum MigrationSum {
         return entries
     }
 
-    static func render(_ files: [String: String]) -> String {
-        files.keys.sorted().map { "\(checksum(files[$0] ?? ""))  \($0)\n" }.joined()
+    /// The lines of `files`, taking a file's checksum from `checksums` when it is there (computed for the same text).
+    static func render(_ files: [String: String], checksums: [String: String] = [:]) -> String {
+        files.keys.sorted().map { "\(checksums[$0] ?? checksum(files[$0] ?? ""))  \($0)\n" }.joined()
     }
 }
 
