@@ -10,7 +10,7 @@ struct PluginTableShardTests {
         keel: 1
         service: { name: shop, version: 1.0.0 }
         tables:
-          items: { columns: { id: id, title: string } }
+          items: { columns: { id: id, title: string, status: { type: enum, values: [draft, live], default: draft } } }
           orders: { columns: { id: id, quantity: int } }
           customers: { columns: { id: id, name: string } }
         endpoints:
@@ -89,7 +89,17 @@ struct PluginTableShardTests {
         #expect(try CLITests.keel(generate, in: fixture.root, executable: CLITests.pluginTool).status == 0)
         let staged = output + "/" + PluginSourceSet.tableModuleSourcesFolder
         #expect(try FileManager.default.contentsOfDirectory(atPath: staged).count == PluginSourceSet.moduleTableShards)
-        #expect(try String(contentsOfFile: output + "/KeelModules.swift", encoding: .utf8).hasSuffix("@_exported import ShopTables0\n@_exported import ShopTables1\n"))
+        let modules = try String(contentsOfFile: output + "/KeelModules.swift", encoding: .utf8)
+        #expect(modules.contains("@_exported import ShopTables0\n@_exported import ShopTables1\n"))
+        // Every top-level type of the staged files but the route groups has its alias in the target, in its module.
+        let declared = try FileManager.default.contentsOfDirectory(atPath: staged).sorted().flatMap { name in
+            let shard = try #require(Int(name.dropFirst("KeelTables".count).dropLast(".docc".count)))
+            let text = try String(contentsOfFile: staged + "/" + name, encoding: .utf8)
+            return text.matches(of: /\npublic (?:struct|enum) (\w+)/).map { String($0.output.1) }.filter { !$0.hasPrefix("ShopTables") }
+                .map { "public typealias \($0) = ShopTables\(shard % 2).\($0)" }
+        }
+        #expect(declared.contains("public typealias Order = ShopTables1.Order") && declared.contains("public typealias ItemStatus = ShopTables0.ItemStatus"))
+        #expect(declared.sorted() == modules.split(separator: "\n").filter { $0.hasPrefix("public typealias") }.map(String.init))
         let orders = PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "Order"))
         #expect(try !String(contentsOfFile: output + "/" + orders, encoding: .utf8).contains("struct Order"))
         let restock = try String(contentsOfFile: output + "/" + PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "restock")), encoding: .utf8)

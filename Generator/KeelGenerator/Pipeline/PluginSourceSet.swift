@@ -114,7 +114,7 @@ public enum PluginSourceSet {
             groups[name, default: []].append(file)
         }
         let targetFiles = fileNames.map { name in
-            generation.context.file(directory + "/" + name, name == modulesFileName ? reexports(tableModules) : merged(groups[name] ?? []))
+            generation.context.file(directory + "/" + name, name == modulesFileName ? reexports(tableModules, spec: generation.spec) : merged(groups[name] ?? []))
         }
         // Each staged file is the Swift file the table module compiles, header and all, under the staged name.
         let stagedFiles: [GeneratedFile] = tableModules.isEmpty ? [] : (0..<moduleTableShards).map { shard in
@@ -125,15 +125,25 @@ public enum PluginSourceSet {
         return .success(targetFiles + stagedFiles)
     }
 
-    /// `KeelModules.swift`: the table modules' re-exports (only its header without table modules).
+    /// `KeelModules.swift`: the table modules' re-exports and the tables' types (only its header without table modules).
     static let modulesFileName = "KeelModules.swift"
 
     /// An `@_exported import` makes a module visible in every file of the importing one, the handlers a person
     /// writes included, as well as to its users: no file needs to know which module holds which table.
-    static func reexports(_ modules: [String]) -> String {
+    ///
+    /// Each table's types are declared again, as aliases: the target's files import Foundation and Hummingbird too,
+    /// and a model named like one of their types (`Notification`, `Application`) would be ambiguous between two
+    /// imports, while a declaration of the module itself shadows both, as the model did before it left the module.
+    static func reexports(_ modules: [String], spec: Spec) -> String {
         guard !modules.isEmpty else { return "" }
+        let aliases = spec.tables.flatMap { table in
+            let module = modules[shard(of: table.model, among: moduleTableShards) % modules.count]
+            return SwiftModelTypes.names(of: table).map { (name: $0, module: module) }
+        }.sorted { $0.name < $1.name }
         return "// The table modules, re-exported: this target's files and its users see every model.\n"
             + modules.map { "@_exported import \($0)\n" }.joined()
+            + "\n// Each table's types, declared in this module so that they shadow Foundation's and Hummingbird's of the same name.\n"
+            + aliases.map { "public typealias \($0.name) = \($0.module).\($0.name)\n" }.joined()
     }
 
     /// The shard among `count` of a generated file that goes to a table module: a model's, or a shard's resource
