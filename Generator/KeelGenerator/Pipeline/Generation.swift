@@ -88,8 +88,10 @@ public struct Generation: Sendable {
     }
 
     private static func load(settings: ProjectSettings, displayRelativeTo base: String?) -> Result<(settings: ProjectSettings, spec: Spec, templates: TemplateLibrary), SpecError> {
+        // The templates are parsed while the spec loads, as the migration history is read.
+        let templateLoad = BackgroundValue { TemplateLibrary.load(overrideDirectory: settings.templates, displayRelativeTo: base) }
         let specResult = SpecLoader.load(path: settings.spec, dialects: settings.dialects, displayRelativeTo: base)
-        let templateResult = TemplateLibrary.load(overrideDirectory: settings.templates, displayRelativeTo: base)
+        let templateResult = templateLoad.value()
         switch (specResult, templateResult) {
         case let (.success(spec), .success(templates)):
             return .success((settings, spec, templates))

@@ -33,10 +33,12 @@ public struct MigrationPlanner: Sendable {
         var plan = Plan()
         let new = DatabaseSchema(spec)
         let oldNames = Set(old.tables.map(\.name)), newNames = Set(new.tables.map(\.name))
+        // By name, as `old.table(named:)` finds them (the first of a name), without searching the list for each table.
+        let oldTables = Dictionary(old.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         var indexDrops: [SchemaChange] = [], indexCreates: [SchemaChange] = [], columnChanges: [SchemaChange] = []
         for table in new.tables where oldNames.contains(table.name) {
-            guard let before = old.table(named: table.name), let specTable = spec.table(named: table.name) else { continue }
+            guard let before = oldTables[table.name], let specTable = spec.table(named: table.name) else { continue }
             let changes = tableChanges(from: before, to: table, spec: specTable, plan: &plan)
             indexDrops += changes.indexDrops
             columnChanges += changes.columns
