@@ -87,4 +87,3 @@ enum SwiftDoc {
         return result
     }
 }
-

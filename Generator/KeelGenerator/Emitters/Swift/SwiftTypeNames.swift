@@ -163,8 +163,29 @@ enum SwiftLiteral {
     /// A raw string `#"…"#` with enough `#`s that the text can neither end it early nor escape from it (regular
     /// expressions read best raw). A text with a line break is a plain string literal.
     static func rawString(_ text: String) -> String {
-        guard !text.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return string(text) }
-        let hashes = delimiter(enclosing: text, closers: ["\"", "\\"])
+        var source = text
+        // `delimiter(enclosing: text, closers: ["\"", "\\"])` and the look for line breaks in one pass: the models
+        // write a raw string for every column of every dialect, and closures per byte are calls at -Onone.
+        let hashCount: Int? = source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 1 }
+            let (lineFeed, carriageReturn, quote, backslash, hash) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "#"))
+            let length = bytes.count
+            var count = 1
+            var index = 0
+            while index < length {
+                let byte = base[index]
+                if byte == lineFeed || byte == carriageReturn { return nil }
+                index &+= 1
+                if byte == quote || byte == backslash {
+                    var end = index
+                    while end < length && base[end] == hash { end &+= 1 }
+                    count = max(count, end &- index &+ 1)
+                }
+            }
+            return count
+        }
+        guard let hashCount else { return string(text) }
+        let hashes = String(repeating: "#", count: hashCount)
         return hashes + "\"" + text + "\"" + hashes
     }
 
@@ -181,15 +202,16 @@ enum SwiftLiteral {
             result.reserveCapacity(bytes.count + bytes.count / 16 * indentBytes.count + 64)
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
+            let (lineFeed, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
             var lineStart = 0
             var index = 0
             while index <= count {
-                if index == count || (base[index] == UInt8(ascii: "\n") && (index == 0 || base[index &- 1] != UInt8(ascii: "\r"))) {
+                if index == count || (base[index] == lineFeed && (index == 0 || base[index &- 1] != carriageReturn)) {
                     if index > lineStart {
                         result.append(contentsOf: indentBytes)
                         result.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: index &- lineStart))
                     }
-                    if index < count { result.append(UInt8(ascii: "\n")) }
+                    if index < count { result.append(lineFeed) }
                     lineStart = index &+ 1
                 }
                 index &+= 1
