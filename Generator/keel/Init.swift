@@ -55,7 +55,7 @@ struct Init: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("""
         How many modules the tables compile as, beside the service's, so that an edit to one table rebuilds one of them \
-        (default: one per dozen tables, at most 16; none under 24 tables). 0 keeps every table in the service's module.
+        (default: one per dozen tables, at most 32; none under 24 tables). 0 keeps every table in the service's module.
         """, valueName: "count"))
     var tableModules: Int?
 

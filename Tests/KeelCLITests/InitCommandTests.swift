@@ -89,8 +89,8 @@ struct InitCommandTests {
         #expect(try CLITests.keel(["init", "one", "--spec", "big.yaml", "--table-modules", "0", "--keel", PluginPackageTests.repository], in: root).status == 0)
         #expect(try !String(contentsOfFile: root + "/one/Package.swift", encoding: .utf8).contains("tableModules"))
         #expect(!FileManager.default.fileExists(atPath: root + "/one/Sources/OneTables"))
-        // The default: none under 24 tables, then a dozen tables per module, at most 16.
-        #expect([11, 12, 23, 24, 35, 36, 200, 1000].map(PackageScaffold.tableModules(forTables:)) == [0, 0, 0, 2, 2, 3, 16, 16])
+        // The default: none under 24 tables, then a dozen tables per module, at most 32.
+        #expect([11, 12, 23, 24, 35, 36, 200, 383, 384, 1000].map(PackageScaffold.tableModules(forTables:)) == [0, 0, 0, 2, 2, 3, 16, 31, 32, 32])
         let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "257"], in: root)
         #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 257: pass 0 to 256"), "\(tooMany.stderr)")
     }

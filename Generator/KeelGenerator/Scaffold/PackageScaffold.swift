@@ -78,10 +78,11 @@ public struct PackageScaffold: Sendable {
         self.tableModules = tableModules ?? Self.tableModules(forTables: spec.tables.count)
     }
 
-    /// About a dozen tables per module, at most 16: an edit rebuilds a module's interface (its share of the tables)
-    /// while each module costs its own compile jobs in a full build. Under 24 tables, one module holds them all.
+    /// About a dozen tables per module, at most 32: an edit rebuilds a module's interface (its share of the tables)
+    /// while each module costs its own compile jobs in a full build (at 1,000 tables, 32 modules against 16: the edit
+    /// 9.64 against 10.55 s, the first build 270 against 224 s). Under 24 tables, one module holds them all.
     public static func tableModules(forTables tables: Int) -> Int {
-        tables < 24 ? 0 : min(16, tables / 12)
+        tables < 24 ? 0 : min(32, tables / 12)
     }
 
     /// `my-shop` -> `MyShop`.
