@@ -72,8 +72,8 @@ struct Init: AsyncParsableCommand {
         if spec != nil, fromDatabase != nil {
             throw ValidationError("--spec and --from-database both give the spec; pass one")
         }
-        if let tableModules, !(0...PluginSourceSet.moduleTableShards).contains(tableModules) {
-            throw ValidationError("--table-modules \(tableModules): pass 0 to \(PluginSourceSet.moduleTableShards); the tables are spread over \(PluginSourceSet.moduleTableShards) files, so a module beyond that would get none")
+        if let tableModules, !(0...PluginSourceSet.maxTableModules).contains(tableModules) {
+            throw ValidationError("--table-modules \(tableModules): pass 0 to \(PluginSourceSet.maxTableModules)")
         }
         let dialects = try databases()
         if let fromDatabase, let imported = (try? DatabaseConfiguration(url: fromDatabase))?.dialect.rawValue, !dialects.map(\.rawValue).contains(imported) {

@@ -16,6 +16,9 @@ struct KeelPlugin: BuildToolPlugin {
     static let tableShards = 64
     /// How many files the tables' code is spread over with table modules (`PluginSourceSet.moduleTableShards`).
     static let moduleTableShards = 256
+    /// The most table modules a target may have (`PluginSourceSet.maxTableModules`): beyond, a module's name would be
+    /// a route group's too.
+    static let maxTableModules = 64
     /// What `keel-plugin-tool plugin-sources` writes (`PluginSourceSet.fileNames` in KeelGenerator; keep both lists equal).
     static let outputFileNames: [String] = [
         "KeelAPI.swift", "KeelClients.swift", "KeelLicensing.swift", "KeelMigrations.swift", "KeelModules.swift", "KeelRoutes.swift",
@@ -103,8 +106,8 @@ struct KeelPlugin: BuildToolPlugin {
             throw KeelPluginError("the table modules of '\(target.name)' must be numbered from 0 without a gap, as \(prefix)0, \(prefix)1, ...; it depends on "
                 + numbered.map(\.1).joined(separator: ", "))
         }
-        guard numbered.count <= moduleTableShards else {
-            throw KeelPluginError("'\(target.name)' has \(numbered.count) table modules; the tables are spread over \(moduleTableShards) files, so at most \(moduleTableShards) modules get any")
+        guard numbered.count <= maxTableModules else {
+            throw KeelPluginError("'\(target.name)' has \(numbered.count) table modules; use at most \(maxTableModules)")
         }
         return numbered.map(\.1)
     }

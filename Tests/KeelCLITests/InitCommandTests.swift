@@ -91,8 +91,8 @@ struct InitCommandTests {
         #expect(!FileManager.default.fileExists(atPath: root + "/one/Sources/OneTables"))
         // The default: none under 24 tables, then a dozen tables per module, at most 32.
         #expect([11, 12, 23, 24, 35, 36, 200, 383, 384, 1000].map(PackageScaffold.tableModules(forTables:)) == [0, 0, 0, 2, 2, 3, 16, 31, 32, 32])
-        let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "257"], in: root)
-        #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 257: pass 0 to 256"), "\(tooMany.stderr)")
+        let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "65"], in: root)
+        #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 65: pass 0 to 64"), "\(tooMany.stderr)")
     }
 
     @Test func specConfigVariablesAreListed() throws {
@@ -168,7 +168,8 @@ struct InitCommandTests {
         let shards = try #require(plugin.firstMatch(of: /static let tableShards = (\d+)\n/).flatMap { Int($0.output.1) })
         let moduleShards = try #require(plugin.firstMatch(of: /static let moduleTableShards = (\d+)\n/).flatMap { Int($0.output.1) })
         #expect(plugin.contains(#"return "KeelTables" + String(repeating: "0", count: max(0, String(count - 1).count - digits.count)) + digits + ".swift""#))
-        #expect(shards == PluginSourceSet.tableShards && moduleShards == PluginSourceSet.moduleTableShards)
+        let maxModules = try #require(plugin.firstMatch(of: /static let maxTableModules = (\d+)\n/).flatMap { Int($0.output.1) })
+        #expect(shards == PluginSourceSet.tableShards && moduleShards == PluginSourceSet.moduleTableShards && maxModules == PluginSourceSet.maxTableModules)
         #expect((fixed + (0..<shards).map { PluginSourceSet.tableFileName($0) }).sorted() == PluginSourceSet.fileNames)
         // The table modules' staged files: `TableModuleSources/KeelTables007.docc`.
         #expect(plugin.contains(#"output.appending(components: "\#(PluginSourceSet.tableModuleSourcesFolder)", tableFileName(shard, of: moduleTableShards).dropLast(".swift".count) + ".docc")"#))

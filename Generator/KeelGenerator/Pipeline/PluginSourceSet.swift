@@ -21,8 +21,12 @@ public enum PluginSourceSet {
 
     /// How many files the tables are spread over with table modules (`Plugins/KeelPlugin` declares the same count): an
     /// edit recompiles one of them, so fewer tables per file make a faster edit (at 1,000 tables, 16 models to a file
-    /// took 8.7 s of a 16.7 s edit), and a module's files stay a few dozen. A multiple of `tableShards`.
+    /// took 8.7 s of a 16.7 s edit). A multiple of `tableShards`.
     public static let moduleTableShards = 256
+
+    /// The most table modules a target may have (`Plugins/KeelPlugin` checks the same): module `ShopTables100` would
+    /// share its name with shard 100's route group, the enum `ShopTables100`, which hides the module in lookups.
+    public static let maxTableModules = 64
 
     /// The files, as `Plugins/KeelPlugin` declares them to SwiftPM (it cannot import this module: keep both lists equal).
     /// The `Keel` prefix keeps them apart from the target's own files: a module may not have two files of one name.
@@ -32,7 +36,7 @@ public enum PluginSourceSet {
         "KeelService.swift", "KeelTypes.swift",
     ] + (0..<tableShards).map { tableFileName($0) }).sorted()
 
-    /// The folder of the plugin's output that holds each shard's code for the table modules (`KeelTables07.docc`).
+    /// The folder of the plugin's output that holds each shard's code for the table modules (`KeelTables007.docc`).
     /// `.docc` is the one extension SwiftPM neither compiles nor copies as a resource (a documentation catalog's), so
     /// the target's command can declare these files as its outputs, which orders the table modules' copies after it.
     public static let tableModuleSourcesFolder = "TableModuleSources"
