@@ -57,7 +57,9 @@ struct MigrateCommandTests {
         let (process, output) = try migrate(directory, configuration)
         let seen = waitFor("applying \(dialect.rawValue)/0002_slow.sql", in: output)
         #expect(seen.contains("applied 0001_base.sql"))
-        try await Task.sleep(for: .milliseconds(300))
+        // A blocking sleep, not `Task.sleep`: with every cooperative thread busy in a parallel run, the task
+        // resumed seconds late, after the 3 s migration had committed, and the kill came too late (CI, 2026-12-03).
+        usleep(300_000)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
