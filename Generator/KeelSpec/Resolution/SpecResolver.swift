@@ -41,6 +41,7 @@ final class SpecResolver {
         let config = resolveConfig()
         let gateway = resolveGateway(service: service)
         checkTypeNamesAgainstModels(types: types + endpoints.inlineBodies, tables: tables)
+        checkGeneratedNames(service: service?.name, hasConfig: !config.isEmpty, tables: tables, types: types + endpoints.inlineBodies, endpoints: endpoints)
         checkIdentifierClashes(tiers.map { ($0.name, $0.location) }, what: "tier")
         checkIdentifierClashes(features.map { ($0.name, $0.location) }, what: "feature")
         for table in tables {
