@@ -151,6 +151,30 @@ struct PluginTableShardTests {
         #expect(try !String(contentsOfFile: output + "/KeelModules.swift", encoding: .utf8).contains("import"))
     }
 
+    /// A project's own `swift/Model.swift` declares the types it wants: the aliases follow what it rendered, not the
+    /// types of Keel's template (an alias of a type that is not declared does not compile).
+    @Test func aModelTemplateOverrideGetsAliasesForItsOwnTypes() throws {
+        let fixture = try PluginTargetFixture(spec: Self.spec, keelYAML: "spec: spec\ntemplates: templates\noutputs: { swift: null, migrations: migrations }\n")
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(atPath: fixture.target + "/templates/swift", withIntermediateDirectories: true)
+        try """
+            public struct {{{model}}}: Sendable {
+                public var id: Int
+            }
+
+            public final class {{{model}}}Cache {}
+
+            """.write(toFile: fixture.target + "/templates/swift/Model.swift.mustache", atomically: true, encoding: .utf8)
+        let run = try CLITests.keel(fixture.arguments + ["--table-modules", "ShopTables0,ShopTables1"], in: fixture.root, executable: CLITests.pluginTool)
+        #expect(run.status == 0, "\(run.stderr)")
+        let modules = try String(contentsOfFile: fixture.output + "/KeelModules.swift", encoding: .utf8)
+        #expect(modules.split(separator: "\n").filter { $0.hasPrefix("public typealias") } == [
+            "public typealias Customer = ShopTables1.Customer", "public typealias CustomerCache = ShopTables1.CustomerCache",
+            "public typealias Item = ShopTables0.Item", "public typealias ItemCache = ShopTables0.ItemCache",
+            "public typealias Order = ShopTables1.Order", "public typealias OrderCache = ShopTables1.OrderCache",
+        ])
+    }
+
     /// Each file's text and modification time (files only).
     static func snapshot(_ directory: String) throws -> [String: (text: String, modified: Date?)] {
         var files: [String: (text: String, modified: Date?)] = [:]

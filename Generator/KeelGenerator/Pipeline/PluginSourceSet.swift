@@ -117,8 +117,16 @@ public enum PluginSourceSet {
             }
             groups[name, default: []].append(file)
         }
+        // A project's own model template may declare other types than Keel's: read them from what it rendered.
+        let typeNames: (Table) -> [String]
+        if generation.context.templates.overridden.contains(SwiftModelTypes.template) {
+            let rendered = Dictionary(generation.files.map { ($0.path, $0.contents) }) { first, _ in first }
+            typeNames = { SwiftModelTypes.declared(in: rendered[directory + "/Models/" + $0.model + ".swift"] ?? "") }
+        } else {
+            typeNames = SwiftModelTypes.names(of:)
+        }
         let targetFiles = fileNames.map { name in
-            generation.context.file(directory + "/" + name, name == modulesFileName ? reexports(tableModules, spec: generation.spec) : merged(groups[name] ?? []))
+            generation.context.file(directory + "/" + name, name == modulesFileName ? reexports(tableModules, spec: generation.spec, typeNames: typeNames) : merged(groups[name] ?? []))
         }
         // Each staged file is the Swift file the table module compiles, header and all, under the staged name.
         let stagedFiles: [GeneratedFile] = tableModules.isEmpty ? [] : (0..<moduleTableShards).map { shard in
@@ -138,11 +146,12 @@ public enum PluginSourceSet {
     /// Each table's types are declared again, as aliases: the target's files import Foundation and Hummingbird too,
     /// and a model named like one of their types (`Notification`, `Application`) would be ambiguous between two
     /// imports, while a declaration of the module itself shadows both, as the model did before it left the module.
-    static func reexports(_ modules: [String], spec: Spec) -> String {
+    /// `typeNames` gives the top-level types of a table's file.
+    static func reexports(_ modules: [String], spec: Spec, typeNames: (Table) -> [String]) -> String {
         guard !modules.isEmpty else { return "" }
         let aliases = spec.tables.flatMap { table in
             let module = modules[shard(of: table.model, among: moduleTableShards) % modules.count]
-            return SwiftModelTypes.names(of: table).map { (name: $0, module: module) }
+            return typeNames(table).map { (name: $0, module: module) }
         }.sorted { $0.name < $1.name }
         return "// The table modules, re-exported: this target's files and its users see every model.\n"
             + modules.map { "@_exported import \($0)\n" }.joined()

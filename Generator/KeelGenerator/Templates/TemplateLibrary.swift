@@ -10,6 +10,8 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// Template name (relative path without `.mustache`) -> where it was loaded from.
     public private(set) var origins: [String: String] = [:]
+    /// The names of the templates the project overrides.
+    public private(set) var overridden: Set<String> = []
     private var library = MustacheLibrary()
     /// The templates within the plain subset, rendered without swift-mustache's per-value casts.
     private var plain: [String: PlainTemplate] = [:]
@@ -39,6 +41,7 @@ public struct TemplateLibrary: Sendable {
                     continue
                 }
                 templates.register(name, path: path, shownAs: shown, diagnostics: &diagnostics)
+                templates.overridden.insert(name)
             }
         }
         return diagnostics.isEmpty ? .success(templates) : .failure(SpecError(diagnostics))

@@ -13,7 +13,7 @@ public struct SwiftModelEmitter: Emitter {
         let slices = min(tables.count, Self.slices)
         return SlicedWork.map(slices: slices) { slice in
             tables[tables.count * slice / slices ..< tables.count * (slice + 1) / slices].map { table in
-                context.file(directory + "/Models/\(table.model).swift", context.templates.render("swift/Model.swift", Self.context(for: table)))
+                context.file(directory + "/Models/\(table.model).swift", context.templates.render(SwiftModelTypes.template, Self.context(for: table)))
             }
         }.flatMap { $0 }
     }
