@@ -309,6 +309,8 @@ let package = Package(
                 // The identity-provider tests sign tokens with RSA and ECDSA keys they make.
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                // Tracing released on an event loop thread.
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/KeelRuntimeTests"
         ),

@@ -7,6 +7,8 @@ import KeelClient
 import KeelTestSupport
 @testable import KeelRuntime
 import Logging
+import NIOConcurrencyHelpers
+import NIOPosix
 import Testing
 
 /// With `OTEL_EXPORTER_OTLP_ENDPOINT` set, two services export the spans of one request to a local OTLP receiver:
@@ -104,6 +106,15 @@ struct TraceExportTests {
         #expect(calleeStatement.attributes["db.query.text"] == "SELECT title FROM notes WHERE id = ?")
         // Start-up's migrations ran outside any request: no span of theirs.
         #expect(!spans.contains { $0.attributes["db.query.text"]?.contains("CREATE TABLE") == true })
+    }
+
+    /// The exporter's HTTP client shuts itself down in its `deinit` with a call that traps on an event loop thread,
+    /// and a stopping server drops its tracer on one (CI, 2026-12-03): the last reference may go there.
+    @Test func tracingMayLoseItsLastReferenceOnAnEventLoop() async throws {
+        let environment = ["OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:1"]
+        let tracing = NIOLockedValueBox(Optional(try ServiceTracing.start(environment: environment, serviceName: "shop", logger: Logger(label: "test"))))
+        #expect(tracing.withLockedValue { $0?.exporter } != nil)
+        try await MultiThreadedEventLoopGroup.singleton.next().submit { tracing.withLockedValue { $0 = nil } }.get()
     }
 
     @Test func theSettingsFollowTheOpenTelemetryVariables() throws {

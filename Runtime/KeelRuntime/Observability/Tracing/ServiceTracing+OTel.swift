@@ -16,7 +16,8 @@ extension ServiceTracing {
         configuration.traces.otlpExporter.protocol = settings.usesJSON ? .httpJSON : .httpProtobuf
         configuration.traces.batchSpanProcessor.scheduleDelay = settings.scheduleDelay
         let backend = try OTel.makeTracingBackend(configuration: configuration)
-        return ServiceTracing(tracer: backend.factory, exporter: backend.service)
+        let wrapped = OffLoopTracer.wrapping(backend.factory, service: backend.service)
+        return ServiceTracing(tracer: wrapped.tracer, exporter: wrapped.service)
     }
 }
 #else
