@@ -87,7 +87,7 @@ public struct PackageScaffold: Sendable {
 
     /// `my-shop` -> `MyShop`.
     public static func moduleName(_ name: String) -> String {
-        Inflector.upperCamel(name.replacingOccurrences(of: "-", with: "_"))
+        GeneratedTypeNames.servicePrefix(name)
     }
 
     /// The starter spec of a service named `name`: one table, its resource and one custom endpoint.

@@ -1,8 +1,8 @@
 /// The top-level type names the generated code declares for a spec, each with what in the spec gives it and the
 /// outputs that declare it (read from `templates/swift`, `templates/typescript` and the OpenAPI emitter): two equal
 /// names in one output are a duplicate declaration, so validation rejects them (`SpecResolver.checkGeneratedNames`).
-/// The generator spells the same names itself; it could take them from here (`SwiftModelTypes`, `SwiftServiceNames`,
-/// `SwiftTypeNames.enumName`, `TypeScriptTypes.enumName`, `TypeScriptListQuery`, `TypeScriptCustomQuery`).
+/// The generator takes the model types, enum names and service prefix from here; `TypeScriptListQuery` and
+/// `TypeScriptCustomQuery` still spell their own.
 public struct GeneratedTypeName: Sendable {
     public struct Outputs: OptionSet, Sendable {
         public let rawValue: Int

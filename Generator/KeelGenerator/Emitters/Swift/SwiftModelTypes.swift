@@ -8,12 +8,7 @@ enum SwiftModelTypes {
 
     /// The types Keel's own template declares for `table`.
     static func names(of table: Table) -> [String] {
-        let model = table.model
-        let enums = table.columns.compactMap { column -> String? in
-            guard case .enumeration = column.type else { return nil }
-            return SwiftTypeNames.enumName(of: column, model: model)
-        }
-        return [model, model + "Create", model + "Patch", model + "Repository"] + enums
+        GeneratedTypeNames.names(of: table, listed: false).filter { $0.outputs.contains(.swift) }.map(\.name)
     }
 
     /// The public types declared at the top level of `swift` (a line that starts `public struct Name`, or enum,

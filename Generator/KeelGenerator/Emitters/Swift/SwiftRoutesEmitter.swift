@@ -132,7 +132,7 @@ struct SwiftServiceNames {
     let prefix: String
 
     init(_ spec: Spec) {
-        prefix = Inflector.upperCamel(spec.service.name.replacingOccurrences(of: "-", with: "_"))
+        prefix = GeneratedTypeNames.servicePrefix(spec.service.name)
     }
 
     var protocolName: String { prefix + "API" }

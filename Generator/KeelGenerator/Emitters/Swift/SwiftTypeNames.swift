@@ -44,7 +44,7 @@ enum SwiftTypeNames {
 
     /// `ProductStatus` for `products.status`.
     static func enumName(of column: Column, model: String) -> String {
-        model + Inflector.upperCamel(column.name)
+        GeneratedTypeNames.enumName(model: model, column: column.name)
     }
 
     /// The Swift type of a type reference in `types:` or an endpoint; `enumName` names an inline enum.

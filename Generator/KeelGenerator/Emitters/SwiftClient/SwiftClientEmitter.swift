@@ -31,7 +31,7 @@ struct SwiftClientTarget {
     let location: SourceLocation?
 
     /// `InventoryClient` for `inventory`.
-    var typeName: String { Inflector.upperCamel(name.replacingOccurrences(of: "-", with: "_")) + "Client" }
+    var typeName: String { GeneratedTypeNames.servicePrefix(name) + "Client" }
 
     /// The name in environment variables, e.g. `INVENTORY`.
     var variableName: String { name.uppercased().replacingOccurrences(of: "-", with: "_") }

@@ -84,7 +84,7 @@ struct TypeScriptTypes {
 
     /// `ProductStatus` for `products.status`, as in Swift.
     static func enumName(of column: Column, model: String) -> String {
-        model + Inflector.upperCamel(column.name)
+        GeneratedTypeNames.enumName(model: model, column: column.name)
     }
 
     /// The model of a table named in a type reference; with local auth `users` is the built-in `User`.
