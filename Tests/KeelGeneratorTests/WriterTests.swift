@@ -62,6 +62,32 @@ struct WriterTests {
         #expect(try project.read("gen/swift/Custom.swift") == "struct Mine {}\n")
     }
 
+    /// A file a person puts where Keel planned a new one, while Keel renders, stays: the plan is not carried out over it.
+    @Test func neverReplacesAFileThatAppearedAfterThePlan() throws {
+        let project = try TestProject()
+        let plan = try project.generation().plan()
+        #expect(plan.creations.map(\.path).contains(project.path("gen/openapi.yaml")))
+        try project.write("gen/openapi.yaml", "openapi: 3.1.0 # hand-written\n")
+        #expect(throws: (any Error).self) { try FileWriter.apply(plan) }
+        #expect(try project.read("gen/openapi.yaml") == "openapi: 3.1.0 # hand-written\n")
+    }
+
+    /// New and replaced files get the permissions of a new file and leave no temporary file behind.
+    @Test func writtenFilesHaveTheUsualModeAndNoLeftovers() throws {
+        let project = try TestProject()
+        try project.generate()
+        try project.write("gen/swift/Licensing.swift", try project.read("gen/swift/Licensing.swift") + "// tweak\n")
+        try FileWriter.apply(try project.generation().plan())
+        let mask = umask(0o022)
+        umask(mask)
+        for file in ["gen/openapi.yaml", "gen/swift/Licensing.swift"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: project.path(file))[.posixPermissions] as? Int
+            #expect(mode == 0o666 & ~Int(mask), "\(file)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: project.path("gen/swift")) + FileManager.default.contentsOfDirectory(atPath: project.path("gen"))
+        #expect(names.filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
     @Test func invalidSpecWritesNothing() throws {
         let project = try TestProject()
         try project.generate()

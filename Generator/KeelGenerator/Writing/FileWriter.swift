@@ -1,6 +1,6 @@
 import Foundation
 
-/// Carries out a `WritePlan`: atomic writes (temporary file, then rename), unchanged files untouched.
+/// Carries out a `WritePlan`: whole files appear or replace old ones at once (`AtomicFile`), unchanged files untouched.
 public enum FileWriter {
     public struct ConflictError: Error, CustomStringConvertible {
         public var paths: [String]
@@ -14,6 +14,7 @@ public enum FileWriter {
     /// Applies `plan`; refuses before touching anything when a file a person wrote is in the way.
     public static func apply(_ plan: WritePlan) throws {
         guard plan.conflicts.isEmpty else { throw ConflictError(paths: plan.conflicts) }
+        let creations = plan.creations.count
         let files = plan.creations + plan.updates
         // Each directory once: creating it before every file looked the path up a thousand times.
         let directories = Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path })
@@ -24,7 +25,15 @@ public enum FileWriter {
         // plan's order is the one reported.
         let failures = WriteFailures()
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            do { try AtomicFile.save(files[index].contents, to: files[index].path) } catch { failures.record(error, at: index) }
+            do {
+                if index < creations {
+                    try AtomicFile.create(files[index].contents, at: files[index].path)
+                } else {
+                    try AtomicFile.replace(files[index].path, with: files[index].contents)
+                }
+            } catch {
+                failures.record(error, at: index)
+            }
         }
         if let failure = failures.first { throw failure }
         for path in plan.deletions {
