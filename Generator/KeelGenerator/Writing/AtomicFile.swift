@@ -31,6 +31,7 @@ enum AtomicFile {
         close(descriptor)
         guard failure != 0 else { return }
         if failure == ENOENT, access("/proc/self/fd", F_OK) != 0 { return try replace(path, with: contents) }
+        if failure == EEXIST { throw WriteError(path: path, reason: "a file appeared there while Keel was generating; it was left as it is (run Keel again)") }
         throw WriteError(path: path, reason: String(cString: strerror(failure)))
         #else
         try replace(path, with: contents)
