@@ -46,7 +46,7 @@ public final class PostgresDatabase: Database {
             password: address.password, database: address.database, tls: address.tls.postgresClientTLS
         )
         configuration.options.maximumConnections = address.poolSize
-        return await PostgresDatabase(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+        return await PostgresDatabase(client: PostgresClient(configuration: configuration, backgroundLogger: PoolStartLogHandler.background(logger)), logger: logger)
     }
 
     public func withSession<T: Sendable>(_ body: @Sendable (any DatabaseSession) async throws -> T) async throws -> T {
