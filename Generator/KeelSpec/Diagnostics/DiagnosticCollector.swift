@@ -11,4 +11,9 @@ final class DiagnosticCollector {
     func warning(_ location: SourceLocation?, _ message: String) {
         diagnostics.append(Diagnostic(.warning, at: location, message))
     }
+
+    /// Diagnostics another collector gathered, as if reported here in their order.
+    func append(_ others: [Diagnostic]) {
+        diagnostics += others
+    }
 }

@@ -23,15 +23,32 @@ extension SpecResolver {
             operationIDs[id] = operationIDs[id] ?? location
         }
         let tablesByName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for item in index.lists["endpoints"] ?? [] {
-            guard let entries = item.entries else {
+        let items = index.lists["endpoints"] ?? []
+        routes.reserveCapacity(routes.count + items.count)
+        names.reserveCapacity(items.count)
+        operationIDs.reserveCapacity(operationIDs.count + items.count)
+        // Each endpoint on its own first, side by side; then, in order, what one endpoint says about another.
+        let resolved = resolveEach(items) { resolver, item -> ResolvedEndpoint in
+            guard let keys = item.entries?.map(\.key) else { return .notMapping }
+            if keys.contains("resource") { return .resource(resolver.resolveResource(item, auth: auth, roles: roles, tablesByName: tablesByName)) }
+            if keys.contains("name") {
+                guard let (endpoint, body) = resolver.resolveCustom(item, auth: auth, roles: roles) else { return .custom(nil) }
+                return .custom((endpoint, body, "\(endpoint.method.rawValue) \(RoutePath.shape(endpoint.path))"))
+            }
+            return .neither
+        }
+        for (item, resolvedItem) in zip(items, resolved) {
+            var endpointRoutes: [(String, SourceLocation)] = []
+            switch resolvedItem {
+            case .notMapping:
                 diagnostics.error(item.location, "an endpoint must be a mapping with 'resource' or 'name', found \(item.kindDescription)")
                 continue
-            }
-            let keys = entries.map(\.key)
-            var endpointRoutes: [(String, SourceLocation)] = []
-            if keys.contains("resource") {
-                guard let resource = resolveResource(item, auth: auth, roles: roles, tablesByName: tablesByName) else { continue }
+            case .neither:
+                diagnostics.error(item.location, "an endpoint needs 'resource: <table>' (CRUD) or 'name: <operation>' (custom)")
+                continue
+            case .resource(nil), .custom(nil):
+                continue
+            case let .resource(resource?):
                 if let first = names[resource.resource] {
                     diagnostics.error(resource.location, "resource '\(resource.resource)' is declared twice; first at \(first)")
                     continue
@@ -41,8 +58,7 @@ extension SpecResolver {
                 for operation in resource.operations { claim(resource.operationID(operation, model: model), at: resource.location, fix: "each model's operations can be served by one resource only; drop the operation from one of them") }
                 result.resources.append(resource)
                 endpointRoutes = resource.operations.map { ($0.routeKey(path: resource.path), resource.location) }
-            } else if keys.contains("name") {
-                guard let (endpoint, body) = resolveCustom(item, auth: auth, roles: roles) else { continue }
+            case let .custom((endpoint, body, route)?):
                 if let first = names[endpoint.name] {
                     diagnostics.error(endpoint.location, "endpoint name '\(endpoint.name)' is used twice; first at \(first)")
                     continue
@@ -51,10 +67,7 @@ extension SpecResolver {
                 claim(endpoint.name, at: endpoint.location, fix: "rename the endpoint")
                 result.custom.append(endpoint)
                 if let body { result.inlineBodies.append(body) }
-                endpointRoutes = [("\(endpoint.method.rawValue) \(RoutePath.shape(endpoint.path))", endpoint.location)]
-            } else {
-                diagnostics.error(item.location, "an endpoint needs 'resource: <table>' (CRUD) or 'name: <operation>' (custom)")
-                continue
+                endpointRoutes = [(route, endpoint.location)]
             }
             for (route, location) in endpointRoutes {
                 if let first = routes[route] {
@@ -66,6 +79,16 @@ extension SpecResolver {
         }
         checkParameterNames(result, auth: auth)
         return result
+    }
+
+    /// One endpoint of the list read on its own, before the checks across endpoints; nil when it had errors.
+    private enum ResolvedEndpoint {
+        case resource(ResourceEndpoint?)
+        /// The endpoint, its inline body, and its route key (`GET /orders/{}`).
+        case custom((CustomEndpoint, TypeDefinition?, String)?)
+        case notMapping
+        /// A mapping with neither 'resource' nor 'name'.
+        case neither
     }
 
     /// Parameters at one place of a path must share a name, or the generated service traps at start-up.

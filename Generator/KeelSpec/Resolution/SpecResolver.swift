@@ -25,6 +25,15 @@ final class SpecResolver {
         self.specStart = (document.roots.first?.file ?? document.files.first).map { SourceLocation(file: $0, line: 1, column: 1) }
     }
 
+    /// A resolver that reads what `other` read, with diagnostics of its own: one worker of `resolveEach`.
+    init(sharing other: SpecResolver) {
+        reader = ValueReader(diagnostics: DiagnosticCollector())
+        index = other.index
+        dialects = other.dialects
+        specStart = other.specStart
+        superuser = other.superuser
+    }
+
     /// The model, or nil when any error was reported.
     func resolve() -> Spec? {
         let keel = resolveVersion()

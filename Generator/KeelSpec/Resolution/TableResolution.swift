@@ -2,8 +2,9 @@ extension SpecResolver {
     func resolveTables(auth: Service.Auth?) -> [Table] {
         let entries = index.named["tables"] ?? []
         var models: [String: (table: String, at: SourceLocation)] = [:]
-        return entries.compactMap { entry in
-            guard let table = resolveTable(entry, auth: auth) else { return nil }
+        let resolved = resolveEach(entries) { resolver, entry in resolver.resolveTable(entry, auth: auth) }
+        return zip(entries, resolved).compactMap { entry, table in
+            guard let table else { return nil }
             if let other = models[table.model] {
                 diagnostics.error(entry.key.location, "tables '\(other.table)' and '\(table.name)' both have model name '\(table.model)' (first at \(other.at)); set 'model:' on one of them")
             } else {
