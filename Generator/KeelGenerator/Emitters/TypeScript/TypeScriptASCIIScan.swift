@@ -1,14 +1,15 @@
+import Foundation
+
 /// `TypeScriptImports`' scans over bytes, for text that is ASCII without carriage returns: there every byte is one
 /// `Character`, so the results equal the `Character` scans, which cost several times more on a 100,000-line module.
 enum TypeScriptASCIIScan {
     /// Whether `text` can be scanned byte by byte.
     static func applies(to text: String) -> Bool {
         var text = text
-        // A loop over the buffer, not the `UTF8View`'s iterator: this reads every byte of megabytes of output.
-        return text.withUTF8 { bytes in
-            var plain = true
-            for byte in bytes { plain = plain && byte < 0x80 && byte != 0x0D }
-            return plain
+        // Two searches that read many bytes at a time (a reduction the compiler vectorizes, and memchr(3)), not one
+        // loop testing each byte twice: this reads every byte of megabytes of output.
+        return ASCIIText.isASCII(text) && text.withUTF8 { bytes in
+            bytes.isEmpty || memchr(bytes.baseAddress!, 0x0D, bytes.count) == nil
         }
     }
 
