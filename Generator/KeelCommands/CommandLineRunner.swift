@@ -4,6 +4,7 @@ import Foundation
 /// Runs a root command as the process: its exit codes are Keel's (0 success, 1 errors, 2 usage errors).
 public enum CommandLineRunner {
     public static func main<Root: ParsableCommand>(_ root: Root.Type) async {
+        AllocatorTuning.apply()
         do {
             var command = try root.parseAsRoot()
             if var command = command as? AsyncParsableCommand {
