@@ -6,9 +6,8 @@ import Glibc
 enum AllocatorTuning {
     /// Turns off glibc's fast bins. Generating builds and drops trees of millions of small objects (the OpenAPI
     /// document, the template contexts); with fast bins, each free of a block of 64 KiB or more among them first
-    /// merges every fast-bin block (`malloc_consolidate`), which took a twentieth of a 1,000-table generation's CPU.
-    /// Small blocks still come from the per-thread cache. Measured side by side on one binary (the same setting as
-    /// `GLIBC_TUNABLES=glibc.malloc.mxfast=0`, 16 fresh runs each): 6 % less CPU, the median run 0.06 s shorter.
+    /// merges every fast-bin block (`malloc_consolidate`): with `unlink_chunk` under it, 3 to 6 % of a 1,000-table
+    /// generation's CPU. Small blocks still come from the per-thread cache. docs/generation-speed.md has the figures.
     static func apply() {
         #if canImport(Glibc)
         // `mallopt` and `M_MXFAST` (1 in every glibc) do not reach Swift from malloc.h; the symbol is looked up instead.
