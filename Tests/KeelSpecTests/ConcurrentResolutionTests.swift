@@ -1,8 +1,9 @@
+import Foundation
 import Testing
 @testable import KeelSpec
 
-/// Sections larger than `SpecResolver.concurrencyThreshold` are resolved on several threads: the model and the
-/// diagnostics must be what one thread gives, in the spec's order.
+/// Sections larger than `SpecResolver.concurrencyThreshold` are resolved, and a spec's files parsed, on several
+/// threads: the model and the diagnostics must be what one thread gives, in the spec's order.
 struct ConcurrentResolutionTests {
     /// A spec of `tables` tables and `endpoints` custom endpoints (plus a resource per tenth table), with the lines of
     /// the problems `broken` put in and what each message says.
@@ -52,5 +53,29 @@ struct ConcurrentResolutionTests {
         for (diagnostic, problem) in zip(errors, problems) {
             #expect(diagnostic.message.contains(problem.says), "line \(problem.line): \(diagnostic.message)")
         }
+    }
+
+    /// Six files, each defining one table; `broken` files hold YAML that does not parse.
+    static func files(broken: Set<Int>) -> [(name: String, contents: Data)] {
+        (0..<6).map { index in
+            var text = index == 0 ? "keel: 1\nservice: { name: shop, version: 1.0.0 }\n" : ""
+            text += "tables:\n  t\(index):\n    columns: { id: id, name: string }\n"
+            if broken.contains(index) { text += "  oops: [unclosed\n" }
+            return (name: "part\(index).yaml", contents: Data(text.utf8))
+        }
+    }
+
+    @Test func aSpecOfManyFilesMergesThemInOrder() throws {
+        let spec = try SpecLoader.load(files: Self.files(broken: [])).get()
+        #expect(spec.tables.map(\.name) == (0..<6).map { "t\($0)" })
+    }
+
+    @Test func eachFileThatDoesNotParseIsReportedOnceInOrder() {
+        guard case let .failure(error) = SpecLoader.load(files: Self.files(broken: [1, 4])) else {
+            Issue.record("a spec with two broken files loaded")
+            return
+        }
+        #expect(error.diagnostics.map { $0.location?.file } == ["part1.yaml", "part4.yaml"])
+        #expect(error.diagnostics.allSatisfy { $0.message.hasPrefix("invalid YAML") })
     }
 }

@@ -11,16 +11,16 @@ public enum SpecLoader {
     public static func load(path: String, dialects: [Dialect] = Dialect.allCases, displayRelativeTo base: String? = nil) -> Result<Spec, SpecError> {
         let diagnostics = DiagnosticCollector()
         let files = specFiles(at: path, diagnostics: diagnostics)
-        var roots: [YAMLValue] = []
         let shown = files.map { DisplayPath.make($0, relativeTo: base) }
-        for (file, shown) in zip(files, shown) {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                diagnostics.error(nil, "cannot read spec file \(shown)")
-                continue
+        // The files of a directory are parsed side by side, and merged in name order.
+        let roots = DiagnosedWork.map(Array(zip(files, shown)), perWorker: 1, into: diagnostics, makeWorker: { $0 }) { diagnostics, file -> [YAMLValue] in
+            guard let data = FileManager.default.contents(atPath: file.0) else {
+                diagnostics.error(nil, "cannot read spec file \(file.1)")
+                return []
             }
-            roots += parse(data, file: shown, diagnostics: diagnostics)
+            return parse(data, file: file.1, diagnostics: diagnostics)
         }
-        return resolve(SpecDocument(roots: roots, files: shown), dialects: dialects, diagnostics: diagnostics)
+        return resolve(SpecDocument(roots: roots.flatMap { $0 }, files: shown), dialects: dialects, diagnostics: diagnostics)
     }
 
     /// Resolves YAML given as text (one file), e.g. for tests and tools.
@@ -33,7 +33,9 @@ public enum SpecLoader {
     /// - Parameter files: each file's name as diagnostics show it, and its bytes (checked to be UTF-8).
     public static func load(files: [(name: String, contents: Data)], dialects: [Dialect] = Dialect.allCases) -> Result<Spec, SpecError> {
         let diagnostics = DiagnosticCollector()
-        let roots = files.flatMap { parse($0.contents, file: $0.name, diagnostics: diagnostics) }
+        let roots = DiagnosedWork.map(files, perWorker: 1, into: diagnostics, makeWorker: { $0 }) { diagnostics, file -> [YAMLValue] in
+            parse(file.contents, file: file.name, diagnostics: diagnostics)
+        }.flatMap { $0 }
         return resolve(SpecDocument(roots: roots, files: files.map(\.name)), dialects: dialects, diagnostics: diagnostics)
     }
 

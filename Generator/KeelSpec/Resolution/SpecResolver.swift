@@ -25,9 +25,9 @@ final class SpecResolver {
         self.specStart = (document.roots.first?.file ?? document.files.first).map { SourceLocation(file: $0, line: 1, column: 1) }
     }
 
-    /// A resolver that reads what `other` read, with diagnostics of its own: one worker of `resolveEach`.
-    init(sharing other: SpecResolver) {
-        reader = ValueReader(diagnostics: DiagnosticCollector())
+    /// A resolver that reads what `other` read and reports to `diagnostics`: one worker of `resolveEach`.
+    init(sharing other: SpecResolver, diagnostics: DiagnosticCollector) {
+        reader = ValueReader(diagnostics: diagnostics)
         index = other.index
         dialects = other.dialects
         specStart = other.specStart
