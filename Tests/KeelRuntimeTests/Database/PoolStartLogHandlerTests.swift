@@ -1,6 +1,5 @@
-import Foundation
 import Logging
-import Synchronization
+import KeelTestSupport
 import Testing
 @testable import KeelRuntime
 
@@ -8,33 +7,13 @@ import Testing
 /// (CI, 2026-12-03, 7f2b4e0: the warning reached `keel import`'s output and failed ImportDatabaseTests.)
 struct PoolStartLogHandlerTests {
     @Test func onlyTheStartRaceWarningIsDropped() {
-        let seen = Captured()
-        var logger = PoolStartLogHandler.background(Logger(label: "keel.postgres") { _ in Captured.Handler(seen: seen) })
+        let seen = CapturedLog()
+        var logger = PoolStartLogHandler.background(seen.logger(label: "keel.postgres"))
         logger[metadataKey: "pool"] = "main"
         logger.warning("\(PoolStartLogHandler.raceWarning)")
         logger.info("\(PoolStartLogHandler.raceWarning)")
         logger.warning("Connection creation failed")
-        #expect(seen.lines == ["info \(PoolStartLogHandler.raceWarning) pool=main", "warning Connection creation failed pool=main"])
-    }
-
-    private final class Captured: Sendable {
-        private let storage = Mutex<[String]>([])
-        var lines: [String] { storage.withLock { $0 } }
-
-        struct Handler: LogHandler {
-            let seen: Captured
-            var logLevel: Logger.Level = .info
-            var metadata: Logger.Metadata = [:]
-
-            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-                get { metadata[key] }
-                set { metadata[key] = newValue }
-            }
-
-            func log(event: LogEvent) {
-                let line = "\(event.level) \(event.message)" + metadata.map { " \($0.key)=\($0.value)" }.joined()
-                seen.storage.withLock { $0.append(line) }
-            }
-        }
+        let lines = seen.all.map { "\($0.level) \($0.message)" + $0.metadata.map { " \($0.key)=\($0.value)" }.joined() }
+        #expect(lines == ["info \(PoolStartLogHandler.raceWarning) pool=main", "warning Connection creation failed pool=main"])
     }
 }

@@ -2,26 +2,28 @@ import Logging
 import Synchronization
 
 /// Every line a service logs, kept for a test to read: message and metadata (the logger's and the line's).
-final class CapturedLog: Sendable {
-    struct Line: Sendable {
-        var level: Logger.Level
-        var message: String
-        var metadata: [String: String]
+public final class CapturedLog: Sendable {
+    public struct Line: Sendable {
+        public var level: Logger.Level
+        public var message: String
+        public var metadata: [String: String]
     }
 
     private let lines = Mutex<[Line]>([])
 
+    public init() {}
+
     /// A logger at debug level writing here.
-    func logger(label: String) -> Logger {
+    public func logger(label: String) -> Logger {
         var logger = Logger(label: label) { _ in Handler(log: self) }
         logger.logLevel = .debug
         return logger
     }
 
-    var all: [Line] { lines.withLock { $0 } }
+    public var all: [Line] { lines.withLock { $0 } }
 
     /// The lines logged under the trace id `traceID`.
-    func lines(traceID: String) -> [Line] {
+    public func lines(traceID: String) -> [Line] {
         all.filter { $0.metadata["trace_id"] == traceID }
     }
 
