@@ -7,15 +7,26 @@ import NIOPosix
 /// swift-otel's exporter shuts its HTTP client down in its `deinit` with `syncShutdown()`, which traps on an event
 /// loop thread. A stopping Hummingbird server drops its responder, and with it the middleware's tracer, on one.
 final class OffLoopRelease<Value: Sendable>: Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
+    private final class Box: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
+    /// Only the deinit writes it, when no other reference is left; until then it is never nil.
+    private nonisolated(unsafe) var box: Box?
+
+    var value: Value { box.unsafelyUnwrapped.value }
+
+    init(_ value: Value) {
+        box = Box(value)
+    }
+
+    /// Moves the box's last reference to a Dispatch thread. Nothing on this thread may still hold the box when that
+    /// thread releases it: a copy kept here (a local, or the stored property) could be released last, on the loop.
     deinit {
         guard MultiThreadedEventLoopGroup.currentEventLoop != nil else { return }
-        let value = self.value
-        DispatchQueue.global().async { withExtendedLifetime(value) {} }
+        let last = box.map { Unmanaged.passRetained($0) }
+        box = nil
+        DispatchQueue.global().async { last?.release() }
     }
 }
