@@ -44,6 +44,9 @@ struct ReservedSpecTests {
               id: id
               primary_key: int
               values: { type: string, max_length: 10 }
+          repositories:
+            model: ModelRepository
+            columns: { id: id }
         types:
           Self: { name: string }
         """)
@@ -53,7 +56,8 @@ struct ReservedSpecTests {
             "spec.yaml:4:3: error: the model of table 'dates' would be the Swift type 'Date', which Swift reserves or the generated code uses; set 'model:' to another name",
             "spec.yaml:7:7: error: column 'dates.primary_key' would be the Swift property 'primaryKey', which the generated code uses for the model's id accessor (ResourceModel); rename the column (with 'renamed_from: primary_key' to keep its data)",
             "spec.yaml:8:7: error: column 'dates.values' would be the Swift property 'values', which the generated code uses for the column values of its Create and Patch types; rename the column (with 'renamed_from: values' to keep its data)",
-            "spec.yaml:10:3: error: type 'Self' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
+            "spec.yaml:9:3: error: the model of table 'repositories' would be the Swift type 'ModelRepository', which Swift reserves or the generated code uses; set 'model:' to another name",
+            "spec.yaml:13:3: error: type 'Self' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
         ])
         // `model:` is the way out for the table; the same spec without Swift output is fine.
         try project.write("keel.yaml", "spec: spec.yaml\noutputs: { swift: null, openapi: gen/openapi.yaml, typescript: null, marchproxy: null, migrations: null }\n")

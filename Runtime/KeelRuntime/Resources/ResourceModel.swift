@@ -4,4 +4,6 @@ public protocol ResourceModel: Encodable, JSONWritable, Sendable {
     init(row: DatabaseRow) throws
     /// The value of the table's `id` column.
     var primaryKey: Int64 { get }
+    /// The SQL of the model's table in each dialect.
+    static func sql(_ dialect: DatabaseDialect) -> TableSQL
 }

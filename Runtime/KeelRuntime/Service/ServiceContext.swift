@@ -2,7 +2,11 @@ import Logging
 
 /// What every route of a running service shares: the database, access control, the license and the spec's
 /// licensing facts. Generated routes and the service's own handlers receive it.
-public struct ServiceContext: Sendable {
+///
+/// A class, though nothing in it changes: every route closure and every custom endpoint's input holds it, and a
+/// reference is one word to copy where the fields are fifteen. That cuts the code the compiler writes to copy each
+/// input (its value witnesses) by about half, in every generated endpoint.
+public final class ServiceContext: Sendable {
     public let database: any Database
     /// `service.base_path`, which `Location` headers start with.
     public let basePath: String

@@ -10,12 +10,13 @@ enum SwiftReservedNames {
         "Array", "Bool", "CaseIterable", "Codable", "CodingKey", "Comparable", "Data", "Date", "Decoder", "Dictionary",
         "Double", "Encoder", "Equatable", "Int", "Int32", "Int64", "Optional", "Sendable", "String", "UUID",
         "Response", "RouterGroup",
-        "AccessRule", "APIError", "BodyField", "BodyShape", "BodyShaped", "CalendarDate", "ColumnValues", "ConfigKey",
-        "Database", "DatabaseBindable", "DatabaseCell", "DatabaseDialect", "DatabaseRow", "DecimalValue", "FieldRule",
-        "JSONResponse", "JSONValue", "JSONWritable", "JSONWriter", "KeelRequestContext", "KeelServer", "LicensingModel",
-        "Migration", "MigrationError", "PathParameter", "Principal", "QueryParameters", "ResourceDefinition",
-        "ResourceModel", "ResourceRoutes", "ServiceContext", "ServiceDescription", "ServiceIdentity", "TableRepository",
-        "TableSQL", "Tier", "Feature", "RateLimit", "EndpointRateLimit", "EndpointRoutes",
+        "AccessRule", "APIError", "BodyField", "BodyShape", "BodyShaped", "CalendarDate", "ColumnValues",
+        "ColumnValuesSource", "ConfigKey", "Database", "DatabaseBindable", "DatabaseCell", "DatabaseDialect",
+        "DatabaseRow", "DecimalValue", "FieldRule", "JSONResponse", "JSONValue", "JSONWritable", "JSONWriter",
+        "KeelRequestContext", "KeelServer", "LicensingModel", "Migration", "MigrationError", "ModelRepository",
+        "PathParameter", "Principal", "QueryParameters", "ResourceDefinition", "ResourceModel", "ResourceRoutes",
+        "ServiceContext", "ServiceDescription", "ServiceIdentity", "TableRepository", "TableSQL", "Tier", "Feature",
+        "RateLimit", "EndpointRateLimit", "EndpointRoutes",
     ]
 
     /// Members the generated model types define themselves: a column whose property has the name cannot be stored.

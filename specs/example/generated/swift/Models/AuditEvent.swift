@@ -113,7 +113,7 @@ extension AuditEvent: BodyShaped {
 }
 
 /// A new AuditEvent, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct AuditEventCreate: Sendable {
+public struct AuditEventCreate: ColumnValuesSource {
     public var actorEmail: String
     public var kind: AuditEventKind
     public var entity: String
@@ -155,7 +155,7 @@ public struct AuditEventCreate: Sendable {
 }
 
 /// A change to a AuditEvent: only the fields that are set change; a nullable field set to `.some(nil)` becomes NULL.
-public struct AuditEventPatch: Sendable {
+public struct AuditEventPatch: ColumnValuesSource {
     public var actorEmail: String?
     public var kind: AuditEventKind?
     public var entity: String?
@@ -260,34 +260,5 @@ extension AuditEvent {
     }
 }
 
-/// Typed access to `audit_events` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct AuditEventRepository: Sendable {
-    public let rows: TableRepository<AuditEvent>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: AuditEvent.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> AuditEvent? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: AuditEventCreate) async throws -> AuditEvent {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: AuditEventPatch) async throws -> AuditEvent? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `audit_events` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias AuditEventRepository = ModelRepository<AuditEvent, AuditEventCreate, AuditEventPatch>

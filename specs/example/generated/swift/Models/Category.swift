@@ -65,7 +65,7 @@ extension Category: BodyShaped {
 }
 
 /// A new Category, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct CategoryCreate: Sendable {
+public struct CategoryCreate: ColumnValuesSource {
     public var name: String
     public var sortRank: Int32?
 
@@ -87,7 +87,7 @@ public struct CategoryCreate: Sendable {
 }
 
 /// A change to a Category: only the fields that are set change.
-public struct CategoryPatch: Sendable {
+public struct CategoryPatch: ColumnValuesSource {
     public var name: String?
     public var sortRank: Int32?
 
@@ -167,34 +167,5 @@ extension Category {
     }
 }
 
-/// Typed access to `categories` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct CategoryRepository: Sendable {
-    public let rows: TableRepository<Category>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Category.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Category? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: CategoryCreate) async throws -> Category {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: CategoryPatch) async throws -> Category? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `categories` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias CategoryRepository = ModelRepository<Category, CategoryCreate, CategoryPatch>

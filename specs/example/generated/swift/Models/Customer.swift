@@ -97,7 +97,7 @@ extension Customer: BodyShaped {
 }
 
 /// A new Customer, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct CustomerCreate: Sendable {
+public struct CustomerCreate: ColumnValuesSource {
     public var email: String
     public var fullName: String
     public var birthDate: CalendarDate?
@@ -135,7 +135,7 @@ public struct CustomerCreate: Sendable {
 }
 
 /// A change to a Customer: only the fields that are set change; a nullable field set to `.some(nil)` becomes NULL.
-public struct CustomerPatch: Sendable {
+public struct CustomerPatch: ColumnValuesSource {
     public var email: String?
     public var fullName: String?
     public var birthDate: CalendarDate??
@@ -235,34 +235,5 @@ extension Customer {
     }
 }
 
-/// Typed access to `customers` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct CustomerRepository: Sendable {
-    public let rows: TableRepository<Customer>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Customer.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Customer? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: CustomerCreate) async throws -> Customer {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: CustomerPatch) async throws -> Customer? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `customers` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias CustomerRepository = ModelRepository<Customer, CustomerCreate, CustomerPatch>

@@ -129,7 +129,7 @@ extension Order: BodyShaped {
 }
 
 /// A new Order, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct OrderCreate: Sendable {
+public struct OrderCreate: ColumnValuesSource {
     public var publicId: UUID?
     public var customerId: Int64
     public var status: OrderStatus?
@@ -179,7 +179,7 @@ public struct OrderCreate: Sendable {
 }
 
 /// A change to a Order: only the fields that are set change; a nullable field set to `.some(nil)` becomes NULL.
-public struct OrderPatch: Sendable {
+public struct OrderPatch: ColumnValuesSource {
     public var publicId: UUID?
     public var customerId: Int64?
     public var status: OrderStatus?
@@ -294,34 +294,5 @@ extension Order {
     }
 }
 
-/// Typed access to `orders` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct OrderRepository: Sendable {
-    public let rows: TableRepository<Order>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Order.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Order? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: OrderCreate) async throws -> Order {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: OrderPatch) async throws -> Order? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `orders` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias OrderRepository = ModelRepository<Order, OrderCreate, OrderPatch>

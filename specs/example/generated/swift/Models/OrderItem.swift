@@ -88,7 +88,7 @@ extension OrderItem: BodyShaped {
 }
 
 /// A new OrderItem, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct OrderItemCreate: Sendable {
+public struct OrderItemCreate: ColumnValuesSource {
     public var orderId: Int64
     public var productId: Int64
     public var quantity: Int32?
@@ -122,7 +122,7 @@ public struct OrderItemCreate: Sendable {
 }
 
 /// A change to a OrderItem: only the fields that are set change.
-public struct OrderItemPatch: Sendable {
+public struct OrderItemPatch: ColumnValuesSource {
     public var orderId: Int64?
     public var productId: Int64?
     public var quantity: Int32?
@@ -217,34 +217,5 @@ extension OrderItem {
     }
 }
 
-/// Typed access to `order_items` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct OrderItemRepository: Sendable {
-    public let rows: TableRepository<OrderItem>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: OrderItem.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> OrderItem? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: OrderItemCreate) async throws -> OrderItem {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: OrderItemPatch) async throws -> OrderItem? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `order_items` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias OrderItemRepository = ModelRepository<OrderItem, OrderItemCreate, OrderItemPatch>

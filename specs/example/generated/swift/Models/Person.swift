@@ -121,7 +121,7 @@ extension Person: BodyShaped {
 }
 
 /// A new Person, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct PersonCreate: Sendable {
+public struct PersonCreate: ColumnValuesSource {
     public var teamId: Int64?
     public var displayName: String
     public var workEmail: String
@@ -171,7 +171,7 @@ public struct PersonCreate: Sendable {
 }
 
 /// A change to a Person: only the fields that are set change; a nullable field set to `.some(nil)` becomes NULL.
-public struct PersonPatch: Sendable {
+public struct PersonPatch: ColumnValuesSource {
     public var teamId: Int64??
     public var displayName: String?
     public var workEmail: String?
@@ -286,34 +286,5 @@ extension Person {
     }
 }
 
-/// Typed access to `people` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct PersonRepository: Sendable {
-    public let rows: TableRepository<Person>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Person.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Person? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: PersonCreate) async throws -> Person {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: PersonPatch) async throws -> Person? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `people` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias PersonRepository = ModelRepository<Person, PersonCreate, PersonPatch>

@@ -136,7 +136,7 @@ extension Product: BodyShaped {
 }
 
 /// A new Product, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct ProductCreate: Sendable {
+public struct ProductCreate: ColumnValuesSource {
     public var sku: String
     public var name: String
     public var priceCents: Int64
@@ -190,7 +190,7 @@ public struct ProductCreate: Sendable {
 }
 
 /// A change to a Product: only the fields that are set change; a nullable field set to `.some(nil)` becomes NULL.
-public struct ProductPatch: Sendable {
+public struct ProductPatch: ColumnValuesSource {
     public var sku: String?
     public var name: String?
     public var priceCents: Int64?
@@ -310,34 +310,5 @@ extension Product {
     }
 }
 
-/// Typed access to `products` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct ProductRepository: Sendable {
-    public let rows: TableRepository<Product>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Product.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Product? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: ProductCreate) async throws -> Product {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: ProductPatch) async throws -> Product? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `products` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias ProductRepository = ModelRepository<Product, ProductCreate, ProductPatch>

@@ -64,7 +64,7 @@ extension Team: BodyShaped {
 }
 
 /// A new Team, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct TeamCreate: Sendable {
+public struct TeamCreate: ColumnValuesSource {
     public var name: String
     public var createdAt: Date?
 
@@ -86,7 +86,7 @@ public struct TeamCreate: Sendable {
 }
 
 /// A change to a Team: only the fields that are set change.
-public struct TeamPatch: Sendable {
+public struct TeamPatch: ColumnValuesSource {
     public var name: String?
     public var createdAt: Date?
 
@@ -166,34 +166,5 @@ extension Team {
     }
 }
 
-/// Typed access to `teams` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct TeamRepository: Sendable {
-    public let rows: TableRepository<Team>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Team.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Team? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: TeamCreate) async throws -> Team {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: TeamPatch) async throws -> Team? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `teams` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias TeamRepository = ModelRepository<Team, TeamCreate, TeamPatch>

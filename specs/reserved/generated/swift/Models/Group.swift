@@ -106,7 +106,7 @@ extension Group: BodyShaped {
 }
 
 /// A new Group, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct GroupCreate: Sendable {
+public struct GroupCreate: ColumnValuesSource {
     public var self_: String
     public var `enum`: GroupEnum?
     public var `import`: Date?
@@ -144,7 +144,7 @@ public struct GroupCreate: Sendable {
 }
 
 /// A change to a Group: only the fields that are set change; a nullable field set to `.some(nil)` becomes NULL.
-public struct GroupPatch: Sendable {
+public struct GroupPatch: ColumnValuesSource {
     public var self_: String?
     public var `enum`: GroupEnum?
     public var `import`: Date?
@@ -244,34 +244,5 @@ extension Group {
     }
 }
 
-/// Typed access to `group` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct GroupRepository: Sendable {
-    public let rows: TableRepository<Group>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Group.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Group? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: GroupCreate) async throws -> Group {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: GroupPatch) async throws -> Group? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `group` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias GroupRepository = ModelRepository<Group, GroupCreate, GroupPatch>

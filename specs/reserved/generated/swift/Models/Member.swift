@@ -121,7 +121,7 @@ extension Member: BodyShaped {
 }
 
 /// A new Member, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct MemberCreate: Sendable {
+public struct MemberCreate: ColumnValuesSource {
     public var `internal`: Bool?
     public var order: Int32?
     public var `default`: String?
@@ -167,7 +167,7 @@ public struct MemberCreate: Sendable {
 }
 
 /// A change to a Member: only the fields that are set change; a nullable field set to `.some(nil)` becomes NULL.
-public struct MemberPatch: Sendable {
+public struct MemberPatch: ColumnValuesSource {
     public var `internal`: Bool?
     public var order: Int32?
     public var `default`: String??
@@ -277,34 +277,5 @@ extension Member {
     }
 }
 
-/// Typed access to `user` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct MemberRepository: Sendable {
-    public let rows: TableRepository<Member>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: Member.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> Member? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: MemberCreate) async throws -> Member {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: MemberPatch) async throws -> Member? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `user` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias MemberRepository = ModelRepository<Member, MemberCreate, MemberPatch>

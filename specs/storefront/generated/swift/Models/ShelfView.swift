@@ -65,7 +65,7 @@ extension ShelfView: BodyShaped {
 }
 
 /// A new ShelfView, as `create` takes it; a field left nil takes the column's default (or NULL).
-public struct ShelfViewCreate: Sendable {
+public struct ShelfViewCreate: ColumnValuesSource {
     public var productId: Int64
     public var viewedAt: Date?
 
@@ -87,7 +87,7 @@ public struct ShelfViewCreate: Sendable {
 }
 
 /// A change to a ShelfView: only the fields that are set change.
-public struct ShelfViewPatch: Sendable {
+public struct ShelfViewPatch: ColumnValuesSource {
     public var productId: Int64?
     public var viewedAt: Date?
 
@@ -167,34 +167,5 @@ extension ShelfView {
     }
 }
 
-/// Typed access to `shelf_views` for the service's own handlers. Values are bound as given: the spec's
-/// min/max/length/pattern rules are checked for request bodies, and the database enforces its own constraints.
-public struct ShelfViewRepository: Sendable {
-    public let rows: TableRepository<ShelfView>
-
-    public init(database: any Database) {
-        rows = TableRepository(database: database, sql: ShelfView.sql(database.dialect))
-    }
-
-    public func find(id: Int64) async throws -> ShelfView? {
-        try await rows.find(id: id)
-    }
-
-    public func create(_ new: ShelfViewCreate) async throws -> ShelfView {
-        try await rows.insert(new.values)
-    }
-
-    /// The changed row, or nil when there is no row with this id.
-    public func update(id: Int64, _ patch: ShelfViewPatch) async throws -> ShelfView? {
-        try await rows.update(id: id, patch.values)
-    }
-
-    /// False when there was no row with this id.
-    public func delete(id: Int64) async throws -> Bool {
-        try await rows.delete(id: id)
-    }
-
-    public func count() async throws -> Int {
-        try await rows.count()
-    }
-}
+/// Typed access to `shelf_views` for the service's own handlers: find, create, update, delete, count, and `rows`.
+public typealias ShelfViewRepository = ModelRepository<ShelfView, ShelfViewCreate, ShelfViewPatch>
