@@ -11,6 +11,8 @@
 #   COMPILE_ROOT      (default /tmp/keel-compile) holds the bench package; its .build keeps KeelRuntime, built once
 #   KEEL_RUNTIME      the Keel checkout the package depends on (default COMPILE_ROOT/keel: a `git archive` of HEAD,
 #                     made when missing, so that edits in this working tree do not rebuild the runtime mid-run)
+#   KEEL_RUNTIME_BEFORE  the checkout KEEL_BEFORE's sources compile against, when the runtime changed too (default
+#                     KEEL_RUNTIME); the runtime is built again, not timed, whenever the compiles switch checkouts
 # Every build takes the shared build lock (KEEL_BUILD_LOCK, default /tmp/keel-build.lock). Per compile it prints the
 # wall clock of `swift build --target Generated` (after its build directory is removed), the largest compiler
 # process and the peak of all compiler processes together (sampled every 0.2 s from /proc).
@@ -44,7 +46,8 @@ if [ ! -e "$runtime/Package.swift" ]; then
   git archive HEAD | tar -x -C "$runtime"
 fi
 
-write_manifest() { # $1: extra swiftc flags for Generated, as a Swift array literal's elements
+write_manifest() { # $1: extra swiftc flags for Generated, as a Swift array literal's elements; $2: the runtime
+  local runtime=$2
   cat >"$root/pkg/Package.swift" <<EOF
 // swift-tools-version: 6.1
 import PackageDescription
@@ -76,6 +79,17 @@ generate() {
   rm -rf "$dir"
 }
 
+# The runtime checkout the sources of $1 compile against.
+runtime_of() {
+  if [ "$1" = before ]; then echo "${KEEL_RUNTIME_BEFORE:-$runtime}"; else echo "$runtime"; fi
+}
+
+# Points the package at the runtime of $2 with the extra flags $1, and builds that runtime (not timed).
+use_runtime() {
+  write_manifest "$1" "$(runtime_of "$2")"
+  (cd "$root/pkg" && flock "$lock" swift build --target KeelRuntime >"$root/runtime.log" 2>&1) || { tail -30 "$root/runtime.log"; exit 1; }
+}
+
 # Compiles the sources of $1 from scratch (only the Generated module); prints "seconds largest-MiB total-MiB".
 compile() {
   local label=$1 log=$root/compile-$1.log
@@ -103,9 +117,8 @@ if [ -n "${KEEL_BEFORE:-}" ]; then
   labels=(before after)
   generate before "$KEEL_BEFORE"
 fi
-write_manifest ''
-# KeelRuntime and its dependencies, once (not timed).
-(cd "$root/pkg" && flock "$lock" swift build --target KeelRuntime >"$root/runtime.log" 2>&1) || { tail -30 "$root/runtime.log"; exit 1; }
+# KeelRuntime and its dependencies (not timed).
+use_runtime '' after
 
 echo "generated Swift of the synthetic spec: $tables tables, $endpoints endpoints ($(nproc) cores, debug)"
 for label in "${labels[@]}"; do
@@ -114,6 +127,7 @@ done
 printf '%-8s %-6s %10s %14s %14s\n' round keel seconds "largest MiB" "all MiB"
 for round in $(seq 1 "${ROUNDS:-2}"); do
   for label in "${labels[@]}"; do
+    [ -z "${KEEL_RUNTIME_BEFORE:-}" ] || use_runtime '' "$label"
     result=$(compile "$label")
     read -r seconds largest all <<<"$result"
     printf '%-8s %-6s %10s %14s %14s\n' "$round" "$label" "$seconds" "$largest" "$all"
@@ -124,7 +138,7 @@ done
 for label in "${labels[@]}"; do
   stats=$root/stats-$label
   rm -rf "$stats" && mkdir -p "$stats"
-  write_manifest "\"-Xfrontend\", \"-debug-time-function-bodies\", \"-stats-output-dir\", \"$stats\""
+  use_runtime "\"-Xfrontend\", \"-debug-time-function-bodies\", \"-stats-output-dir\", \"$stats\"" "$label"
   compile "$label" >/dev/null
   echo
   echo "== $label: frontend time by phase (seconds, summed over every frontend job)"
@@ -160,4 +174,4 @@ for key, seconds in total.most_common(15):
     print(f"  {seconds:9.1f}  {count[key]:6d}  {key[:140]}")
 PY
 done
-write_manifest ''
+write_manifest '' "$runtime"
