@@ -91,11 +91,11 @@ struct PluginTableShardTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: staged).count == PluginSourceSet.moduleTableShards)
         let modules = try String(contentsOfFile: output + "/KeelModules.swift", encoding: .utf8)
         #expect(modules.contains("@_exported import ShopTables0\n@_exported import ShopTables1\n"))
-        // Every top-level type of the staged files but the route groups has its alias in the target, in its module.
+        // Each top-level type or alias of the staged files but the route groups is aliased in the target, in its module.
         let declared = try FileManager.default.contentsOfDirectory(atPath: staged).sorted().flatMap { name in
             let shard = try #require(Int(name.dropFirst("KeelTables".count).dropLast(".docc".count)))
             let text = try String(contentsOfFile: staged + "/" + name, encoding: .utf8)
-            return text.matches(of: /\npublic (?:struct|enum) (\w+)/).map { String($0.output.1) }.filter { !$0.hasPrefix("ShopTables") }
+            return text.matches(of: /\npublic (?:struct|enum|typealias) (\w+)/).map { String($0.output.1) }.filter { !$0.hasPrefix("ShopTables") }
                 .map { "public typealias \($0) = ShopTables\(shard % 2).\($0)" }
         }
         #expect(declared.contains("public typealias Order = ShopTables1.Order") && declared.contains("public typealias ItemStatus = ShopTables0.ItemStatus"))
