@@ -35,10 +35,9 @@ public struct ResourceDefinition<Model: ResourceModel>: Sendable {
     /// The writable columns, in table order.
     public let fields: [FieldRule]
     public let list: ListOptions
-    public let sql: @Sendable (DatabaseDialect) -> TableSQL
 
     public init(path: String, table: String, modelName: String, operations: Set<Operation>, read: AccessRule, write: AccessRule,
-                fields: [FieldRule], list: ListOptions, sql: @escaping @Sendable (DatabaseDialect) -> TableSQL) {
+                fields: [FieldRule], list: ListOptions) {
         self.path = path
         self.table = table
         self.modelName = modelName
@@ -47,6 +46,5 @@ public struct ResourceDefinition<Model: ResourceModel>: Sendable {
         self.write = write
         self.fields = fields
         self.list = list
-        self.sql = sql
     }
 }

@@ -4,7 +4,7 @@ import Hummingbird
 /// tier limits and the shapes SPEC.md gives them.
 public enum ResourceRoutes {
     public static func register<Model>(_ resource: ResourceDefinition<Model>, on group: RouterGroup<KeelRequestContext>, service: ServiceContext) {
-        let repository = TableRepository<Model>(database: service.database, sql: resource.sql(service.database.dialect))
+        let repository = TableRepository<Model>(database: service.database, sql: Model.sql(service.database.dialect))
         let item = resource.path + "/{id}"
         let operations = resource.operations
         if operations.contains(.list) {

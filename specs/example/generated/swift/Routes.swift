@@ -36,8 +36,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
             write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
             fields: Product.fields,
-            list: .init(filters: ["id", "category_id", "in_stock", "status", "weight_kg", "notes"], sort: ["id", "name", "price_cents", "created_at", "weight_kg"], pageSize: 50, maxPageSize: 200),
-            sql: Product.sql
+            list: .init(filters: ["id", "category_id", "in_stock", "status", "weight_kg", "notes"], sort: ["id", "name", "price_cents", "created_at", "weight_kg"], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -49,8 +48,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
             write: AccessRule(authenticated: false, rateLimit: EndpointRateLimit("/categories", 1200, per: .minute)),
             fields: Category.fields,
-            list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200),
-            sql: Category.sql
+            list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -62,8 +60,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
             write: AccessRule(authenticated: true, roles: ["admin"]),
             fields: Customer.fields,
-            list: .init(filters: ["marketing_opt_in", "loyalty_points", "birth_date"], sort: ["full_name", "created_at", "loyalty_points"], pageSize: 50, maxPageSize: 200),
-            sql: Customer.sql
+            list: .init(filters: ["marketing_opt_in", "loyalty_points", "birth_date"], sort: ["full_name", "created_at", "loyalty_points"], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -75,8 +72,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
             write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
             fields: Order.fields,
-            list: .init(filters: ["customer_id", "status", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], sort: ["id", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], pageSize: 25, maxPageSize: 200),
-            sql: Order.sql
+            list: .init(filters: ["customer_id", "status", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], sort: ["id", "public_id", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate"], pageSize: 25, maxPageSize: 200)
         )
     }
 
@@ -88,8 +84,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
             write: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
             fields: OrderItem.fields,
-            list: .init(filters: ["order_id", "product_id"], sort: [], pageSize: 50, maxPageSize: 200),
-            sql: OrderItem.sql
+            list: .init(filters: ["order_id", "product_id"], sort: [], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -101,8 +96,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"], feature: "staff_directory"),
             write: AccessRule(authenticated: true, roles: ["admin"], feature: "staff_directory"),
             fields: Person.fields,
-            list: .init(filters: ["team_id", "is_active"], sort: ["display_name", "hired_on"], pageSize: 50, maxPageSize: 200),
-            sql: Person.sql
+            list: .init(filters: ["team_id", "is_active"], sort: ["display_name", "hired_on"], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -114,8 +108,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"]),
             write: AccessRule(authenticated: true, roles: ["admin"]),
             fields: Team.fields,
-            list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200),
-            sql: Team.sql
+            list: .init(filters: [], sort: [], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -127,8 +120,7 @@ public enum ShopRoutes {
             read: AccessRule(authenticated: true, roles: ["admin"], feature: "audit_logs"),
             write: AccessRule(authenticated: true, roles: ["admin"], feature: "audit_logs"),
             fields: AuditEvent.fields,
-            list: .init(filters: ["kind", "entity"], sort: ["occurred_at"], pageSize: 100, maxPageSize: 500),
-            sql: AuditEvent.sql
+            list: .init(filters: ["kind", "entity"], sort: ["occurred_at"], pageSize: 100, maxPageSize: 500)
         )
     }
 }

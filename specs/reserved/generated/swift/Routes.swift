@@ -25,8 +25,7 @@ public enum ReservedRoutes {
             read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "import"),
             write: AccessRule(authenticated: true, roles: ["admin"], feature: "import"),
             fields: Member.fields,
-            list: .init(filters: ["id", "internal", "order", "default", "key", "group", "select"], sort: ["id", "order", "default", "key", "limit", "offset", "select"], pageSize: 50, maxPageSize: 200),
-            sql: Member.sql
+            list: .init(filters: ["id", "internal", "order", "default", "key", "group", "select"], sort: ["id", "order", "default", "key", "limit", "offset", "select"], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -38,8 +37,7 @@ public enum ReservedRoutes {
             read: AccessRule(authenticated: true, roles: ["public", "admin"]),
             write: AccessRule(authenticated: true, roles: ["public", "admin"]),
             fields: Order.fields,
-            list: .init(filters: ["from", "where", "is", "return", "public", "class", "user"], sort: ["from", "where", "return", "class", "user"], pageSize: 50, maxPageSize: 200),
-            sql: Order.sql
+            list: .init(filters: ["from", "where", "is", "return", "public", "class", "user"], sort: ["from", "where", "return", "class", "user"], pageSize: 50, maxPageSize: 200)
         )
     }
 
@@ -51,8 +49,7 @@ public enum ReservedRoutes {
             read: AccessRule(authenticated: true, roles: ["default", "public", "admin"], feature: "class"),
             write: AccessRule(authenticated: true, roles: ["admin"], feature: "class"),
             fields: Group.fields,
-            list: .init(filters: ["self", "enum", "import", "func", "let", "var"], sort: ["self", "enum", "import", "func", "let", "var"], pageSize: 50, maxPageSize: 200),
-            sql: Group.sql
+            list: .init(filters: ["self", "enum", "import", "func", "let", "var"], sort: ["self", "enum", "import", "func", "let", "var"], pageSize: 50, maxPageSize: 200)
         )
     }
 }
