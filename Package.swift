@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "KeelSpec", targets: ["KeelSpec"]),
         .library(name: "KeelGenerator", targets: ["KeelGenerator"]),
         .library(name: "KeelRuntime", targets: ["KeelRuntime"]),
-        // What a generated Swift client links against: AsyncHTTPClient only, no server runtime, no database drivers.
+        // What a generated Swift client links against: AsyncHTTPClient (the ServiceClients trait), no server runtime, no drivers.
         .library(name: "KeelClient", targets: ["KeelClient"]),
         .executable(name: "example-service", targets: ["example-service"]),
         // Compiles the Swift of a target's keel.yaml in at build time.
@@ -21,14 +21,16 @@ let package = Package(
         // `swift package keel-diff --from origin/main`: the spec changes that break clients, replicas or data.
         .plugin(name: "KeelDiff", targets: ["KeelDiff"]),
     ],
-    // The database drivers KeelRuntime compiles, and span export (swift-otel), all by default; a service names only
-    // its own (`.package(path: "…", traits: ["PostgreSQL"])`) and compiles nothing else. `keel init --database` writes them.
+    // The database drivers KeelRuntime compiles, span export (swift-otel) and calls to other services, all by default; a
+    // service names only its own (`.package(path: "…", traits: ["PostgreSQL"])`) and compiles nothing else. `keel init`
+    // writes them from `--database` and the spec's `dependencies:`.
     traits: [
         .trait(name: "SQLite", description: "The SQLite driver (GRDB): DB_TYPE=sqlite."),
         .trait(name: "PostgreSQL", description: "The PostgreSQL driver (postgres-nio): DB_TYPE=postgres."),
         .trait(name: "MySQL", description: "The MySQL/MariaDB driver (MariaDB Connector/C, libmariadb-dev): DB_TYPE=mysql."),
         .trait(name: "OpenTelemetry", description: "Export spans over OTLP/HTTP (swift-otel) when OTEL_EXPORTER_OTLP_ENDPOINT is set."),
-        .default(enabledTraits: ["SQLite", "PostgreSQL", "MySQL", "OpenTelemetry"]),
+        .trait(name: "ServiceClients", description: "Calls to other services through generated Swift clients: KeelClient's transport, AsyncHTTPClient and its TLS stack."),
+        .default(enabledTraits: ["SQLite", "PostgreSQL", "MySQL", "OpenTelemetry", "ServiceClients"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -193,7 +195,6 @@ let package = Package(
                 // SHA-256 of rate-limit keys and token states.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // The shutdown of a rolling deploy: SIGTERM handled by the runtime, then Hummingbird's graceful shutdown.
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -207,10 +208,12 @@ let package = Package(
         .target(
             name: "KeelClient",
             dependencies: [
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["ServiceClients"])),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // Connection errors the circuit breaker counts (NIOConnectionError); Hummingbird compiles it anyway.
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 // A span per outgoing call when the caller traces (the tracer comes from the server).

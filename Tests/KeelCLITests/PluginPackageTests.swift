@@ -75,6 +75,12 @@ struct PluginPackageTests {
         let comment = try ChildProcess.run(["readelf", "-p", ".comment", Self.scratch + "/debug/notes"], in: package)
         #expect(comment.status == 0 && comment.output.contains("Linker: LLD"), "\(comment.output)")
         #endif
+        // Without the ServiceClients trait the service links no HTTP client or TLS stack of its own: the runtime's
+        // calls out go through the system's. Mangled names carry the module's name after its length.
+        let binary = try Data(contentsOf: URL(fileURLWithPath: Self.scratch + "/debug/notes"))
+        for module in ["AsyncHTTPClient", "NIOSSL"] {
+            #expect(binary.range(of: Data("\(module.count)\(module)".utf8)) == nil, "\(module) is linked")
+        }
 
         let database = root + "/notes.db"
         var service = try await serve(package, database: database)

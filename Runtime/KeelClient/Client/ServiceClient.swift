@@ -10,7 +10,7 @@ import Logging
 public struct ServiceClient: Sendable {
     /// The service's origin, e.g. `http://inventory:8080`, without the spec's `base_path` (the paths carry it).
     public var baseURL: String
-    /// How requests travel: AsyncHTTPClient by default; resilience wraps it.
+    /// How requests travel, e.g. ``HTTPClientTransport``; resilience wraps it.
     public var transport: any ClientTransport
     public var credentials: ClientCredentials
     /// Headers sent with every request, e.g. a `User-Agent`.
@@ -21,12 +21,13 @@ public struct ServiceClient: Sendable {
 
     /// - Parameters:
     ///   - baseURL: the service's origin, e.g. `http://inventory:8080`; a trailing `/` is dropped.
-    ///   - transport: how requests travel (default: AsyncHTTPClient's shared client).
+    ///   - transport: how requests travel (`init(baseURL:credentials:headers:timeout:logger:)` picks AsyncHTTPClient's
+    ///     shared client).
     ///   - credentials: the token sent to endpoints that need one (default: none).
     ///   - headers: headers sent with every request.
     ///   - timeout: how long one call may take (default 30 s).
     ///   - logger: where failed calls are logged, at debug level.
-    public init(baseURL: String, transport: any ClientTransport = HTTPClientTransport(), credentials: ClientCredentials = .none,
+    public init(baseURL: String, transport: any ClientTransport, credentials: ClientCredentials = .none,
                 headers: HTTPFields = [:], timeout: Duration = .seconds(30), logger: Logger = Logger(label: "keel.client")) {
         var origin = baseURL
         while origin.hasSuffix("/") { origin.removeLast() }

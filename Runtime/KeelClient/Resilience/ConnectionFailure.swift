@@ -1,5 +1,7 @@
 import Foundation
+#if ServiceClients
 import AsyncHTTPClient
+#endif
 import NIOCore
 import NIOPosix
 
@@ -9,8 +11,10 @@ import NIOPosix
 public enum ConnectionFailure {
     public static func matches(_ error: any Error) -> Bool {
         switch error {
+        #if ServiceClients
         case let error as HTTPClientError:
             return [.connectTimeout, .remoteConnectionClosed, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout].contains(error)
+        #endif
         case is NIOConnectionError:
             return true
         case let error as ChannelError:

@@ -1,3 +1,4 @@
+#if ServiceClients
 import AsyncHTTPClient
 import NIOCore
 
@@ -12,3 +13,4 @@ extension DependencySettings {
         return configuration
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if ServiceClients
 import AsyncHTTPClient
 import Synchronization
 
@@ -52,3 +53,4 @@ extension ServiceClient {
         self.init(baseURL: origin, transport: transport, credentials: credentials, timeout: settings.timeout)
     }
 }
+#endif

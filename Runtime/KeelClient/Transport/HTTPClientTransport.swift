@@ -1,11 +1,14 @@
+#if ServiceClients
 import AsyncHTTPClient
 import Foundation
 import HTTPTypes
+import Logging
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 
-/// The transport over AsyncHTTPClient: one request, one answer, no retries.
+/// The transport over AsyncHTTPClient: one request, one answer, no retries. Keel's `ServiceClients` trait compiles it
+/// (and AsyncHTTPClient with its TLS stack); a service that calls no other service leaves it out.
 public struct HTTPClientTransport: ClientTransport {
     public let httpClient: HTTPClient
     /// The largest answer body read; a longer one fails the call rather than filling memory.
@@ -42,3 +45,13 @@ public struct HTTPClientTransport: ClientTransport {
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }
+
+extension ServiceClient {
+    /// A client of the service at `baseURL` over AsyncHTTPClient's shared client; see
+    /// ``init(baseURL:transport:credentials:headers:timeout:logger:)``.
+    public init(baseURL: String, credentials: ClientCredentials = .none, headers: HTTPFields = [:], timeout: Duration = .seconds(30),
+                logger: Logger = Logger(label: "keel.client")) {
+        self.init(baseURL: baseURL, transport: HTTPClientTransport(), credentials: credentials, headers: headers, timeout: timeout, logger: logger)
+    }
+}
+#endif

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import JWTKit
 import Logging
 
@@ -14,14 +13,14 @@ struct IdentityTokenVerifier: TokenVerifying {
     private let rules: ClaimRules
 
     /// Fetches the published keys once before the first request; a failure is logged and retried by later tokens.
-    static func start(_ settings: IdentityProviderSettings, httpClient: HTTPClient = .shared, logger: Logger) async -> Self {
+    static func start(_ settings: IdentityProviderSettings, logger: Logger) async -> Self {
         var sharedKey: JWTKeyCollection?
         if let secret = settings.sharedSecret {
             sharedKey = await JWTKeyCollection().add(hmac: HMACKey(from: secret), digestAlgorithm: settings.algorithm.digest)
         }
         var publishedKeys: JWKSKeys?
         if let url = settings.jwksURL {
-            let keys = JWKSKeys(fetch: JWKSFetch(url: url, httpClient: httpClient), refreshInterval: settings.refreshInterval,
+            let keys = JWKSKeys(fetch: JWKSFetch(url: url), refreshInterval: settings.refreshInterval,
                                 cacheLifetime: settings.cacheLifetime, logger: logger)
             await keys.refresh()
             publishedKeys = keys

@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import KeelClient
-import NIOCore
 
 /// A service this one is not ready without, as `/readyz` checks it: its `/healthz` answers 200 within two seconds.
 ///
@@ -11,7 +9,7 @@ struct DependencyProbe: Sendable {
     /// The dependency's origin, from `KEEL_DEP_<NAME>_URL`.
     let baseURL: String
 
-    static let timeout = TimeAmount.seconds(2)
+    static let timeout = Duration.seconds(2)
 
     /// The probes of `names`, each with its URL from the environment.
     ///
@@ -28,10 +26,7 @@ struct DependencyProbe: Sendable {
 
     /// Whether the dependency answered its `/healthz` with 200 in time.
     func isHealthy() async -> Bool {
-        var request = HTTPClientRequest(url: baseURL + "/healthz")
-        request.method = .GET
-        guard let response = try? await HTTPClient.shared.execute(request, timeout: Self.timeout) else { return false }
-        _ = try? await response.body.collect(upTo: 64 << 10)
-        return response.status == .ok
+        let answer = try? await SystemHTTP.send("GET", baseURL + "/healthz", headers: [:], timeout: Self.timeout, limit: 64 << 10)
+        return answer?.status == 200
     }
 }

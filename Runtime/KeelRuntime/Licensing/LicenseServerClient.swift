@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 
 /// The calls the runtime makes to the PenguinTech license server; tests substitute a fake.
@@ -50,13 +49,11 @@ public struct LicenseServerClient: LicenseServer {
     public let serverURL: String
     public let productName: String
     private let key: String
-    private let httpClient: HTTPClient
 
-    public init(serverURL: String, productName: String, key: String, httpClient: HTTPClient = .shared) {
+    public init(serverURL: String, productName: String, key: String) {
         self.serverURL = serverURL
         self.productName = productName
         self.key = key
-        self.httpClient = httpClient
     }
 
     public func validate() async throws -> LicenseResponse {
@@ -78,27 +75,21 @@ public struct LicenseServerClient: LicenseServer {
 
     /// Sends `body` as JSON and returns the answer's body when the status is 2xx.
     private func post(_ path: String, _ body: some Encodable) async throws -> Data {
-        var request = HTTPClientRequest(url: serverURL + path)
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(key)")
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "Accept", value: "application/json")
-        request.body = try .bytes(JSONEncoder().encode(body))
-        let status: Int
-        let answer: Data
+        let headers = ["Authorization": "Bearer \(key)", "Content-Type": "application/json", "Accept": "application/json"]
+        let payload = try JSONEncoder().encode(body)
+        let answer: SystemHTTP.Answer
         do {
-            let response = try await httpClient.execute(request, timeout: .seconds(10))
-            status = Int(response.status.code)
-            answer = try await Data(response.body.collect(upTo: 1 << 20).readableBytesView)
+            answer = try await SystemHTTP.send("POST", serverURL + path, headers: headers, body: payload, timeout: .seconds(10), limit: 1 << 20)
         } catch {
             throw LicenseServerError.unreachable("\(serverURL)\(path): \(error)")
         }
+        let status = answer.status
         switch status {
         case 200..<300:
-            return answer
+            return answer.body
         // Timeouts and rate limits say nothing about the key; like 5xx they leave the cache in force.
         case 400..<500 where status != 408 && status != 429:
-            throw LicenseServerError.rejected(status: status, message: Self.reason(in: answer) ?? "HTTP \(status)")
+            throw LicenseServerError.rejected(status: status, message: Self.reason(in: answer.body) ?? "HTTP \(status)")
         default:
             throw LicenseServerError.unreachable("\(serverURL)\(path) answered HTTP \(status)")
         }

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import NIOPosix
+import Testing
+@testable import KeelRuntime
+
+/// The runtime's own calls out (license server, JWKS, readiness probes) over the system's HTTP client: what the
+/// server sent arrives, and a silent server or an oversized answer ends the call as the caller's bounds say.
+struct SystemHTTPTests {
+    /// Echoes the method, the headers the runtime sets and the body; `/big` answers 2 KiB.
+    static func application() -> some ApplicationProtocol {
+        let router = Router()
+        router.post("/echo") { request, _ -> String in
+            let body = try await request.body.collect(upTo: 1 << 16)
+            let authorization = request.headers[.authorization] ?? "-"
+            return "\(request.method) \(authorization) \(String(buffer: body))"
+        }
+        router.get("/big") { _, _ in String(repeating: "x", count: 2048) }
+        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+    }
+
+    @Test func sendsTheRequestAndReadsTheAnswer() async throws {
+        try await Self.application().test(.live) { server in
+            let origin = "http://127.0.0.1:\(try #require(server.port))"
+            let answer = try await SystemHTTP.send("POST", origin + "/echo", headers: ["Authorization": "Bearer k-1"], body: Data("{}".utf8),
+                                                   timeout: .seconds(5), limit: 1 << 10)
+            #expect(answer.status == 200)
+            #expect(String(decoding: answer.body, as: UTF8.self) == "POST Bearer k-1 {}")
+            let missing = try await SystemHTTP.send("GET", origin + "/nowhere", headers: [:], timeout: .seconds(5), limit: 1 << 10)
+            #expect(missing.status == 404)
+        }
+    }
+
+    @Test func anAnswerLargerThanTheLimitIsAFailure() async throws {
+        try await Self.application().test(.live) { server in
+            let url = "http://127.0.0.1:\(try #require(server.port))/big"
+            #expect(try await SystemHTTP.send("GET", url, headers: [:], timeout: .seconds(5), limit: 4096).body.count == 2048)
+            await #expect(throws: SystemHTTP.Failure.self) {
+                try await SystemHTTP.send("GET", url, headers: [:], timeout: .seconds(5), limit: 1024)
+            }
+        }
+    }
+
+    /// A server that accepts the connection and never answers: the call ends at its timeout, not at URLSession's.
+    @Test func aSilentServerEndsTheCallAtItsTimeout() async throws {
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        defer { listener.close(promise: nil) }
+        let url = "http://127.0.0.1:\(try #require(listener.localAddress?.port))/healthz"
+        let started = ContinuousClock.now
+        await #expect(throws: SystemHTTP.Failure.self) {
+            try await SystemHTTP.send("GET", url, headers: [:], timeout: .milliseconds(500), limit: 1024)
+        }
+        let waited = ContinuousClock.now - started
+        #expect(waited >= .milliseconds(500) && waited < .seconds(3), "waited \(waited)")
+    }
+}
