@@ -214,8 +214,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 // Connection errors the circuit breaker counts (NIOConnectionError); Hummingbird compiles it anyway.
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["ServiceClients"])),
+                .product(name: "NIOFoundationCompat", package: "swift-nio", condition: .when(traits: ["ServiceClients"])),
                 // A span per outgoing call when the caller traces (the tracer comes from the server).
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
