@@ -22,8 +22,8 @@ let package = Package(
         .plugin(name: "KeelDiff", targets: ["KeelDiff"]),
     ],
     // The database drivers KeelRuntime compiles, span export (swift-otel) and calls to other services, all by default; a
-    // service names only its own (`.package(path: "…", traits: ["PostgreSQL"])`) and compiles nothing else. `keel init`
-    // writes them from `--database` and the spec's `dependencies:`.
+    // service names only its own (`.package(path: "…", traits: ["PostgreSQL"])`) and compiles nothing else. `keel init
+    // --database` writes the drivers' traits.
     traits: [
         .trait(name: "SQLite", description: "The SQLite driver (GRDB): DB_TYPE=sqlite."),
         .trait(name: "PostgreSQL", description: "The PostgreSQL driver (postgres-nio): DB_TYPE=postgres."),

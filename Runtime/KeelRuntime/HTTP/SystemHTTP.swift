@@ -13,25 +13,28 @@ enum SystemHTTP {
         let body: Data
     }
 
-    /// Why a call has no answer: not sent, no answer in time, or an answer larger than asked for.
+    /// Why a call has no answer: not sent, refused, no answer in time, or an answer larger than asked for.
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    /// No cookies, cache or stored credentials: every call stands alone, as a service's start-up and probes expect.
+    private static let calls = SystemHTTPCalls()
+
+    /// A delegate-driven session: only then does URLSession ask before following a redirect and hand over the body as
+    /// it arrives. No cookies, cache or stored credentials: every call stands alone.
     private static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
-        return URLSession(configuration: configuration)
+        return URLSession(configuration: configuration, delegate: calls, delegateQueue: nil)
     }()
 
     /// Sends one request and reads its answer.
     ///
     /// - Parameters:
     ///   - timeout: how long the whole call may take, answer included.
-    ///   - limit: the largest body accepted; a larger one is a `Failure`.
-    /// - Throws: `Failure` when no answer came in time or it was too large; URLSession's error otherwise.
+    ///   - limit: the largest body accepted; a larger one ends the call as a `Failure` once that much has arrived.
+    /// - Throws: `Failure`.
     static func send(_ method: String, _ url: String, headers: [String: String], body: Data? = nil,
                      timeout: Duration, limit: Int) async throws -> Answer {
         guard let target = URL(string: url) else { throw Failure(description: "not a URL") }
@@ -39,10 +42,19 @@ enum SystemHTTP {
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
+        let task = session.dataTask(with: request)
         // URLSession's timeout counts from the last byte received; the race is a deadline for the whole call, and its
         // cancellation cancels URLSession's task.
-        let (data, response) = try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
-            group.addTask { [request] in try await session.data(for: request) }
+        return try await withThrowingTaskGroup(of: Answer.self) { group in
+            group.addTask {
+                try await withTaskCancellationHandler {
+                    try await withCheckedThrowingContinuation { continuation in
+                        calls.start(task, limit: limit, continuation: continuation)
+                    }
+                } onCancel: {
+                    task.cancel()
+                }
+            }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 throw Failure(description: "no answer within \(timeout)")
@@ -51,8 +63,5 @@ enum SystemHTTP {
             guard let first = try await group.next() else { throw CancellationError() }
             return first
         }
-        guard let http = response as? HTTPURLResponse else { throw Failure(description: "the answer is not HTTP") }
-        guard data.count <= limit else { throw Failure(description: "the answer's body is larger than \(limit) bytes") }
-        return Answer(status: http.statusCode, body: data)
     }
 }

@@ -9,7 +9,8 @@ import Testing
 /// The runtime's own calls out (license server, JWKS, readiness probes) over the system's HTTP client: what the
 /// server sent arrives, and a silent server or an oversized answer ends the call as the caller's bounds say.
 struct SystemHTTPTests {
-    /// Echoes the method, the headers the runtime sets and the body; `/big` answers 2 KiB.
+    /// Echoes the method, the headers the runtime sets and the body; `/big` answers 2 KiB; `/moved?to=URL` redirects
+    /// there with 307, which keeps the method and body.
     static func application() -> some ApplicationProtocol {
         let router = Router()
         router.post("/echo") { request, _ -> String in
@@ -18,6 +19,11 @@ struct SystemHTTPTests {
             return "\(request.method) \(authorization) \(String(buffer: body))"
         }
         router.get("/big") { _, _ in String(repeating: "x", count: 2048) }
+        let moved: @Sendable (Request, BasicRequestContext) -> Response = { request, _ in
+            Response(status: .temporaryRedirect, headers: [.location: request.uri.queryParameters["to"].map(String.init) ?? "/"])
+        }
+        router.get("/moved", use: moved)
+        router.post("/moved", use: moved)
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
@@ -30,6 +36,22 @@ struct SystemHTTPTests {
             #expect(String(decoding: answer.body, as: UTF8.self) == "POST Bearer k-1 {}")
             let missing = try await SystemHTTP.send("GET", origin + "/nowhere", headers: [:], timeout: .seconds(5), limit: 1 << 10)
             #expect(missing.status == 404)
+        }
+    }
+
+    /// A key fetch or a probe follows a redirect; a license call (a body and a key) does not: Linux's URLSession would
+    /// send the key wherever the redirect points, here another port, and leave the body out.
+    @Test func onlyARequestWithoutBodyOrKeyFollowsARedirect() async throws {
+        try await Self.application().test(.live) { server in
+            try await Self.application().test(.live) { other in
+                let origin = "http://127.0.0.1:\(try #require(server.port))"
+                let elsewhere = "http://127.0.0.1:\(try #require(other.port))"
+                let fetched = try await SystemHTTP.send("GET", origin + "/moved?to=" + elsewhere + "/big", headers: [:], timeout: .seconds(5), limit: 4096)
+                #expect(fetched.status == 200 && fetched.body.count == 2048)
+                let licensed = try await SystemHTTP.send("POST", origin + "/moved?to=" + elsewhere + "/echo", headers: ["Authorization": "Bearer k-1"],
+                                                         body: Data("{}".utf8), timeout: .seconds(5), limit: 1 << 10)
+                #expect(licensed.status == 307)
+            }
         }
     }
 
