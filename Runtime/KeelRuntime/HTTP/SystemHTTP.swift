@@ -13,7 +13,8 @@ enum SystemHTTP {
         let body: Data
     }
 
-    /// Why a call has no answer: not sent, refused, no answer in time, or an answer larger than asked for.
+    /// Why a call has no answer: not sent, no answer in time (a refused connection is tried again until then), or an
+    /// answer larger than asked for.
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -42,19 +43,10 @@ enum SystemHTTP {
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.httpBody = body
-        let task = session.dataTask(with: request)
         // URLSession's timeout counts from the last byte received; the race is a deadline for the whole call, and its
         // cancellation cancels URLSession's task.
         return try await withThrowingTaskGroup(of: Answer.self) { group in
-            group.addTask {
-                try await withTaskCancellationHandler {
-                    try await withCheckedThrowingContinuation { continuation in
-                        calls.start(task, limit: limit, continuation: continuation)
-                    }
-                } onCancel: {
-                    task.cancel()
-                }
-            }
+            group.addTask { [request] in try await attempts(request, limit: limit) }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 throw Failure(description: "no answer within \(timeout)")
@@ -62,6 +54,44 @@ enum SystemHTTP {
             defer { group.cancelAll() }
             guard let first = try await group.next() else { throw CancellationError() }
             return first
+        }
+    }
+
+    /// Sends `request` until it is answered; a refused connection (nothing sent yet) is tried again after a pause,
+    /// so a server that is still starting (a license server beside a deploy) is reached within the deadline.
+    private static func attempts(_ request: URLRequest, limit: Int) async throws -> Answer {
+        var pause = Duration.milliseconds(100)
+        while true {
+            let task = session.dataTask(with: request)
+            do {
+                return try await withTaskCancellationHandler {
+                    try await withCheckedThrowingContinuation { continuation in
+                        calls.start(task, limit: limit, continuation: continuation)
+                    }
+                } onCancel: {
+                    task.cancel()
+                }
+            } catch let error as URLError where error.code == .cannotConnectToHost {
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(1))
+            } catch let error as URLError {
+                throw Failure(description: reason(error))
+            }
+        }
+    }
+
+    /// What went wrong, in words: URLSession's errors print as an opaque code on Linux, and with the URL (and any
+    /// password in it) elsewhere.
+    private static func reason(_ error: URLError) -> String {
+        switch error.code {
+        case .cannotFindHost, .dnsLookupFailed: "host not found"
+        case .timedOut: "timed out"
+        case .networkConnectionLost: "the connection was closed"
+        case .secureConnectionFailed: "TLS handshake failed"
+        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid:
+            "the server's TLS certificate is not trusted"
+        case .cancelled: "cancelled"
+        default: "URL error \(error.code.rawValue)"
         }
     }
 }

@@ -23,13 +23,15 @@ final class SystemHTTPCalls: NSObject, URLSessionDataDelegate, Sendable {
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let id = dataTask.taskIdentifier
         let overflow = calls.withLock { calls -> Bool in
-            guard var call = calls[dataTask.taskIdentifier], !call.overflow else { return false }
-            call.body.append(data)
-            call.overflow = call.body.count > call.limit
-            if call.overflow { call.body = Data() }
-            calls[dataTask.taskIdentifier] = call
-            return call.overflow
+            // In place, through the dictionary: a copy of the call would make each chunk copy the whole body.
+            guard calls[id]?.overflow == false else { return false }
+            calls[id]?.body.append(data)
+            guard let call = calls[id], call.body.count > call.limit else { return false }
+            calls[id]?.overflow = true
+            calls[id]?.body = Data()
+            return true
         }
         if overflow { dataTask.cancel() }
     }
@@ -39,7 +41,7 @@ final class SystemHTTPCalls: NSObject, URLSessionDataDelegate, Sendable {
         if call.overflow {
             call.continuation.resume(throwing: SystemHTTP.Failure(description: "the answer's body is larger than \(call.limit) bytes"))
         } else if let error {
-            call.continuation.resume(throwing: SystemHTTP.Failure(description: Self.reason(error)))
+            call.continuation.resume(throwing: error)
         } else if let response = task.response as? HTTPURLResponse {
             call.continuation.resume(returning: SystemHTTP.Answer(status: response.statusCode, body: call.body))
         } else {
@@ -54,22 +56,5 @@ final class SystemHTTPCalls: NSObject, URLSessionDataDelegate, Sendable {
         let original = task.originalRequest
         let plain = original?.httpBody == nil && original?.value(forHTTPHeaderField: "Authorization") == nil
         completionHandler(plain ? request : nil)
-    }
-
-    /// What went wrong, in words: URLSession's errors print as an opaque code on Linux, and with the URL (and any
-    /// password in it) elsewhere.
-    private static func reason(_ error: any Error) -> String {
-        guard let error = error as? URLError else { return "\(error)" }
-        return switch error.code {
-        case .cannotConnectToHost: "connection refused"
-        case .cannotFindHost, .dnsLookupFailed: "host not found"
-        case .timedOut: "timed out"
-        case .networkConnectionLost: "the connection was closed"
-        case .secureConnectionFailed: "TLS handshake failed"
-        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid:
-            "the server's TLS certificate is not trusted"
-        case .cancelled: "cancelled"
-        default: "URL error \(error.code.rawValue)"
-        }
     }
 }

@@ -11,7 +11,7 @@ import Testing
 struct SystemHTTPTests {
     /// Echoes the method, the headers the runtime sets and the body; `/big` answers 2 KiB; `/moved?to=URL` redirects
     /// there with 307, which keeps the method and body.
-    static func application() -> some ApplicationProtocol {
+    static func application(port: Int = 0) -> some ApplicationProtocol {
         let router = Router()
         router.post("/echo") { request, _ -> String in
             let body = try await request.body.collect(upTo: 1 << 16)
@@ -24,7 +24,7 @@ struct SystemHTTPTests {
         }
         router.get("/moved", use: moved)
         router.post("/moved", use: moved)
-        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
     }
 
     @Test func sendsTheRequestAndReadsTheAnswer() async throws {
@@ -65,6 +65,22 @@ struct SystemHTTPTests {
         }
     }
 
+    /// A server that starts after the call (a license server deployed beside the service) is reached within the
+    /// deadline: a refused connection is tried again.
+    @Test func aServerThatStartsWithinTheDeadlineIsReached() async throws {
+        let reserved = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(reserved.localAddress?.port)
+        try await reserved.close()
+        let call = Task { try await SystemHTTP.send("GET", "http://127.0.0.1:\(port)/", headers: [:], timeout: .seconds(10), limit: 4096) }
+        try await Task.sleep(for: .milliseconds(300))
+        let late = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in channel.pipeline.addHandler(OneAnswer()) }
+            .bind(host: "127.0.0.1", port: port).get()
+        defer { late.close(promise: nil) }
+        let answer = try await call.value
+        #expect(answer.status == 200 && answer.body == Data("ok".utf8))
+    }
+
     /// A server that accepts the connection and never answers: the call ends at its timeout, not at URLSession's.
     @Test func aSilentServerEndsTheCallAtItsTimeout() async throws {
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -77,5 +93,15 @@ struct SystemHTTPTests {
         }
         let waited = ContinuousClock.now - started
         #expect(waited >= .milliseconds(500) && waited < .seconds(3), "waited \(waited)")
+    }
+}
+
+/// Answers every request `200 ok`: a server on a port chosen in advance, which HummingbirdTesting's live mode does not take.
+private final class OneAnswer: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+        context.writeAndFlush(NIOAny(context.channel.allocator.buffer(string: answer)), promise: nil)
     }
 }
