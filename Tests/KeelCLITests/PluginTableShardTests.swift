@@ -64,7 +64,7 @@ struct PluginTableShardTests {
         // A custom endpoint's route and input join the table file of its name's shard.
         let restock = try String(contentsOfFile: output + "/" + PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "restock")), encoding: .utf8)
         #expect(restock.contains("    static func registerEndpoints46(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {\n"))
-        #expect(restock.contains("public struct RestockInput: Sendable {"))
+        #expect(restock.contains("public final class RestockInput: Sendable {"))
         #expect(routes.contains("        registerEndpoints46(on: api, service: service, handlers: handlers)\n"))
 
         let before = try Self.snapshot(output)
@@ -95,7 +95,7 @@ struct PluginTableShardTests {
         let declared = try FileManager.default.contentsOfDirectory(atPath: staged).sorted().flatMap { name in
             let shard = try #require(Int(name.dropFirst("KeelTables".count).dropLast(".docc".count)))
             let text = try String(contentsOfFile: staged + "/" + name, encoding: .utf8)
-            return text.matches(of: /\npublic (?:struct|enum|typealias) (\w+)/).map { String($0.output.1) }.filter { !$0.hasPrefix("ShopTables") }
+            return text.matches(of: /\npublic (?:struct|enum|final class|typealias) (\w+)/).map { String($0.output.1) }.filter { !$0.hasPrefix("ShopTables") }
                 .map { "public typealias \($0) = ShopTables\(shard % 2).\($0)" }
         }
         #expect(declared.contains("public typealias Order = ShopTables1.Order") && declared.contains("public typealias ItemStatus = ShopTables0.ItemStatus"))
@@ -103,7 +103,7 @@ struct PluginTableShardTests {
         let orders = PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "Order"))
         #expect(try !String(contentsOfFile: output + "/" + orders, encoding: .utf8).contains("struct Order"))
         let restock = try String(contentsOfFile: output + "/" + PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "restock")), encoding: .utf8)
-        #expect(restock.contains("public struct RestockInput: Sendable {"))
+        #expect(restock.contains("public final class RestockInput: Sendable {"))
 
         // Module 1 takes the odd shards of 256: Order's (87) and Customer's (25), not Item's (6).
         let module = fixture.root + "/module1"

@@ -86,7 +86,8 @@ public struct SwiftRoutesEmitter: Emitter {
         return "AccessRule(" + arguments.joined(separator: ", ") + ")"
     }
 
-    /// The template values of one custom endpoint (also what `keel init`'s starter handlers implement).
+    /// The template values of one custom endpoint (also what `keel init`'s starter handlers implement). Its input
+    /// is a final class of `let`s: as a struct, each endpoint compiled its own copy and destroy code for it.
     static func endpoint(_ endpoint: CustomEndpoint, spec: Spec) -> [String: Any] {
         let inputType = Inflector.upperCamel(endpoint.name) + "Input"
         var members: [[String: Any]] = []
@@ -95,31 +96,31 @@ public struct SwiftRoutesEmitter: Emitter {
             let type = SwiftTypeNames.scalar(parameter.type)
             members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": type]))
             arguments.append(["property": SwiftNames.label(parameter.name),
-                              "value": "try PathParameter.require(context, \(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
+                              "value": "try request.path(\(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
         }
         for parameter in endpoint.query {
             let type = SwiftTypeNames.scalar(parameter.type)
             members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": parameter.required ? type : type + "?"]))
             let read = parameter.required ? "require" : "decode"
             arguments.append(["property": SwiftNames.label(parameter.name),
-                              "value": "try query.\(read)(\(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
+                              "value": "try request.query.\(read)(\(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
         }
-        if let body = endpoint.body {
-            let type = SwiftTypeNames.type(of: body, spec: spec, enumName: "String")
-            members.append(["property": "body", "type": type, "doc": "The request body."])
-            arguments.append(["property": "body", "value": "try await JSONResponse.decode(\(type).self, from: request, context: context)"])
+        let bodyType = endpoint.body.map { SwiftTypeNames.type(of: $0, spec: spec, enumName: "String") }
+        if let bodyType {
+            members.append(["property": "body", "type": bodyType, "doc": "The request body."])
+            arguments.append(["property": "body", "value": "body"])
         }
         var entry: [String: Any] = [
             "name": endpoint.name, "function": SwiftNames.escaped(endpoint.name), "inputType": inputType, "members": members, "arguments": arguments,
             "verb": endpoint.method.rawValue.lowercased(), "method": endpoint.method.rawValue, "path": endpoint.path,
             "summary": endpoint.description ?? Inflector.upperCamel(endpoint.name),
             "access": access(endpoint.requiresAuth, endpoint.roles, endpoint.feature, rateLimit: endpoint.rateLimit, scope: endpoint.method.rawValue + " " + endpoint.path),
-            "hasBody": endpoint.body != nil,
             "returns": endpoint.response.map { " -> " + SwiftTypeNames.type(of: $0, spec: spec, enumName: "String") } ?? "",
             "hasResponse": endpoint.response != nil,
         ]
         entry["pathRules"] = endpoint.params.map(SwiftTypeNames.rule(of:)).joined(separator: ", ")
-        if !endpoint.query.isEmpty { entry["queryRules"] = endpoint.query.map(SwiftTypeNames.rule(of:)).joined(separator: ", ") }
+        entry["queryRules"] = endpoint.query.map(SwiftTypeNames.rule(of:)).joined(separator: ", ")
+        if let bodyType { entry["bodyType"] = bodyType }
         if !endpoint.roles.isEmpty { entry["roles"] = endpoint.roles.joined(separator: ", ") }
         if let feature = endpoint.feature { entry["feature"] = feature }
         return entry

@@ -14,23 +14,26 @@ extension ShopRoutes {
 extension ShopRoutes.EndpointRoutes {
     /// `GET /reports/revenue/{year}`
     static func revenueReport(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-        api.get("/reports/revenue/{year}") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"], feature: "advanced_analytics", rateLimit: EndpointRateLimit("GET /reports/revenue/{year}", 10, per: .minute)))
-            let query = try EndpointParameters.check(request, context: context, path: [FieldRule("year", .int, min: 2000, max: 2100)], query: [FieldRule("from", .date), FieldRule("to", .date, nullable: true)])
-            let input = RevenueReportInput(
-                year: try PathParameter.require(context, "year", as: Int64.self),
-                from: try query.require("from", as: CalendarDate.self),
-                to: try query.decode("to", as: CalendarDate.self),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .get, "/reports/revenue/{year}", service: service,
+            access: AccessRule(authenticated: true, roles: ["admin"], feature: "advanced_analytics", rateLimit: EndpointRateLimit("GET /reports/revenue/{year}", 10, per: .minute)),
+            path: [FieldRule("year", .int, min: 2000, max: 2100)], query: [FieldRule("from", .date), FieldRule("to", .date, nullable: true)]
+        ) { request in
+            RevenueReportInput(
+                year: try request.path("year", as: Int64.self),
+                from: try request.query.require("from", as: CalendarDate.self),
+                to: try request.query.decode("to", as: CalendarDate.self),
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.revenueReport(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.revenueReport(input))
         }
     }
 }
 
 /// What `revenueReport` receives: its checked parameters, and its caller.
-public struct RevenueReportInput: Sendable {
+public final class RevenueReportInput: Sendable {
     public let year: Int64
     public let from: CalendarDate
     public let to: CalendarDate?
@@ -38,4 +41,12 @@ public struct RevenueReportInput: Sendable {
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(year: Int64, from: CalendarDate, to: CalendarDate?, principal: Principal?, service: ServiceContext) {
+        self.year = year
+        self.from = from
+        self.to = to
+        self.principal = principal
+        self.service = service
+    }
 }

@@ -14,22 +14,25 @@ extension ShopRoutes {
 extension ShopRoutes.EndpointRoutes {
     /// `POST /customers/{id}/orders`
     static func placeOrder(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-        api.post("/customers/{id}/orders") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["maintainer", "admin"]))
-            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-            let input = PlaceOrderInput(
-                id: try PathParameter.require(context, "id", as: Int64.self),
-                body: try await JSONResponse.decode(PlaceOrderRequest.self, from: request, context: context),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .post, "/customers/{id}/orders", service: service,
+            access: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
+            path: [FieldRule("id", .int)], query: [], body: PlaceOrderRequest.self
+        ) { request, body in
+            PlaceOrderInput(
+                id: try request.path("id", as: Int64.self),
+                body: body,
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.placeOrder(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.placeOrder(input))
         }
     }
 }
 
 /// What `placeOrder` receives: its checked parameters and body, and its caller.
-public struct PlaceOrderInput: Sendable {
+public final class PlaceOrderInput: Sendable {
     /// The customer
     public let id: Int64
     /// The request body.
@@ -38,4 +41,11 @@ public struct PlaceOrderInput: Sendable {
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(id: Int64, body: PlaceOrderRequest, principal: Principal?, service: ServiceContext) {
+        self.id = id
+        self.body = body
+        self.principal = principal
+        self.service = service
+    }
 }

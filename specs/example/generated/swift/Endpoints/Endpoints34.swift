@@ -14,22 +14,25 @@ extension ShopRoutes {
 extension ShopRoutes.EndpointRoutes {
     /// `PATCH /products/{id}/price`
     static func changePrice(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-        api.patch("/products/{id}/price") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-            let input = ChangePriceInput(
-                id: try PathParameter.require(context, "id", as: Int64.self),
-                body: try await JSONResponse.decode(ChangePriceBody.self, from: request, context: context),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .patch, "/products/{id}/price", service: service,
+            access: AccessRule(authenticated: true, roles: ["admin"]),
+            path: [FieldRule("id", .int)], query: [], body: ChangePriceBody.self
+        ) { request, body in
+            ChangePriceInput(
+                id: try request.path("id", as: Int64.self),
+                body: body,
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.changePrice(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.changePrice(input))
         }
     }
 }
 
 /// What `changePrice` receives: its checked parameters and body, and its caller.
-public struct ChangePriceInput: Sendable {
+public final class ChangePriceInput: Sendable {
     public let id: Int64
     /// The request body.
     public let body: ChangePriceBody
@@ -37,4 +40,11 @@ public struct ChangePriceInput: Sendable {
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(id: Int64, body: ChangePriceBody, principal: Principal?, service: ServiceContext) {
+        self.id = id
+        self.body = body
+        self.principal = principal
+        self.service = service
+    }
 }

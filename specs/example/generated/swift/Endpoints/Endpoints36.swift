@@ -14,23 +14,26 @@ extension ShopRoutes {
 extension ShopRoutes.EndpointRoutes {
     /// `GET /catalog/search`
     static func searchCatalog(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-        api.get("/catalog/search") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: false))
-            let query = try EndpointParameters.check(request, context: context, path: [], query: [FieldRule("q", .text, minLength: 1, maxLength: 100), FieldRule("category_id", .int, nullable: true, min: 1), FieldRule("limit", .int32, nullable: true, min: 1, max: 200)])
-            let input = SearchCatalogInput(
-                q: try query.require("q", as: String.self),
-                categoryId: try query.decode("category_id", as: Int64.self),
-                limit: try query.decode("limit", as: Int32.self),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .get, "/catalog/search", service: service,
+            access: AccessRule(authenticated: false),
+            path: [], query: [FieldRule("q", .text, minLength: 1, maxLength: 100), FieldRule("category_id", .int, nullable: true, min: 1), FieldRule("limit", .int32, nullable: true, min: 1, max: 200)]
+        ) { request in
+            SearchCatalogInput(
+                q: try request.query.require("q", as: String.self),
+                categoryId: try request.query.decode("category_id", as: Int64.self),
+                limit: try request.query.decode("limit", as: Int32.self),
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.searchCatalog(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.searchCatalog(input))
         }
     }
 }
 
 /// What `searchCatalog` receives: its checked parameters, and its caller.
-public struct SearchCatalogInput: Sendable {
+public final class SearchCatalogInput: Sendable {
     public let q: String
     public let categoryId: Int64?
     /// At most this many products (default 20)
@@ -39,4 +42,12 @@ public struct SearchCatalogInput: Sendable {
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(q: String, categoryId: Int64?, limit: Int32?, principal: Principal?, service: ServiceContext) {
+        self.q = q
+        self.categoryId = categoryId
+        self.limit = limit
+        self.principal = principal
+        self.service = service
+    }
 }

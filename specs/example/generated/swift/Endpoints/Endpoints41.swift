@@ -14,15 +14,18 @@ extension ShopRoutes {
 extension ShopRoutes.EndpointRoutes {
     /// `DELETE /customers/{id}/personal-data`
     static func eraseCustomer(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-        api.delete("/customers/{id}/personal-data") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-            let query = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [FieldRule("keep_orders", .bool, nullable: true)])
-            let input = EraseCustomerInput(
-                id: try PathParameter.require(context, "id", as: Int64.self),
-                keepOrders: try query.decode("keep_orders", as: Bool.self),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .delete, "/customers/{id}/personal-data", service: service,
+            access: AccessRule(authenticated: true, roles: ["admin"]),
+            path: [FieldRule("id", .int)], query: [FieldRule("keep_orders", .bool, nullable: true)]
+        ) { request in
+            EraseCustomerInput(
+                id: try request.path("id", as: Int64.self),
+                keepOrders: try request.query.decode("keep_orders", as: Bool.self),
+                principal: request.principal,
                 service: service
             )
+        } respond: { input in
             try await handlers.eraseCustomer(input)
             return Response(status: .noContent)
         }
@@ -30,7 +33,7 @@ extension ShopRoutes.EndpointRoutes {
 }
 
 /// What `eraseCustomer` receives: its checked parameters, and its caller.
-public struct EraseCustomerInput: Sendable {
+public final class EraseCustomerInput: Sendable {
     public let id: Int64
     /// Keep anonymised orders (default true)
     public let keepOrders: Bool?
@@ -38,4 +41,11 @@ public struct EraseCustomerInput: Sendable {
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(id: Int64, keepOrders: Bool?, principal: Principal?, service: ServiceContext) {
+        self.id = id
+        self.keepOrders = keepOrders
+        self.principal = principal
+        self.service = service
+    }
 }

@@ -14,22 +14,25 @@ extension ShopRoutes {
 extension ShopRoutes.EndpointRoutes {
     /// `PUT /orders/{id}/items`
     static func replaceOrderItems(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-        api.put("/orders/{id}/items") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["maintainer", "admin"]))
-            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-            let input = ReplaceOrderItemsInput(
-                id: try PathParameter.require(context, "id", as: Int64.self),
-                body: try await JSONResponse.decode(ReplaceOrderItemsBody.self, from: request, context: context),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .put, "/orders/{id}/items", service: service,
+            access: AccessRule(authenticated: true, roles: ["maintainer", "admin"]),
+            path: [FieldRule("id", .int)], query: [], body: ReplaceOrderItemsBody.self
+        ) { request, body in
+            ReplaceOrderItemsInput(
+                id: try request.path("id", as: Int64.self),
+                body: body,
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.replaceOrderItems(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.replaceOrderItems(input))
         }
     }
 }
 
 /// What `replaceOrderItems` receives: its checked parameters and body, and its caller.
-public struct ReplaceOrderItemsInput: Sendable {
+public final class ReplaceOrderItemsInput: Sendable {
     public let id: Int64
     /// The request body.
     public let body: ReplaceOrderItemsBody
@@ -37,4 +40,11 @@ public struct ReplaceOrderItemsInput: Sendable {
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(id: Int64, body: ReplaceOrderItemsBody, principal: Principal?, service: ServiceContext) {
+        self.id = id
+        self.body = body
+        self.principal = principal
+        self.service = service
+    }
 }

@@ -14,24 +14,33 @@ extension ShopRoutes {
 extension ShopRoutes.EndpointRoutes {
     /// `GET /teams/{id}/roster`
     static func teamRoster(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ShopAPI) {
-        api.get("/teams/{id}/roster") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"], feature: "staff_directory"))
-            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-            let input = TeamRosterInput(
-                id: try PathParameter.require(context, "id", as: Int64.self),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .get, "/teams/{id}/roster", service: service,
+            access: AccessRule(authenticated: true, roles: ["viewer", "maintainer", "admin"], feature: "staff_directory"),
+            path: [FieldRule("id", .int)], query: []
+        ) { request in
+            TeamRosterInput(
+                id: try request.path("id", as: Int64.self),
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.teamRoster(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.teamRoster(input))
         }
     }
 }
 
 /// What `teamRoster` receives: its checked parameters, and its caller.
-public struct TeamRosterInput: Sendable {
+public final class TeamRosterInput: Sendable {
     public let id: Int64
     /// The caller; nil when the endpoint needs no token.
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(id: Int64, principal: Principal?, service: ServiceContext) {
+        self.id = id
+        self.principal = principal
+        self.service = service
+    }
 }

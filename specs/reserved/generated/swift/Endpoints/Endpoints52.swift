@@ -14,23 +14,26 @@ extension ReservedRoutes {
 extension ReservedRoutes.EndpointRoutes {
     /// `POST /protocol/{self}`
     static func `import`(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some ReservedAPI) {
-        api.post("/protocol/{self}") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: true, roles: ["admin"]))
-            let query = try EndpointParameters.check(request, context: context, path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true)])
-            let input = ImportInput(
-                self_: try PathParameter.require(context, "self", as: Int64.self),
-                where: try query.decode("where", as: String.self),
-                body: try await JSONResponse.decode(Protocol.self, from: request, context: context),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .post, "/protocol/{self}", service: service,
+            access: AccessRule(authenticated: true, roles: ["admin"]),
+            path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true)], body: Protocol.self
+        ) { request, body in
+            ImportInput(
+                self_: try request.path("self", as: Int64.self),
+                where: try request.query.decode("where", as: String.self),
+                body: body,
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.`import`(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.`import`(input))
         }
     }
 }
 
 /// What `import` receives: its checked parameters and body, and its caller.
-public struct ImportInput: Sendable {
+public final class ImportInput: Sendable {
     public let self_: Int64
     public let `where`: String?
     /// The request body.
@@ -39,4 +42,12 @@ public struct ImportInput: Sendable {
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(self_: Int64, `where`: String?, body: Protocol, principal: Principal?, service: ServiceContext) {
+        self.self_ = self_
+        self.`where` = `where`
+        self.body = body
+        self.principal = principal
+        self.service = service
+    }
 }

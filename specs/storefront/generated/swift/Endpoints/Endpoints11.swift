@@ -14,25 +14,34 @@ extension StorefrontRoutes {
 extension StorefrontRoutes.EndpointRoutes {
     /// `POST /items`
     static func addItem(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some StorefrontAPI) {
-        api.post("/items") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: false))
-            _ = try EndpointParameters.check(request, context: context, path: [], query: [])
-            let input = AddItemInput(
-                body: try await JSONResponse.decode(NewShelfItem.self, from: request, context: context),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .post, "/items", service: service,
+            access: AccessRule(authenticated: false),
+            path: [], query: [], body: NewShelfItem.self
+        ) { request, body in
+            AddItemInput(
+                body: body,
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.addItem(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.addItem(input))
         }
     }
 }
 
 /// What `addItem` receives: its checked parameters and body, and its caller.
-public struct AddItemInput: Sendable {
+public final class AddItemInput: Sendable {
     /// The request body.
     public let body: NewShelfItem
     /// The caller; nil when the endpoint needs no token.
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(body: NewShelfItem, principal: Principal?, service: ServiceContext) {
+        self.body = body
+        self.principal = principal
+        self.service = service
+    }
 }

@@ -14,24 +14,33 @@ extension StorefrontRoutes {
 extension StorefrontRoutes.EndpointRoutes {
     /// `GET /items/{id}`
     static func showItem(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some StorefrontAPI) {
-        api.get("/items/{id}") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: false))
-            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("id", .int)], query: [])
-            let input = ShowItemInput(
-                id: try PathParameter.require(context, "id", as: Int64.self),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .get, "/items/{id}", service: service,
+            access: AccessRule(authenticated: false),
+            path: [FieldRule("id", .int)], query: []
+        ) { request in
+            ShowItemInput(
+                id: try request.path("id", as: Int64.self),
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.showItem(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.showItem(input))
         }
     }
 }
 
 /// What `showItem` receives: its checked parameters, and its caller.
-public struct ShowItemInput: Sendable {
+public final class ShowItemInput: Sendable {
     public let id: Int64
     /// The caller; nil when the endpoint needs no token.
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(id: Int64, principal: Principal?, service: ServiceContext) {
+        self.id = id
+        self.principal = principal
+        self.service = service
+    }
 }

@@ -14,24 +14,33 @@ extension StorefrontRoutes {
 extension StorefrontRoutes.EndpointRoutes {
     /// `GET /revenue/{year}`
     static func yearRevenue(on api: RouterGroup<KeelRequestContext>, service: ServiceContext, handlers: some StorefrontAPI) {
-        api.get("/revenue/{year}") { request, context -> Response in
-            let principal = try await service.access.check(request, AccessRule(authenticated: false))
-            _ = try EndpointParameters.check(request, context: context, path: [FieldRule("year", .int, min: 2000, max: 2100)], query: [])
-            let input = YearRevenueInput(
-                year: try PathParameter.require(context, "year", as: Int64.self),
-                principal: principal,
+        CustomRoute.register(
+            on: api, .get, "/revenue/{year}", service: service,
+            access: AccessRule(authenticated: false),
+            path: [FieldRule("year", .int, min: 2000, max: 2100)], query: []
+        ) { request in
+            YearRevenueInput(
+                year: try request.path("year", as: Int64.self),
+                principal: request.principal,
                 service: service
             )
-            return try JSONResponse.make(try await handlers.yearRevenue(input))
+        } respond: { input in
+            try JSONResponse.make(try await handlers.yearRevenue(input))
         }
     }
 }
 
 /// What `yearRevenue` receives: its checked parameters, and its caller.
-public struct YearRevenueInput: Sendable {
+public final class YearRevenueInput: Sendable {
     public let year: Int64
     /// The caller; nil when the endpoint needs no token.
     public let principal: Principal?
     /// The database, license and settings of the running service.
     public let service: ServiceContext
+
+    init(year: Int64, principal: Principal?, service: ServiceContext) {
+        self.year = year
+        self.principal = principal
+        self.service = service
+    }
 }
