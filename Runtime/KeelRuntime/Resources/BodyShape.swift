@@ -55,6 +55,19 @@ public indirect enum BodyShape: Sendable {
     }
 }
 
+extension BodyShape {
+    /// A whole row of a table, as a custom endpoint taking a model reads it: the writable `fields` with the primary
+    /// key's rule at its column's position, each required unless nullable. Built from the model's `fields` rather
+    /// than spelled out per model, which doubled each model's rules in its compiled code.
+    public static func row(_ fields: [FieldRule], id: FieldRule, at position: Int) -> BodyShape {
+        .object {
+            var rules = fields
+            rules.insert(id, at: min(position, rules.count))
+            return rules.map { BodyField($0.name, .value($0), required: !$0.nullable) }
+        }
+    }
+}
+
 /// One field of an object body: its JSON name, its shape, and whether it must be present (and not null).
 public struct BodyField: Sendable {
     public let name: String

@@ -38,6 +38,18 @@ struct BodyShapeTests {
         try shape.problems(of: json(text)).map { "\($0.field): \($0.message)" }
     }
 
+    /// A generated model's shape: its writable fields with the id put back at its column's place, nullable ones optional.
+    @Test func aRowPutsTheIdAtItsColumn() throws {
+        let fields = [FieldRule("name", .text), FieldRule("note", .text, nullable: true)]
+        let row = BodyShape.row(fields, id: FieldRule("id", .reference), at: 1)
+        guard case .object(let members) = row else { Issue.record("a row is an object"); return }
+        #expect(members().map(\.name) == ["name", "id", "note"])
+        #expect(members().map(\.required) == [true, true, false])
+        let problems = try Self.problems(row, #"{"note": 5, "id": "x"}"#)
+        #expect(problems == ["name: is required", "id: must be a whole number", "note: must be a string"])
+        #expect(try Self.problems(row, #"{"name": "a", "id": 1, "note": null}"#) == [])
+    }
+
     @Test func aFittingBodyHasNoProblems() throws {
         #expect(try Self.problems(Order.bodyShape, #"{"lines": [{"product_id": 1, "quantity": 2}], "method": "card", "amount": "12345678901234567890.125"}"#) == [])
         #expect(try Self.problems(Order.bodyShape, #"{"lines": [], "method": "invoice", "amount": 3, "note": null, "tags": ["a"]}"#) == [])

@@ -30,7 +30,6 @@ public struct SwiftModelEmitter: Emitter {
                 "property": SwiftNames.identifier(column.name), "column": column.name,
                 "type": column.nullable ? type + "?" : type,
                 "decode": column.nullable ? "decodeIfPresent" : "decode",
-                "bodyField": SwiftTypeNames.bodyField(column.name, shape: ".value(\(SwiftTypeNames.rule(of: column)))", required: !column.nullable),
                 "comma": index == table.columns.count - 1 ? "" : ",",
             ])
         }
@@ -55,6 +54,9 @@ public struct SwiftModelEmitter: Emitter {
             "model": model, "table": table.name,
             "primaryKey": SwiftNames.identifier(table.primaryKey?.name ?? "id"),
             "fields": fields, "writable": writableFields, "enums": enums,
+            // Every table has exactly one id column (the spec's validation sees to it).
+            "idRule": table.primaryKey.map(SwiftTypeNames.rule(of:)) ?? "",
+            "idPosition": table.columns.firstIndex { $0.type == .id } ?? 0,
             // The API's JSON has its keys sorted, as `JSONResponse.encoder()` sorts them.
             "jsonFields": fields.sorted { ($0["column"] as? String ?? "").utf8.lexicographicallyPrecedes(($1["column"] as? String ?? "").utf8) },
             "hasNullable": writable.contains { $0.nullable },

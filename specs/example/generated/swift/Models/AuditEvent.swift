@@ -96,20 +96,7 @@ public enum AuditEventKind: String, Codable, Sendable, CaseIterable, DatabaseCel
 
 extension AuditEvent: BodyShaped {
     /// What a request body must hold to be read as a whole AuditEvent (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("actor_email", .value(FieldRule("actor_email", .string(maxLength: 254)))),
-                BodyField("kind", .value(FieldRule("kind", .enumeration(["created", "updated", "deleted", "signed_in", "config_changed"])))),
-                BodyField("entity", .value(FieldRule("entity", .string(maxLength: 64)))),
-                BodyField("entity_id", .value(FieldRule("entity_id", .int, nullable: true)), required: false),
-                BodyField("details", .value(FieldRule("details", .json, nullable: true)), required: false),
-                BodyField("request_id", .value(FieldRule("request_id", .uuid, nullable: true)), required: false),
-                BodyField("occurred_at", .value(FieldRule("occurred_at", .timestamp, hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new AuditEvent, as `create` takes it; a field left nil takes the column's default (or NULL).

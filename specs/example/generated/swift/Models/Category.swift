@@ -53,15 +53,7 @@ public struct Category: ResourceModel, Codable, Equatable {
 
 extension Category: BodyShaped {
     /// What a request body must hold to be read as a whole Category (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("name", .value(FieldRule("name", .string(maxLength: 80)))),
-                BodyField("sort_rank", .value(FieldRule("sort_rank", .int32, hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Category, as `create` takes it; a field left nil takes the column's default (or NULL).

@@ -81,19 +81,7 @@ public struct Customer: ResourceModel, Codable, Equatable {
 
 extension Customer: BodyShaped {
     /// What a request body must hold to be read as a whole Customer (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("email", .value(FieldRule("email", .string(maxLength: 254), pattern: #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#))),
-                BodyField("full_name", .value(FieldRule("full_name", .string(maxLength: 120), minLength: 1))),
-                BodyField("birth_date", .value(FieldRule("birth_date", .date, nullable: true)), required: false),
-                BodyField("marketing_opt_in", .value(FieldRule("marketing_opt_in", .bool, hasDefault: true))),
-                BodyField("loyalty_points", .value(FieldRule("loyalty_points", .int32, hasDefault: true, min: 0))),
-                BodyField("created_at", .value(FieldRule("created_at", .timestamp, hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Customer, as `create` takes it; a field left nil takes the column's default (or NULL).

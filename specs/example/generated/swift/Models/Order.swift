@@ -110,22 +110,7 @@ public enum OrderStatus: String, Codable, Sendable, CaseIterable, DatabaseCell, 
 
 extension Order: BodyShaped {
     /// What a request body must hold to be read as a whole Order (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("public_id", .value(FieldRule("public_id", .uuid, hasDefault: true))),
-                BodyField("customer_id", .value(FieldRule("customer_id", .reference))),
-                BodyField("status", .value(FieldRule("status", .enumeration(["pending", "paid", "shipped", "delivered", "cancelled"]), hasDefault: true))),
-                BodyField("placed_at", .value(FieldRule("placed_at", .timestamp, hasDefault: true))),
-                BodyField("delivery_due", .value(FieldRule("delivery_due", .date, nullable: true)), required: false),
-                BodyField("total_cents", .value(FieldRule("total_cents", .int, hasDefault: true, min: 0))),
-                BodyField("currency", .value(FieldRule("currency", .string(maxLength: 3), hasDefault: true, minLength: 3, pattern: #"^[A-Z]{3}$"#))),
-                BodyField("exchange_rate", .value(FieldRule("exchange_rate", .decimal(precision: 12, scale: 6), hasDefault: true, min: 0))),
-                BodyField("shipping_address", .value(FieldRule("shipping_address", .text, nullable: true, maxLength: 2000)), required: false),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Order, as `create` takes it; a field left nil takes the column's default (or NULL).

@@ -73,18 +73,7 @@ public struct OrderItem: ResourceModel, Codable, Equatable {
 
 extension OrderItem: BodyShaped {
     /// What a request body must hold to be read as a whole OrderItem (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("order_id", .value(FieldRule("order_id", .reference))),
-                BodyField("product_id", .value(FieldRule("product_id", .reference))),
-                BodyField("quantity", .value(FieldRule("quantity", .int32, hasDefault: true, min: 1, max: 1000))),
-                BodyField("unit_price_cents", .value(FieldRule("unit_price_cents", .int, min: 0))),
-                BodyField("discount_rate", .value(FieldRule("discount_rate", .decimal(precision: 5, scale: 4), hasDefault: true, min: 0, max: 1))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new OrderItem, as `create` takes it; a field left nil takes the column's default (or NULL).

@@ -102,22 +102,7 @@ public struct Person: ResourceModel, Codable, Equatable {
 
 extension Person: BodyShaped {
     /// What a request body must hold to be read as a whole Person (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("team_id", .value(FieldRule("team_id", .reference, nullable: true)), required: false),
-                BodyField("display_name", .value(FieldRule("display_name", .string(maxLength: 120)))),
-                BodyField("work_email", .value(FieldRule("work_email", .string(maxLength: 254)))),
-                BodyField("phone", .value(FieldRule("phone", .string(maxLength: 32), nullable: true, pattern: #"^\+?[0-9 ()-]{6,31}$"#)), required: false),
-                BodyField("avatar", .value(FieldRule("avatar", .bytes, nullable: true)), required: false),
-                BodyField("hourly_rate", .value(FieldRule("hourly_rate", .float, nullable: true, min: 0)), required: false),
-                BodyField("hired_on", .value(FieldRule("hired_on", .date, hasDefault: true))),
-                BodyField("is_active", .value(FieldRule("is_active", .bool, hasDefault: true))),
-                BodyField("badge_id", .value(FieldRule("badge_id", .uuid, hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Person, as `create` takes it; a field left nil takes the column's default (or NULL).

@@ -116,23 +116,7 @@ public enum ProductStatus: String, Codable, Sendable, CaseIterable, DatabaseCell
 
 extension Product: BodyShaped {
     /// What a request body must hold to be read as a whole Product (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("sku", .value(FieldRule("sku", .string(maxLength: 64)))),
-                BodyField("name", .value(FieldRule("name", .string(maxLength: 200)))),
-                BodyField("price_cents", .value(FieldRule("price_cents", .int, min: 0))),
-                BodyField("in_stock", .value(FieldRule("in_stock", .bool, hasDefault: true))),
-                BodyField("notes", .value(FieldRule("notes", .text, nullable: true)), required: false),
-                BodyField("status", .value(FieldRule("status", .enumeration(["draft", "active", "retired"]), hasDefault: true))),
-                BodyField("category_id", .value(FieldRule("category_id", .reference, nullable: true)), required: false),
-                BodyField("created_at", .value(FieldRule("created_at", .timestamp, hasDefault: true))),
-                BodyField("title", .value(FieldRule("title", .string(maxLength: 255)))),
-                BodyField("weight_kg", .value(FieldRule("weight_kg", .float, nullable: true, min: 0, max: 1000)), required: false),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Product, as `create` takes it; a field left nil takes the column's default (or NULL).

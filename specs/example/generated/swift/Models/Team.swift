@@ -52,15 +52,7 @@ public struct Team: ResourceModel, Codable, Equatable {
 
 extension Team: BodyShaped {
     /// What a request body must hold to be read as a whole Team (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("name", .value(FieldRule("name", .string(maxLength: 80)))),
-                BodyField("created_at", .value(FieldRule("created_at", .timestamp, hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Team, as `create` takes it; a field left nil takes the column's default (or NULL).

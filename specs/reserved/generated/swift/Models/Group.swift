@@ -90,19 +90,7 @@ public enum GroupEnum: String, Codable, Sendable, CaseIterable, DatabaseCell, Da
 
 extension Group: BodyShaped {
     /// What a request body must hold to be read as a whole Group (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("self", .value(FieldRule("self", .string(maxLength: 40)))),
-                BodyField("enum", .value(FieldRule("enum", .enumeration(["class", "func", "let", "var", "import", "protocol", "internal"]), hasDefault: true))),
-                BodyField("import", .value(FieldRule("import", .timestamp, hasDefault: true))),
-                BodyField("func", .value(FieldRule("func", .float, nullable: true, min: 0)), required: false),
-                BodyField("let", .value(FieldRule("let", .uuid, hasDefault: true))),
-                BodyField("var", .value(FieldRule("var", .int32, hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Group, as `create` takes it; a field left nil takes the column's default (or NULL).

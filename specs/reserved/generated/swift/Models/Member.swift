@@ -103,21 +103,7 @@ public enum MemberSelect: String, Codable, Sendable, CaseIterable, DatabaseCell,
 
 extension Member: BodyShaped {
     /// What a request body must hold to be read as a whole Member (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("internal", .value(FieldRule("internal", .bool, hasDefault: true))),
-                BodyField("order", .value(FieldRule("order", .int32, hasDefault: true))),
-                BodyField("default", .value(FieldRule("default", .string(maxLength: 40), nullable: true)), required: false),
-                BodyField("key", .value(FieldRule("key", .string(maxLength: 64)))),
-                BodyField("group", .value(FieldRule("group", .reference, nullable: true)), required: false),
-                BodyField("limit", .value(FieldRule("limit", .int, hasDefault: true, min: 0))),
-                BodyField("offset", .value(FieldRule("offset", .int, hasDefault: true))),
-                BodyField("select", .value(FieldRule("select", .enumeration(["from", "where", "is", "self", "default", "class"]), hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Member, as `create` takes it; a field left nil takes the column's default (or NULL).

@@ -93,21 +93,7 @@ public struct Order: ResourceModel, Codable, Equatable {
 
 extension Order: BodyShaped {
     /// What a request body must hold to be read as a whole Order (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("from", .value(FieldRule("from", .date))),
-                BodyField("where", .value(FieldRule("where", .string(maxLength: 80)))),
-                BodyField("is", .value(FieldRule("is", .bool, hasDefault: true))),
-                BodyField("return", .value(FieldRule("return", .decimal(precision: 10, scale: 2), min: 0))),
-                BodyField("public", .value(FieldRule("public", .bool, hasDefault: true))),
-                BodyField("class", .value(FieldRule("class", .string(maxLength: 20), pattern: #"^[a-z]+$"#))),
-                BodyField("protocol", .value(FieldRule("protocol", .text, nullable: true)), required: false),
-                BodyField("user", .value(FieldRule("user", .reference))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new Order, as `create` takes it; a field left nil takes the column's default (or NULL).

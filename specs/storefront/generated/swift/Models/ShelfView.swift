@@ -53,15 +53,7 @@ public struct ShelfView: ResourceModel, Codable, Equatable {
 
 extension ShelfView: BodyShaped {
     /// What a request body must hold to be read as a whole ShelfView (a custom endpoint taking one): every column.
-    public static var bodyShape: BodyShape {
-        .object {
-            [
-                BodyField("id", .value(FieldRule("id", .reference))),
-                BodyField("product_id", .value(FieldRule("product_id", .int))),
-                BodyField("viewed_at", .value(FieldRule("viewed_at", .timestamp, hasDefault: true))),
-            ]
-        }
-    }
+    public static var bodyShape: BodyShape { .row(fields, id: FieldRule("id", .reference), at: 0) }
 }
 
 /// A new ShelfView, as `create` takes it; a field left nil takes the column's default (or NULL).
