@@ -51,7 +51,7 @@ struct EndpointShardTests {
         #expect(!routes.contains("CustomRoute.register("), "no custom route is left in Routes.swift")
         let api = try #require(files["API.swift"])
         #expect(api.contains("func restock(_ input: RestockInput) async throws -> Product"))
-        #expect(!api.contains("struct RestockInput"))
+        #expect(!api.contains("class RestockInput"))
     }
 
     /// Adding an endpoint writes its shard, the protocol and the registering calls, and leaves the other shards as they were.

@@ -49,6 +49,7 @@ struct ReservedSpecTests {
             columns: { id: id }
         types:
           Self: { name: string }
+          CustomRoute: { name: string }
         """)
         let error = try #require(throws: SpecError.self) { try project.generation() }
         let messages = error.diagnostics.map(\.description)
@@ -58,6 +59,7 @@ struct ReservedSpecTests {
             "spec.yaml:8:7: error: column 'dates.values' would be the Swift property 'values', which the generated code uses for the column values of its Create and Patch types; rename the column (with 'renamed_from: values' to keep its data)",
             "spec.yaml:9:3: error: the model of table 'repositories' would be the Swift type 'ModelRepository', which Swift reserves or the generated code uses; set 'model:' to another name",
             "spec.yaml:13:3: error: type 'Self' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
+            "spec.yaml:14:3: error: type 'CustomRoute' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
         ])
         // `model:` is the way out for the table; the same spec without Swift output is fine.
         try project.write("keel.yaml", "spec: spec.yaml\noutputs: { swift: null, openapi: gen/openapi.yaml, typescript: null, marchproxy: null, migrations: null }\n")
