@@ -344,9 +344,8 @@ let package = Package(
                 "KeelTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                // ServicePair serves the two services on ports it picks, and asks them over HTTP.
+                // ServicePair asks the two services it serves over HTTP.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/ExampleServiceTests",
             exclude: ["Browser"]

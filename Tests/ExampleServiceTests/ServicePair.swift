@@ -6,8 +6,6 @@ import Hummingbird
 import KeelClient
 import KeelRuntime
 import KeelTestSupport
-import NIOCore
-import NIOPosix
 import StorefrontService
 import Synchronization
 
@@ -70,14 +68,14 @@ final class ServicePair: Sendable {
         let licenseKey = "PENG-PAIR-PRO2-PRO3-PRO4-PRO5"
         let license = try await FakeLicenseServer.start(licenses: [licenseKey: FakeLicense(product: "shop", tier: "professional")])
         let gate = ShopGate(), shopLog = CapturedLog(), storefrontLog = CapturedLog()
-        let shopPort = try await freePort()
+        let shopPort = try LoopbackPort.free()
         let shopEnvironment = try await ShopHarness.environment(.sqlite, name: "\(name)_shop", extra: [
             "HOST": "127.0.0.1", "PORT": String(shopPort), "RELEASE_MODE": "true", "LICENSE_KEY": licenseKey, "LICENSE_SERVER_URL": license.url,
         ].merging(extra) { $1 })
         let shop = try await serve(shopServer(gate: gate), environment: shopEnvironment, log: shopLog, label: "shop")
         let shopURL = "http://127.0.0.1:\(shopPort)"
         do {
-            let storefrontPort = try await freePort()
+            let storefrontPort = try LoopbackPort.free()
             var environment = TestDatabases.environment(for: try await TestDatabases.fresh(.sqlite, name: "\(name)_storefront"))
             environment.merge(dependencySettings) { $1 }
             environment.merge(["HOST": "127.0.0.1", "PORT": String(storefrontPort), "KEEL_DEP_SHOP_URL": shopURL]) { $1 }
@@ -165,14 +163,6 @@ final class ServicePair: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         return RunningService(started: started, task: task)
-    }
-
-    /// A port free on loopback now (the services bind with SO_REUSEADDR, so a restart may take it again).
-    private static func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
     }
 
     /// The shop admin's token.

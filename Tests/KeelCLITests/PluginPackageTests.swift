@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import KeelGenerator
+import KeelTestSupport
 import Testing
 
 /// `keel init` to a served request through SwiftPM, as a user goes: scaffold a package from a spec with custom
@@ -175,7 +176,7 @@ struct PluginPackageTests {
 
     /// The package's executable on a free port, once `/healthz` answers 200.
     func serve(_ package: String, database: String) async throws -> Service {
-        let port = try Self.freePort()
+        let port = try LoopbackPort.free()
         let binary = Self.scratch + "/debug/notes"
         let process = try ChildProcess([binary], in: package, environment: ["PORT": String(port), "HOST": "127.0.0.1", "DB_PATH": database,
                                                                             "LICENSE_CACHE_PATH": database + ".license.json"],
@@ -187,21 +188,6 @@ struct PluginPackageTests {
         }
         process.stop()
         throw ChildProcessError("the service did not answer /healthz:\n\(process.output)")
-    }
-
-    /// A port nobody listens on now: the kernel's pick for a socket bound to port 0.
-    static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw ChildProcessError("cannot find a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// A running service and an HTTP client for it.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import KeelTestSupport
 import NIOCore
 import NIOPosix
 import Testing
@@ -69,7 +70,7 @@ struct SystemHTTPTests {
     /// deadline: a refused connection is tried again. The port stays bound, not listening, until the server starts:
     /// a port closed and bound again could be taken in between by another test's socket (CI, December 4).
     @Test func aServerThatStartsWithinTheDeadlineIsReached() async throws {
-        let (descriptor, port) = try Self.boundNotListening()
+        let (descriptor, port) = try LoopbackPort.reserve()
         let call = Task { try await SystemHTTP.send("GET", "http://127.0.0.1:\(port)/", headers: [:], timeout: .seconds(10), limit: 4096) }
         try await Task.sleep(for: .milliseconds(300))
         let late = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -78,21 +79,6 @@ struct SystemHTTPTests {
         defer { late.close(promise: nil) }
         let answer = try await call.value
         #expect(answer.status == 200 && answer.body == Data("ok".utf8))
-    }
-
-    /// A TCP socket bound to a free loopback port that does not listen: a connection to it is refused.
-    static func boundNotListening() throws -> (descriptor: CInt, port: Int) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(descriptor >= 0, "socket: errno \(errno)")
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
-        }
-        try #require(bound, "bind: errno \(errno)")
-        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     /// A server that accepts the connection and never answers: the call ends at its timeout, not at URLSession's.
