@@ -235,9 +235,15 @@ let package = Package(
             name: "ReservedService",
             dependencies: ["KeelRuntime", .product(name: "Hummingbird", package: "hummingbird")],
             path: "specs/reserved",
-            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "generated/marchproxy", "generated/typescript"],
+            exclude: ["spec", "keel.yaml", "generated/openapi.yaml", "generated/marchproxy", "generated/typescript", "generated/swift-client"],
             sources: ["generated/swift", "service"],
             resources: [.copy("generated/migrations")]
+        ),
+        // The reserved-words spec's generated Swift client: it must build, and the tests call the custom endpoint with it.
+        .target(
+            name: "ReservedClient",
+            dependencies: ["KeelClient"],
+            path: "specs/reserved/generated/swift-client"
         ),
         // The example spec's generated Swift client, on KeelClient alone: it must build, and the tests call the shop with it.
         .target(
@@ -321,6 +327,8 @@ let package = Package(
             name: "ReservedServiceTests",
             dependencies: [
                 "ReservedService",
+                "ReservedClient",
+                "KeelClient",
                 "KeelRuntime",
                 "KeelTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -50,6 +50,12 @@ struct ReservedSpecTests {
         types:
           Self: { name: string }
           CustomRoute: { name: string }
+        endpoints:
+          - name: lookup
+            method: GET
+            path: /lookup/{service}
+            params: { service: int }
+            query: { service_param: string }
         """)
         let error = try #require(throws: SpecError.self) { try project.generation() }
         let messages = error.diagnostics.map(\.description)
@@ -60,6 +66,8 @@ struct ReservedSpecTests {
             "spec.yaml:9:3: error: the model of table 'repositories' would be the Swift type 'ModelRepository', which Swift reserves or the generated code uses; set 'model:' to another name",
             "spec.yaml:13:3: error: type 'Self' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
             "spec.yaml:14:3: error: type 'CustomRoute' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
+            // `service` is the input's own member: the parameter becomes `serviceParam`, which `service_param` is too.
+            "spec.yaml:16:11: error: parameters 'service' and 'service_param' of endpoint 'lookup' would both be the Swift name 'serviceParam'; rename one",
         ])
         // `model:` is the way out for the table; the same spec without Swift output is fine.
         try project.write("keel.yaml", "spec: spec.yaml\noutputs: { swift: null, openapi: gen/openapi.yaml, typescript: null, marchproxy: null, migrations: null }\n")

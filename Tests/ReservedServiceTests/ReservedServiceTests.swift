@@ -2,9 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import KeelClient
 import KeelRuntime
 import KeelTestSupport
 import Logging
+import ReservedClient
 import ReservedService
 import Testing
 
@@ -74,6 +76,14 @@ struct ReservedServiceTests {
             #expect(echoed.status == .ok, "\(String(decoding: echoed.body, as: UTF8.self))")
             #expect(echoed.object["self"] as? Int == 41 && echoed.object["class"] as? String == "abc" && echoed.object["type"] as? String == "any")
             #expect(((echoed.object["default"] as? [[String: Any]])?.first?["self"] as? String) == "g-1")
+
+            // The same endpoint through the generated Swift client. The query parameters `body`, `principal` and
+            // `service` are `bodyParam`, `principalParam` and `serviceParam` in Swift, and keep their names on the wire.
+            let reserved = ReservedClient(baseURL: "http://127.0.0.1:\(try #require(client.client.port))", transport: HTTPClientTransport(),
+                                          credentials: .service(token: token))
+            let typed = try await reserved.`import`(self_: 42, where: "a", bodyParam: "b", principalParam: "c", serviceParam: "d",
+                                                    body: .init(class: "c", enum: .let, default: []))
+            #expect(typed.self_ == 42 && typed.`class` == "a,b,c,d" && typed.`default`.isEmpty)
         }
     }
 

@@ -2,14 +2,16 @@ import Foundation
 import KeelRuntime
 
 /// The one custom endpoint of the reserved-words service: answers the body it was sent, its `self` taken
-/// from the path and its `class` from the query, so a test sees each reserved name arrive where it belongs.
+/// from the path and its `class` from the query's values joined by commas (`where`, `body`, `principal`,
+/// `service`, those given), so a test sees each reserved name arrive where it belongs.
 public struct ReservedHandlers: ReservedAPI {
     public init() {}
 
     public func `import`(_ input: ImportInput) async throws -> `Protocol` {
         var echoed = input.body
         echoed.self_ = input.self_
-        if let `where` = input.`where` { echoed.`class` = `where` }
+        let query = [input.`where`, input.bodyParam, input.principalParam, input.serviceParam].compactMap { $0 }
+        if !query.isEmpty { echoed.`class` = query.joined(separator: ",") }
         return echoed
     }
 }

@@ -23,6 +23,23 @@ enum SwiftNames {
         return name == "inout" ? "`inout`" : name
     }
 
+    /// Names the generated code gives to its own members and arguments beside a custom endpoint's parameters: the
+    /// input's `body`, `principal` and `service`, the client method's `body` and the client's `service`.
+    static let endpointMembers: Set<String> = ["body", "principal", "service"]
+
+    /// The Swift name of a custom endpoint's path or query parameter: `identifier(snake)`, with a `Param` suffix
+    /// when it is one of `endpointMembers` (`service` gives `serviceParam`), as the TypeScript client does.
+    static func parameter(_ snake: String) -> String {
+        let name = Inflector.lowerCamel(snake)
+        return endpointMembers.contains(name) ? name + "Param" : identifier(snake)
+    }
+
+    /// The argument label of `parameter(snake)` at a call.
+    static func parameterLabel(_ snake: String) -> String {
+        let name = Inflector.lowerCamel(snake)
+        return endpointMembers.contains(name) ? name + "Param" : label(snake)
+    }
+
     /// The type nested in a generated type for a field's inline enum: `payment_method` gives `PaymentMethod`.
     /// Swift gives `Foo.Type` and `Foo.Protocol` their own meaning and reserves `Self` and `Any`, so those
     /// four take a `Value` suffix (`type` gives `TypeValue`).

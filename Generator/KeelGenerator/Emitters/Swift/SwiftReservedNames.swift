@@ -25,7 +25,8 @@ enum SwiftReservedNames {
         "values": "the column values of its Create and Patch types",
     ]
 
-    /// One located error per model, type or column whose Swift name the generated code already uses.
+    /// One located error per model, type or column whose Swift name the generated code already uses, and per pair of
+    /// parameters of one endpoint that would have the same Swift name.
     static func conflicts(in spec: Spec) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for table in spec.tables {
@@ -40,6 +41,23 @@ enum SwiftReservedNames {
         }
         for type in spec.types where typeNames.contains(type.name) {
             found.append(Diagnostic(.error, at: type.location, "type '\(type.name)' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it"))
+        }
+        return found + parameterConflicts(in: spec)
+    }
+
+    /// One located error per pair of parameters of one custom endpoint that would have the same Swift name, in the
+    /// service's input or in a client's method (`service` and `service_param` both give `serviceParam`).
+    static func parameterConflicts(in spec: Spec) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for endpoint in spec.customEndpoints {
+            var spelled: [String: String] = [:]
+            for parameter in endpoint.params + endpoint.query {
+                let name = SwiftNames.parameter(parameter.name)
+                if let first = spelled[name] {
+                    found.append(Diagnostic(.error, at: endpoint.location, "parameters '\(first)' and '\(parameter.name)' of endpoint '\(endpoint.name)' would both be the Swift name '\(name)'; rename one"))
+                }
+                spelled[name] = spelled[name] ?? parameter.name
+            }
         }
         return found
     }

@@ -94,15 +94,15 @@ public struct SwiftRoutesEmitter: Emitter {
         var arguments: [[String: String]] = []
         for parameter in endpoint.params {
             let type = SwiftTypeNames.scalar(parameter.type)
-            members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": type]))
-            arguments.append(["property": SwiftNames.label(parameter.name),
+            members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.parameter(parameter.name), "type": type]))
+            arguments.append(["property": SwiftNames.parameterLabel(parameter.name),
                               "value": "try request.path(\(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
         }
         for parameter in endpoint.query {
             let type = SwiftTypeNames.scalar(parameter.type)
-            members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.identifier(parameter.name), "type": parameter.required ? type : type + "?"]))
+            members.append(SwiftDoc.adding(parameter.description, indent: "    ", to: ["property": SwiftNames.parameter(parameter.name), "type": parameter.required ? type : type + "?"]))
             let read = parameter.required ? "require" : "decode"
-            arguments.append(["property": SwiftNames.label(parameter.name),
+            arguments.append(["property": SwiftNames.parameterLabel(parameter.name),
                               "value": "try request.query.\(read)(\(SwiftLiteral.string(parameter.name)), as: \(type).self)"])
         }
         let bodyType = endpoint.body.map { SwiftTypeNames.type(of: $0, spec: spec, enumName: "String") }

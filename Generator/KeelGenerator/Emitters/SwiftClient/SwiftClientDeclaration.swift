@@ -5,10 +5,9 @@ struct SwiftClientDeclaration {
     /// One stored property and its JSON key.
     struct Field {
         var doc: String?
-        /// The property's name, escaped where Swift reserves it.
+        /// The property's name, escaped where Swift reserves it; the init's parameter too (a bare `let` or `var`
+        /// there would be read as a keyword).
         var name: String
-        /// The init's argument label.
-        var label: String
         var key: String
         var type: String
         /// The init's default (` = nil`), if any.
@@ -32,7 +31,7 @@ struct SwiftClientDeclaration {
         } else {
             lines.append("\(indent)    public init(")
             for (index, field) in fields.enumerated() {
-                lines.append("\(indent)        \(field.label): \(field.type)\(field.defaultValue)" + (index == fields.count - 1 ? "" : ","))
+                lines.append("\(indent)        \(field.name): \(field.type)\(field.defaultValue)" + (index == fields.count - 1 ? "" : ","))
             }
             lines.append("\(indent)    ) {")
             for field in fields { lines.append("\(indent)        self.\(field.name) = \(field.name)") }

@@ -14,16 +14,16 @@ struct SwiftClientListQuery {
 
     var declarations: [String] {
         var fields: [SwiftClientDeclaration.Field] = [
-            .init(doc: "At most this many rows (the service's page size when nil; at most \(resource.list.maxPageSize)).", name: "limit", label: "limit", key: "limit",
+            .init(doc: "At most this many rows (the service's page size when nil; at most \(resource.list.maxPageSize)).", name: "limit", key: "limit",
                   type: types.scalar(.int32) + "?", defaultValue: " = nil"),
-            .init(doc: "Rows to skip.", name: "offset", label: "offset", key: "offset", type: types.scalar(.int) + "?", defaultValue: " = nil"),
+            .init(doc: "Rows to skip.", name: "offset", key: "offset", type: types.scalar(.int) + "?", defaultValue: " = nil"),
         ]
         fields += filters.map { column in
-            SwiftClientDeclaration.Field(doc: "Only rows whose `\(column.name)` equals this value.", name: SwiftNames.identifier(column.name), label: SwiftNames.label(column.name),
+            SwiftClientDeclaration.Field(doc: "Only rows whose `\(column.name)` equals this value.", name: SwiftNames.identifier(column.name),
                   key: column.name, type: types.type(of: column, model: table.model) + "?", defaultValue: " = nil")
         }
         if !sort.isEmpty {
-            fields.append(.init(doc: "The order, first key first.", name: "sort", label: "sort", key: "sort", type: "[\(sortName)]", defaultValue: " = []"))
+            fields.append(.init(doc: "The order, first key first.", name: "sort", key: "sort", type: "[\(sortName)]", defaultValue: " = []"))
         }
         var result = [Self.structure(name: name, operation: operation, fields: fields)]
         if !sort.isEmpty {
@@ -50,7 +50,7 @@ struct SwiftClientListQuery {
         lines.append("")
         lines.append("        public init(")
         for (index, field) in fields.enumerated() {
-            lines.append("            \(field.label): \(field.type)\(field.defaultValue)" + (index == fields.count - 1 ? "" : ","))
+            lines.append("            \(field.name): \(field.type)\(field.defaultValue)" + (index == fields.count - 1 ? "" : ","))
         }
         lines.append("        ) {")
         for field in fields { lines.append("            self.\(field.name) = \(field.name)") }

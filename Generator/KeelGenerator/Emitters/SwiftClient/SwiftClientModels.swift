@@ -13,7 +13,7 @@ struct SwiftClientModels {
     private func field(_ column: Column, model: String, optional: Bool, doubleOptional: Bool = false) -> SwiftClientDeclaration.Field {
         let base = types.type(of: column, model: model)
         let type = base + (optional ? "?" : "") + (doubleOptional ? "?" : "")
-        return .init(doc: column.description, name: SwiftNames.identifier(column.name), label: SwiftNames.label(column.name), key: column.name,
+        return .init(doc: column.description, name: SwiftNames.identifier(column.name), key: column.name,
                      type: type, defaultValue: optional ? " = nil" : "")
     }
 
@@ -32,7 +32,7 @@ struct SwiftClientModels {
         let create = writable.map { column in field(column, model: model, optional: column.nullable || column.defaultValue != nil) }
         let patch = writable.map { column in field(column, model: model, optional: true, doubleOptional: column.nullable) }
         return [
-            SwiftClientDeclaration.structure(name: model, doc: [table.description ?? "A row of `\(table.name)`."], fields: row,
+            SwiftClientDeclaration.structure(name: SwiftClientTypes.spelled(model), doc: [table.description ?? "A row of `\(table.name)`."], fields: row,
                                              conformances: "Codable, Sendable, Hashable"),
         ] + enums + [
             SwiftClientDeclaration.structure(name: model + "Create", doc: ["The body that creates a \(model): fields with a default or that may be null are optional."],
@@ -48,7 +48,7 @@ struct SwiftClientModels {
         let fields = type.fields.map { field -> SwiftClientDeclaration.Field in
             let enumName = SwiftNames.nestedType(field.name)
             let swiftType = types.type(of: field.type, enumName: enumName) + (field.required ? "" : "?")
-            return .init(doc: field.description, name: SwiftNames.identifier(field.name), label: SwiftNames.label(field.name), key: field.name,
+            return .init(doc: field.description, name: SwiftNames.identifier(field.name), key: field.name,
                          type: swiftType, defaultValue: field.required ? "" : " = nil")
         }
         let enums = type.fields.compactMap { field -> String? in
@@ -56,7 +56,7 @@ struct SwiftClientModels {
                 SwiftClientDeclaration.enumeration(name: SwiftNames.nestedType(field.name), doc: [], values: $0, indent: "        ")
             }
         }
-        return SwiftClientDeclaration.structure(name: type.name, doc: type.inlineBodyOf.map { ["The body of `\($0)`."] } ?? [], fields: fields,
+        return SwiftClientDeclaration.structure(name: SwiftClientTypes.spelled(type.name), doc: type.inlineBodyOf.map { ["The body of `\($0)`."] } ?? [], fields: fields,
                                                 conformances: "Codable, Sendable, Hashable", nested: enums)
     }
 

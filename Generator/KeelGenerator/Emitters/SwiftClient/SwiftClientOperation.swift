@@ -9,7 +9,7 @@ struct SwiftClientOperation {
         var defaultValue: String = ""
 
         var declaration: String {
-            (label == name ? name : "\(label) \(name)") + ": " + type + defaultValue
+            (label == SwiftClientDeclaration.bare(name) ? name : "\(label) \(name)") + ": " + type + defaultValue
         }
     }
 
@@ -34,7 +34,7 @@ struct SwiftClientOperation {
         var rest = Substring(path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += String(rest[..<open])
-            result += "\\(URLText.segment(\(SwiftNames.identifier(String(rest[rest.index(after: open)..<close])))))"
+            result += "\\(URLText.segment(\(SwiftNames.parameter(String(rest[rest.index(after: open)..<close])))))"
             rest = rest[rest.index(after: close)...]
         }
         return result + String(rest) + "\""

@@ -21,6 +21,7 @@ struct SwiftClientOperations {
 
     private func operation(_ resource: ResourceEndpoint, _ kind: ResourceEndpoint.Operation, table: Table) -> SwiftClientOperation {
         let model = table.model
+        let modelType = SwiftClientTypes.spelled(model)
         let collection = spec.service.basePath + resource.path
         let item = collection + "/{id}"
         let id = SwiftClientOperation.Parameter(label: "id", name: "id", type: types.scalar(.int))
@@ -33,18 +34,18 @@ struct SwiftClientOperations {
         switch kind {
         case .list:
             let query = SwiftClientListQuery(resource: resource, table: table, types: types)
-            operation = make("A page of \(resource.resource), filtered and sorted", "get", collection, answer: "KeelClient.Page<\(model)>")
+            operation = make("A page of \(resource.resource), filtered and sorted", "get", collection, answer: "KeelClient.Page<\(modelType)>")
             operation.parameters = [.init(label: "_", name: "query", type: query.name, defaultValue: " = .init()")]
             operation.query = "query.items"
         case .get:
-            operation = make("One \(model) by id", "get", item, answer: model)
+            operation = make("One \(model) by id", "get", item, answer: modelType)
             operation.parameters = [id]
         case .create:
-            operation = make("Creates a \(model)", "post", collection, answer: model)
+            operation = make("Creates a \(model)", "post", collection, answer: modelType)
             operation.parameters = [.init(label: "_", name: "body", type: model + "Create")]
             operation.body = "body"
         case .update:
-            operation = make("Changes the given fields of a \(model)", "patch", item, answer: model)
+            operation = make("Changes the given fields of a \(model)", "patch", item, answer: modelType)
             operation.parameters = [id, .init(label: "_", name: "patch", type: model + "Patch")]
             operation.body = "patch"
         case .delete:
@@ -64,12 +65,12 @@ struct SwiftClientOperations {
         )
         for parameter in endpoint.params + endpoint.query {
             let optional = !parameter.required && endpoint.query.contains(parameter)
-            operation.parameters.append(.init(label: SwiftNames.label(parameter.name), name: SwiftNames.identifier(parameter.name),
+            operation.parameters.append(.init(label: SwiftNames.parameterLabel(parameter.name), name: SwiftNames.parameter(parameter.name),
                                               type: types.scalar(parameter.type) + (optional ? "?" : ""), defaultValue: optional ? " = nil" : ""))
-            if let description = parameter.description { operation.doc.append("- Parameter \(SwiftNames.label(parameter.name)): \(description)") }
+            if let description = parameter.description { operation.doc.append("- Parameter \(SwiftNames.parameterLabel(parameter.name)): \(description)") }
         }
         if !endpoint.query.isEmpty {
-            operation.query = "[" + endpoint.query.map { "QueryItem(\(SwiftLiteral.string($0.name)), \(SwiftNames.identifier($0.name)))" }.joined(separator: ", ") + "]"
+            operation.query = "[" + endpoint.query.map { "QueryItem(\(SwiftLiteral.string($0.name)), \(SwiftNames.parameter($0.name)))" }.joined(separator: ", ") + "]"
         }
         if let body = endpoint.body {
             operation.parameters.append(.init(label: "body", name: "body", type: types.type(of: body, enumName: Inflector.upperCamel(endpoint.name) + "Body")))

@@ -19,6 +19,12 @@ struct SwiftClientTypes {
         declared = names
     }
 
+    /// A declared type's name where the client writes it: `Type` and `Protocol` are backticked, since a nested type
+    /// of either name would otherwise read as `Client.Type` (the metatype).
+    static func spelled(_ name: String) -> String {
+        name == "Type" || name == "Protocol" ? "`\(name)`" : name
+    }
+
     private func qualified(_ module: String, _ name: String) -> String {
         declared.contains(name) ? module + "." + name : name
     }
@@ -61,8 +67,8 @@ struct SwiftClientTypes {
     func type(of reference: TypeReference, enumName: String) -> String {
         switch reference {
         case .scalar(let kind): scalar(kind)
-        case .model(let table): spec.table(named: table)?.model ?? Inflector.modelName(ofTable: table)
-        case .named(let name): name
+        case .model(let table): Self.spelled(spec.table(named: table)?.model ?? Inflector.modelName(ofTable: table))
+        case .named(let name): Self.spelled(name)
         case .array(let element): "[" + type(of: element, enumName: enumName) + "]"
         case .enumeration: enumName
         }

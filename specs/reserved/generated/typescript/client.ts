@@ -414,7 +414,7 @@ export class ApiClient {
    * Roles: admin.
    */
   import(self: number, query: ImportQuery = {}, body: Protocol, signal?: AbortSignal): Promise<Protocol> {
-    return this.send<Protocol>({ method: "POST", path: `/api/v1/protocol/${encodeURIComponent(String(self))}`, auth: true, query: { "where": query.where }, body: encodeProtocol(body), decode: decodeProtocol, signal });
+    return this.send<Protocol>({ method: "POST", path: `/api/v1/protocol/${encodeURIComponent(String(self))}`, auth: true, query: { "where": query.where, "body": query.body, "principal": query.principal, "service": query.service }, body: encodeProtocol(body), decode: decodeProtocol, signal });
   }
 }
 

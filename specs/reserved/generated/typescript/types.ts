@@ -339,6 +339,9 @@ export type ListGroupSort = "self" | "-self" | "enum" | "-enum" | "import" | "-i
 
 export interface ImportQuery {
   where?: string;
+  body?: string;
+  principal?: string;
+  service?: string;
 }
 
 // Wire forms. Decoders trust the service's answers (they rename, they do not validate).

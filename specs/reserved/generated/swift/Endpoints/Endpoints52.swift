@@ -17,11 +17,14 @@ extension ReservedRoutes.EndpointRoutes {
         CustomRoute.register(
             on: api, .post, "/protocol/{self}", service: service,
             access: AccessRule(authenticated: true, roles: ["admin"]),
-            path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true)], body: Protocol.self
+            path: [FieldRule("self", .int)], query: [FieldRule("where", .text, nullable: true), FieldRule("body", .text, nullable: true), FieldRule("principal", .text, nullable: true), FieldRule("service", .text, nullable: true)], body: Protocol.self
         ) { request, body in
             ImportInput(
                 self_: try request.path("self", as: Int64.self),
                 where: try request.query.decode("where", as: String.self),
+                bodyParam: try request.query.decode("body", as: String.self),
+                principalParam: try request.query.decode("principal", as: String.self),
+                serviceParam: try request.query.decode("service", as: String.self),
                 body: body,
                 principal: request.principal,
                 service: service
@@ -36,6 +39,9 @@ extension ReservedRoutes.EndpointRoutes {
 public final class ImportInput: Sendable {
     public let self_: Int64
     public let `where`: String?
+    public let bodyParam: String?
+    public let principalParam: String?
+    public let serviceParam: String?
     /// The request body.
     public let body: Protocol
     /// The caller; nil when the endpoint needs no token.
@@ -43,9 +49,12 @@ public final class ImportInput: Sendable {
     /// The database, license and settings of the running service.
     public let service: ServiceContext
 
-    init(self_: Int64, `where`: String?, body: Protocol, principal: Principal?, service: ServiceContext) {
+    init(self_: Int64, `where`: String?, bodyParam: String?, principalParam: String?, serviceParam: String?, body: Protocol, principal: Principal?, service: ServiceContext) {
         self.self_ = self_
         self.`where` = `where`
+        self.bodyParam = bodyParam
+        self.principalParam = principalParam
+        self.serviceParam = serviceParam
         self.body = body
         self.principal = principal
         self.service = service
