@@ -123,4 +123,30 @@ struct SwiftClientEmitterTests {
             "keel.yaml:4:3: error: dependency 'shop' would get the client name ShopClient, which this spec's own client has; rename the dependency",
         ])
     }
+
+    /// The client's types are nested in it: one named as a type the client's code uses would hide that type. Swift's
+    /// own scalars are written module-qualified instead (`Swift.String`).
+    @Test func aTypeThatWouldHideOneTheClientUsesIsAnError() throws {
+        let spec = """
+        keel: 1
+        service: { name: shop, version: 1.0.0 }
+        tables:
+          items:
+            model: ServiceClient
+            columns: { id: id }
+        types:
+          QueryItem: { name: string }
+          String: { name: string }
+        """
+        let project = try TestProject(spec: spec)
+        try project.write("keel.yaml", "spec: spec.yaml\noutputs: { swift: null, openapi: null, typescript: null, marchproxy: null, migrations: null, swift_client: gen }\n")
+        let error = try #require(throws: SpecError.self) { try project.generation() }
+        #expect(error.diagnostics.map(\.description) == [
+            "spec.yaml:4:3: error: the model of table 'items' would be the type 'ServiceClient' in the Swift client ShopClient, where it would hide the type of that name the client uses; set 'model:' to another name",
+            "spec.yaml:8:3: error: type 'QueryItem' would hide the type of that name that the Swift client ShopClient uses; rename it",
+        ])
+        try project.write("spec.yaml", spec.replacingOccurrences(of: "model: ServiceClient", with: "model: Item").replacingOccurrences(of: "QueryItem:", with: "Query:"))
+        let client = try #require(try project.generation().files.first { $0.path.hasSuffix("/ShopClient.swift") }).contents
+        #expect(client.contains("public init(baseURL: Swift.String? = nil,") && client.contains("environment: [Swift.String: Swift.String]"))
+    }
 }

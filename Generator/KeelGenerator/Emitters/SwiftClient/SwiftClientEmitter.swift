@@ -15,7 +15,7 @@ public struct SwiftClientEmitter: Emitter {
         let clashes = dependencies.filter { $0.typeName == own.typeName }.map { dependency in
             Diagnostic(.error, at: dependency.location, "dependency '\(dependency.name)' would get the client name \(own.typeName), which this spec's own client has; rename the dependency")
         }
-        let conflicts = clashes + ([own] + dependencies).flatMap { SwiftReservedNames.parameterConflicts(in: $0.spec) }
+        let conflicts = clashes + ([own] + dependencies).flatMap { $0.hiddenNames + SwiftReservedNames.parameterConflicts(in: $0.spec) }
         guard conflicts.isEmpty else { throw SpecError(conflicts) }
         return ([own] + dependencies).flatMap { $0.files(in: directory, templates: context.templates) }
     }
@@ -30,6 +30,17 @@ struct SwiftClientTarget {
     /// The token a dependency's client sends by default; nil for this spec's own client, which sends none.
     let credentials: ServiceDependency.Credentials?
     let location: SourceLocation?
+
+    /// One located error per model or type whose name, nested in the client, would hide a type the client's code
+    /// names (`ServiceClient`, `QueryItem`, `Encodable`, ...). Swift's scalars are module-qualified instead.
+    var hiddenNames: [Diagnostic] {
+        let models = spec.tables.filter { SwiftClientTypes.used.contains($0.model) }.map { table in
+            Diagnostic(.error, at: table.location, "the model of table '\(table.name)' would be the type '\(table.model)' in the Swift client \(typeName), where it would hide the type of that name the client uses; set 'model:' to another name")
+        }
+        return models + spec.types.filter { SwiftClientTypes.used.contains($0.name) }.map { type in
+            Diagnostic(.error, at: type.location, "type '\(type.name)' would hide the type of that name that the Swift client \(typeName) uses; rename it")
+        }
+    }
 
     /// `InventoryClient` for `inventory`.
     var typeName: String { GeneratedTypeNames.servicePrefix(name) + "Client" }
@@ -48,7 +59,7 @@ struct SwiftClientTarget {
         case .none?, nil: (".none", "by default it sends no token.")
         }
         let client: [String: Any] = [
-            "client": typeName, "title": spec.service.title, "version": spec.service.version,
+            "client": typeName, "string": types.scalar(.string), "title": spec.service.title, "version": spec.service.version,
             "host": spec.service.name, "port": spec.service.port, "credentials": defaultCredentials, "credentialsDoc": credentialsDoc,
             "dependency": name, "dependencyLiteral": SwiftLiteral.string(name), "variablePrefix": "KEEL_DEP_\(variableName)_",
             "operations": SwiftClientOperations(spec: spec, types: types).all.map { ["text": $0.text] },

@@ -19,6 +19,13 @@ struct SwiftClientTypes {
         declared = names
     }
 
+    /// The types and modules a client's code names without a module, which a type nested in the client would hide.
+    static let used: Set<String> = [
+        "Any", "Self", "Swift", "Foundation", "KeelClient", "Sendable", "Codable", "Encodable", "Hashable", "CaseIterable",
+        "CodingKey", "CodingKeys", "Encoder", "ProcessInfo", "ServiceClient", "ClientCredentials", "ClientTransport", "QueryItem",
+        "QueryValue", "URLText",
+    ]
+
     /// A declared type's name where the client writes it: `Type` and `Protocol` are backticked, since a nested type
     /// of either name would otherwise read as `Client.Type` (the metatype).
     static func spelled(_ name: String) -> String {
