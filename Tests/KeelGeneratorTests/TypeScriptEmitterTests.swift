@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KeelGenerator
+import KeelSpec
 
 /// What the TypeScript output promises besides compiling (TypeScriptCompileTests) and running (BrowserClientTests).
 struct TypeScriptEmitterTests {
@@ -34,5 +35,27 @@ struct TypeScriptEmitterTests {
         }
         #expect(error.description.contains("spec.yaml:"))
         #expect(error.description.contains("the model of table 'pages' would be 'Page', which the TypeScript client declares for a page of a list; set 'model:' to another name"))
+    }
+
+    /// A path parameter named `query` is the method's `queryParam` (beside its `query` argument): one named
+    /// `query_param` would be a second `queryParam`. Query parameters keep their names, as fields of `query`.
+    @Test func pathParametersSpelledAlikeAreAnError() throws {
+        let spec = TestProject.spec + """
+
+          - name: lookup
+            method: GET
+            path: /lookup/{query}/{query_param}
+            params: { query: int, query_param: int }
+          - name: search
+            method: GET
+            path: /search/{query}
+            params: { query: int }
+            query: { query_param: string }
+        """
+        let project = try TestProject(spec: spec, settings: Self.settings)
+        let error = try #require(throws: SpecError.self) { try project.generation() }
+        #expect(error.diagnostics.map(\.description) == [
+            "spec.yaml:11:11: error: parameters 'query' and 'query_param' of endpoint 'lookup' would both be the TypeScript name 'queryParam'; rename one",
+        ])
     }
 }

@@ -46,19 +46,8 @@ enum SwiftReservedNames {
     }
 
     /// One located error per pair of parameters of one custom endpoint that would have the same Swift name, in the
-    /// service's input or in a client's method (`service` and `service_param` both give `serviceParam`).
+    /// service's input or in a client's method.
     static func parameterConflicts(in spec: Spec) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for endpoint in spec.customEndpoints {
-            var spelled: [String: String] = [:]
-            for parameter in endpoint.params + endpoint.query {
-                let name = SwiftNames.parameter(parameter.name)
-                if let first = spelled[name] {
-                    found.append(Diagnostic(.error, at: endpoint.location, "parameters '\(first)' and '\(parameter.name)' of endpoint '\(endpoint.name)' would both be the Swift name '\(name)'; rename one"))
-                }
-                spelled[name] = spelled[name] ?? parameter.name
-            }
-        }
-        return found
+        ParameterNameConflicts.find(in: spec, language: "Swift", parameters: { $0.params + $0.query }, spelling: SwiftNames.parameter)
     }
 }

@@ -13,7 +13,8 @@ enum TypeScriptReservedNames {
         "FeatureName": "the features", "ConfigKeyName": "the runtime settings",
     ]
 
-    /// One located error per table model or named type whose name the client already uses.
+    /// One located error per table model or named type whose name the client already uses, and per pair of
+    /// path parameters of one endpoint that the client would spell alike.
     static func conflicts(in spec: Spec) -> [Diagnostic] {
         let tables = spec.tables.compactMap { table -> Diagnostic? in
             guard let use = names[table.model] else { return nil }
@@ -23,6 +24,7 @@ enum TypeScriptReservedNames {
             guard let use = names[type.name] else { return nil }
             return Diagnostic(.error, at: type.location, "type '\(type.name)' has a name the TypeScript client declares for \(use); rename it")
         }
-        return tables + types
+        // Path parameters are the methods' arguments; query parameters keep their names, as fields of one argument.
+        return tables + types + ParameterNameConflicts.find(in: spec, language: "TypeScript", parameters: \.params, spelling: TypeScriptLiteral.identifier)
     }
 }
