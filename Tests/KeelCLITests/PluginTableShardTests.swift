@@ -42,6 +42,16 @@ struct PluginTableShardTests {
         #expect(fine.values.max() ?? 0 <= (2 * 1000 + PluginSourceSet.moduleTableShards - 1) / PluginSourceSet.moduleTableShards, "twice the share, rounded up")
     }
 
+    /// A model whose file `keel generate` names `Models/Service+Table.swift` (beside `Service.swift`) joins the shard
+    /// of its model's name, as every model does.
+    @Test func aModelNamedAsAnOutputFileJoinsItsShard() throws {
+        let fixture = try PluginTargetFixture(spec: Self.spec.replacingOccurrences(of: "  orders:", with: "  services: { columns: { id: id } }\n  orders:"))
+        defer { fixture.remove() }
+        #expect(try fixture.generate().status == 0)
+        let shard = try String(contentsOfFile: fixture.output + "/" + PluginSourceSet.tableFileName(PluginSourceSet.shard(of: "Service")), encoding: .utf8)
+        #expect(shard.contains("public struct Service: ResourceModel"))
+    }
+
     @Test func aTableEditRewritesOnlyItsShard() throws {
         let fixture = try PluginTargetFixture(spec: Self.spec)
         defer { fixture.remove() }

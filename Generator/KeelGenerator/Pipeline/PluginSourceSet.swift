@@ -121,7 +121,7 @@ public enum PluginSourceSet {
         let typeNames: (Table) -> [String]
         if generation.context.templates.overridden.contains(SwiftModelTypes.template) {
             let rendered = Dictionary(generation.files.map { ($0.path, $0.contents) }) { first, _ in first }
-            typeNames = { SwiftModelTypes.declared(in: rendered[directory + "/Models/" + $0.model + ".swift"] ?? "") }
+            typeNames = { SwiftModelTypes.declared(in: rendered[directory + "/" + SwiftModelFile.path(of: $0.model)] ?? "") }
         } else {
             typeNames = SwiftModelTypes.names(of:)
         }
@@ -165,7 +165,7 @@ public enum PluginSourceSet {
         let parts = relative.split(separator: "/")
         guard parts.count == 2 else { return nil }
         switch parts[0] {
-        case "Models": return shard(of: String(parts[1].dropLast(".swift".count)), among: count)
+        case Substring(SwiftModelFile.folder): return shard(of: SwiftModelFile.model(ofFile: String(parts[1])), among: count)
         case Substring(tablesFolder): return shard(ofTablesFile: String(parts[1]), among: count)
         default: return nil
         }

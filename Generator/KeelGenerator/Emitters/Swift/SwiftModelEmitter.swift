@@ -13,7 +13,7 @@ public struct SwiftModelEmitter: Emitter {
         let slices = min(tables.count, Self.slices)
         return SlicedWork.map(slices: slices) { slice in
             tables[tables.count * slice / slices ..< tables.count * (slice + 1) / slices].map { table in
-                context.file(directory + "/Models/\(table.model).swift", context.templates.render(SwiftModelTypes.template, Self.context(for: table)))
+                context.file(directory + "/" + SwiftModelFile.path(of: table.model), context.templates.render(SwiftModelTypes.template, Self.context(for: table)))
             }
         }.flatMap { $0 }
     }
@@ -53,7 +53,7 @@ public struct SwiftModelEmitter: Emitter {
         return SwiftDoc.adding(table.description, to: [
             "model": model, "table": table.name,
             "primaryKey": SwiftNames.identifier(table.primaryKey?.name ?? "id"),
-            "fields": fields, "writable": writableFields, "enums": enums,
+            "fields": fields, "writable": writableFields, "hasWritable": !writableFields.isEmpty, "enums": enums,
             // Every table has exactly one id column (the spec's validation sees to it).
             "idRule": table.primaryKey.map(SwiftTypeNames.rule(of:)) ?? "",
             "idPosition": table.columns.firstIndex { $0.type == .id } ?? 0,
