@@ -14,6 +14,17 @@ public indirect enum TypeReference: Codable, Hashable, Sendable {
     case enumeration(values: [String])
 }
 
+extension TypeReference {
+    /// The values of an inline enum anywhere in the reference (an array of an enum, say), or nil.
+    public var enumValues: [String]? {
+        switch self {
+        case .enumeration(let values): values
+        case .array(let element): element.enumValues
+        case .scalar, .model, .named: nil
+        }
+    }
+}
+
 /// A named shape from the `types` section (or the inline body of a custom endpoint).
 public struct TypeDefinition: Codable, Hashable, Sendable {
     public struct Field: Codable, Hashable, Sendable {

@@ -68,13 +68,18 @@ extension SpecResolver {
         }
     }
 
-    /// Names that would become the same Swift or TypeScript identifier (`t_1` and `t1` are both `t1`).
-    func checkIdentifierClashes(_ names: [(String, SourceLocation)], what: String) {
+    /// Names that would become the same Swift or TypeScript identifier (`t_1` and `t1` are both `t1`). `owner` names
+    /// what holds names that share one location (the values of an enum, the fields of a type).
+    func checkIdentifierClashes(_ names: [(String, SourceLocation)], what: String, of owner: String? = nil) {
         var seen: [String: (String, SourceLocation)] = [:]
         for (name, location) in names {
             let identifier = Inflector.lowerCamel(name)
             if let (first, at) = seen[identifier], first != name {
-                diagnostics.error(location, "\(what) '\(name)' and '\(first)' (at \(at)) both become '\(identifier)' in generated code; rename one")
+                if let owner {
+                    diagnostics.error(location, "\(what)s '\(first)' and '\(name)' of \(owner) both become '\(identifier)' in generated code; rename one")
+                } else {
+                    diagnostics.error(location, "\(what) '\(name)' and '\(first)' (at \(at)) both become '\(identifier)' in generated code; rename one")
+                }
             }
             seen[identifier] = seen[identifier] ?? (name, location)
         }

@@ -19,20 +19,12 @@ public struct SwiftTypesEmitter: Emitter {
                 ])
             }
             let enums: [[String: Any]] = type.fields.compactMap { field in
-                guard let values = Self.inlineEnum(field.type) else { return nil }
+                guard let values = field.type.enumValues else { return nil }
                 return ["name": SwiftNames.nestedType(field.name), "cases": SwiftEnumCases.cases(values)]
             }
             let doc = type.inlineBodyOf.map { "The body of `\($0)`." }
             return SwiftDoc.adding(doc, to: ["name": type.name, "fields": fields, "enums": enums])
         }
         return [context.file(directory + "/Types.swift", context.templates.render("swift/Types.swift", ["types": types]))]
-    }
-
-    private static func inlineEnum(_ type: TypeReference) -> [String]? {
-        switch type {
-        case .enumeration(let values): values
-        case .array(let element): inlineEnum(element)
-        default: nil
-        }
     }
 }

@@ -52,7 +52,7 @@ struct SwiftClientModels {
                          type: swiftType, defaultValue: field.required ? "" : " = nil")
         }
         let enums = type.fields.compactMap { field -> String? in
-            SwiftClientTypes.enumValues(field.type).map {
+            field.type.enumValues.map {
                 SwiftClientDeclaration.enumeration(name: SwiftNames.nestedType(field.name), doc: [], values: $0, indent: "        ")
             }
         }
@@ -70,7 +70,7 @@ struct SwiftClientModels {
     private var endpointEnums: [String] {
         spec.customEndpoints.flatMap { endpoint -> [String] in
             [("Body", endpoint.body), ("Answer", endpoint.response)].compactMap { suffix, reference in
-                reference.flatMap(SwiftClientTypes.enumValues).map {
+                reference.flatMap(\.enumValues).map {
                     SwiftClientDeclaration.enumeration(name: Inflector.upperCamel(endpoint.name) + suffix, doc: [], values: $0)
                 }
             }

@@ -80,13 +80,4 @@ struct SwiftClientTypes {
         case .enumeration: enumName
         }
     }
-
-    /// The values of an inline enum anywhere in `reference` (an array of an enum, say).
-    static func enumValues(_ reference: TypeReference) -> [String]? {
-        switch reference {
-        case .enumeration(let values): values
-        case .array(let element): enumValues(element)
-        default: nil
-        }
-    }
 }
