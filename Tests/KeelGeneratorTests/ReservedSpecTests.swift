@@ -44,6 +44,7 @@ struct ReservedSpecTests {
               id: id
               primary_key: int
               values: { type: string, max_length: 10 }
+              stock: { type: enum, values: [in_stock, in__stock] }
           repositories:
             model: ModelRepository
             columns: { id: id }
@@ -63,11 +64,13 @@ struct ReservedSpecTests {
             "spec.yaml:4:3: error: the model of table 'dates' would be the Swift type 'Date', which Swift reserves or the generated code uses; set 'model:' to another name",
             "spec.yaml:7:7: error: column 'dates.primary_key' would be the Swift property 'primaryKey', which the generated code uses for the model's id accessor (ResourceModel); rename the column (with 'renamed_from: primary_key' to keep its data)",
             "spec.yaml:8:7: error: column 'dates.values' would be the Swift property 'values', which the generated code uses for the column values of its Create and Patch types; rename the column (with 'renamed_from: values' to keep its data)",
-            "spec.yaml:9:3: error: the model of table 'repositories' would be the Swift type 'ModelRepository', which Swift reserves or the generated code uses; set 'model:' to another name",
-            "spec.yaml:13:3: error: type 'Self' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
-            "spec.yaml:14:3: error: type 'CustomRoute' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
+            "spec.yaml:10:3: error: the model of table 'repositories' would be the Swift type 'ModelRepository', which Swift reserves or the generated code uses; set 'model:' to another name",
+            "spec.yaml:14:3: error: type 'Self' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
+            "spec.yaml:15:3: error: type 'CustomRoute' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it",
             // `service` is the input's own member: the parameter becomes `serviceParam`, which `service_param` is too.
-            "spec.yaml:16:11: error: parameters 'service' and 'service_param' of endpoint 'lookup' would both be the Swift name 'serviceParam'; rename one",
+            "spec.yaml:17:11: error: parameters 'service' and 'service_param' of endpoint 'lookup' would both be the Swift name 'serviceParam'; rename one",
+            // TypeScript and JSON keep enum values as they are: only Swift's cases meet.
+            "spec.yaml:9:7: error: values 'in_stock' and 'in__stock' of 'dates.stock' would both be the Swift case 'inStock'; rename one",
         ])
         // `model:` is the way out for the table; the same spec without Swift output is fine.
         try project.write("keel.yaml", "spec: spec.yaml\noutputs: { swift: null, openapi: gen/openapi.yaml, typescript: null, marchproxy: null, migrations: null }\n")

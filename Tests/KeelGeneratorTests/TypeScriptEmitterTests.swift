@@ -38,7 +38,8 @@ struct TypeScriptEmitterTests {
     }
 
     /// A path parameter named `query` is the method's `queryParam` (beside its `query` argument): one named
-    /// `query_param` would be a second `queryParam`. Query parameters keep their names, as fields of `query`.
+    /// `query_param` would be a second `queryParam`. Query parameters are lowerCamelCase fields of `query`, where a
+    /// path parameter's name does not meet them, but `page_1` and `page1` do.
     @Test func pathParametersSpelledAlikeAreAnError() throws {
         let spec = TestProject.spec + """
 
@@ -50,12 +51,13 @@ struct TypeScriptEmitterTests {
             method: GET
             path: /search/{query}
             params: { query: int }
-            query: { query_param: string }
+            query: { query_param: string, page_1: int, page1: int }
         """
         let project = try TestProject(spec: spec, settings: Self.settings)
         let error = try #require(throws: SpecError.self) { try project.generation() }
         #expect(error.diagnostics.map(\.description) == [
             "spec.yaml:11:11: error: parameters 'query' and 'query_param' of endpoint 'lookup' would both be the TypeScript name 'queryParam'; rename one",
+            "spec.yaml:15:11: error: parameters 'page_1' and 'page1' of endpoint 'search' would both be the TypeScript name 'page1'; rename one",
         ])
     }
 }

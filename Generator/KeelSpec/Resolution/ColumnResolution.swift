@@ -93,13 +93,7 @@ extension SpecResolver {
             }
             guard let values = reader.strings(list, "enum values") else { return nil }
             if values.isEmpty { diagnostics.error(list.location, "\(what) needs at least one enum value") }
-            var seen: Set<String> = []
-            for (text, item) in values {
-                if !seen.insert(text).inserted { diagnostics.error(item.location, "enum value '\(text)' is listed twice") }
-                if text.isEmpty || text.count > 63 || text.contains("'") {
-                    diagnostics.error(item.location, "enum value '\(text)' must be 1 to 63 characters without quotes")
-                }
-            }
+            checkEnumValues(values)
             return .enumeration(values: values.map(\.0))
         default: // ref
             guard let tableValue = options.present("table") else {
@@ -116,6 +110,18 @@ extension SpecResolver {
                 .flatMap { reader.keyword($0, "'on_delete'", allowed: ColumnType.OnDelete.allCases.map(\.rawValue)) }
                 .flatMap(ColumnType.OnDelete.init(rawValue:)) ?? .restrict
             return .ref(table: target, onDelete: onDelete)
+        }
+    }
+
+    /// An enum's values, a column's or a type field's: each once, 1 to 63 characters (a CHECK constraint's and a
+    /// Swift case's material), without quotes.
+    func checkEnumValues(_ values: [(String, YAMLValue)]) {
+        var seen: Set<String> = []
+        for (text, item) in values {
+            if !seen.insert(text).inserted { diagnostics.error(item.location, "enum value '\(text)' is listed twice") }
+            if text.isEmpty || text.count > 63 || text.contains("'") {
+                diagnostics.error(item.location, "enum value '\(text)' must be 1 to 63 characters without quotes")
+            }
         }
     }
 

@@ -55,19 +55,9 @@ final class SpecResolver {
         checkIdentifierClashes(features.map { ($0.name, $0.location) }, what: "feature")
         for table in tables {
             checkIdentifierClashes(table.columns.map { ($0.name, $0.location) }, what: "column")
-            for column in table.columns {
-                if case .enumeration(let values) = column.type {
-                    checkIdentifierClashes(values.map { ($0, column.location) }, what: "value", of: "'\(table.name).\(column.name)'")
-                }
-            }
         }
         for type in types + endpoints.inlineBodies {
             checkIdentifierClashes(type.fields.map { ($0.name, type.location) }, what: "field", of: "type '\(type.name)'")
-            for field in type.fields {
-                if let values = field.type.enumValues {
-                    checkIdentifierClashes(values.map { ($0, type.location) }, what: "value", of: "'\(type.name).\(field.name)'")
-                }
-            }
         }
 
         guard !diagnostics.hasErrors, let keel, let service, let gateway else { return nil }

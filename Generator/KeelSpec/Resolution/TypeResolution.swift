@@ -65,6 +65,7 @@ extension SpecResolver {
                 diagnostics.error(typeValue.location, "\(what) is an enum without 'values'")
                 return nil
             }
+            checkEnumValues(list)
             return .enumeration(values: list.map(\.0))
         default:
             return typeReference(typeValue, what: what)

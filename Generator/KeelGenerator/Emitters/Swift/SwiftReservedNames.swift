@@ -42,7 +42,34 @@ enum SwiftReservedNames {
         for type in spec.types where typeNames.contains(type.name) {
             found.append(Diagnostic(.error, at: type.location, "type '\(type.name)' would hide the Swift type of that name, which Swift reserves or the generated code uses; rename it"))
         }
-        return found + parameterConflicts(in: spec)
+        return found + parameterConflicts(in: spec) + enumCaseConflicts(in: spec)
+    }
+
+    /// One located error per pair of values of one enum, a column's or a type field's, that would be the same Swift
+    /// case (`in_stock` and `in__stock` are both `inStock`). TypeScript and JSON keep the values as they are.
+    static func enumCaseConflicts(in spec: Spec) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func check(_ values: [String], of owner: String, at location: SourceLocation) {
+            var spelled: [String: String] = [:]
+            for value in values {
+                let name = SwiftNames.identifier(value)
+                if let first = spelled[name], first != value {
+                    found.append(Diagnostic(.error, at: location, "values '\(first)' and '\(value)' of \(owner) would both be the Swift case '\(name)'; rename one"))
+                }
+                spelled[name] = spelled[name] ?? value
+            }
+        }
+        for table in spec.tables {
+            for column in table.columns {
+                if case .enumeration(let values) = column.type { check(values, of: "'\(table.name).\(column.name)'", at: column.location) }
+            }
+        }
+        for type in spec.types {
+            for field in type.fields {
+                if let values = field.type.enumValues { check(values, of: "'\(type.name).\(field.name)'", at: type.location) }
+            }
+        }
+        return found
     }
 
     /// One located error per pair of parameters of one custom endpoint that would have the same Swift name, in the

@@ -15,7 +15,9 @@ public struct SwiftClientEmitter: Emitter {
         let clashes = dependencies.filter { $0.typeName == own.typeName }.map { dependency in
             Diagnostic(.error, at: dependency.location, "dependency '\(dependency.name)' would get the client name \(own.typeName), which this spec's own client has; rename the dependency")
         }
-        let conflicts = clashes + ([own] + dependencies).flatMap { $0.hiddenNames + SwiftReservedNames.parameterConflicts(in: $0.spec) }
+        let conflicts = clashes + ([own] + dependencies).flatMap {
+            $0.hiddenNames + SwiftReservedNames.parameterConflicts(in: $0.spec) + SwiftReservedNames.enumCaseConflicts(in: $0.spec)
+        }
         guard conflicts.isEmpty else { throw SpecError(conflicts) }
         return ([own] + dependencies).flatMap { $0.files(in: directory, templates: context.templates) }
     }

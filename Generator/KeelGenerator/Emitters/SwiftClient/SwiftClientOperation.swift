@@ -9,7 +9,7 @@ struct SwiftClientOperation {
         var defaultValue: String = ""
 
         var declaration: String {
-            (label == SwiftClientDeclaration.bare(name) ? name : "\(label) \(name)") + ": " + type + defaultValue
+            (SwiftClientDeclaration.bare(label) == SwiftClientDeclaration.bare(name) ? name : "\(label) \(name)") + ": " + type + defaultValue
         }
     }
 

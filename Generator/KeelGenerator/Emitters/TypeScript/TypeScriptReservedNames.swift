@@ -14,7 +14,7 @@ enum TypeScriptReservedNames {
     ]
 
     /// One located error per table model or named type whose name the client already uses, and per pair of
-    /// path parameters of one endpoint that the client would spell alike.
+    /// path parameters, or of query parameters, of one endpoint that the client would spell alike.
     static func conflicts(in spec: Spec) -> [Diagnostic] {
         let tables = spec.tables.compactMap { table -> Diagnostic? in
             guard let use = names[table.model] else { return nil }
@@ -24,7 +24,8 @@ enum TypeScriptReservedNames {
             guard let use = names[type.name] else { return nil }
             return Diagnostic(.error, at: type.location, "type '\(type.name)' has a name the TypeScript client declares for \(use); rename it")
         }
-        // Path parameters are the methods' arguments; query parameters keep their names, as fields of one argument.
+        // Path parameters are the methods' arguments; query parameters are lowerCamelCase fields of one argument.
         return tables + types + ParameterNameConflicts.find(in: spec, language: "TypeScript", parameters: \.params, spelling: TypeScriptLiteral.identifier)
+            + ParameterNameConflicts.find(in: spec, language: "TypeScript", parameters: \.query, spelling: Inflector.lowerCamel)
     }
 }
