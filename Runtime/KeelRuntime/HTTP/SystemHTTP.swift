@@ -69,7 +69,7 @@ enum SystemHTTP {
                         calls.start(task, limit: limit, continuation: continuation)
                     }
                 } onCancel: {
-                    task.cancel()
+                    calls.cancel(task)
                 }
             } catch let error as URLError where error.code == .cannotConnectToHost {
                 try await Task.sleep(for: pause)

@@ -14,30 +14,59 @@ final class SystemHTTPCalls: NSObject, URLSessionDataDelegate, Sendable {
         var overflow = false
     }
 
-    private let calls = Mutex<[Int: Call]>([:])
+    private struct State {
+        var calls: [Int: Call] = [:]
+        /// Tasks cancelled before `start`: Linux's URLSession may report such a task's end before its call is
+        /// registered, and then never again, so the cancellation is answered here instead.
+        var cancelledEarly: Set<Int> = []
+    }
 
-    /// Starts `task`; its answer or failure resumes `continuation`.
+    private let state = Mutex(State())
+
+    /// Starts `task`; its answer or failure resumes `continuation`, at once with `CancellationError` if `cancel`
+    /// came first.
     func start(_ task: URLSessionDataTask, limit: Int, continuation: CheckedContinuation<SystemHTTP.Answer, any Error>) {
-        calls.withLock { $0[task.taskIdentifier] = Call(limit: limit, continuation: continuation) }
-        task.resume()
+        let cancelled = state.withLock { state -> Bool in
+            if state.cancelledEarly.remove(task.taskIdentifier) != nil { return true }
+            state.calls[task.taskIdentifier] = Call(limit: limit, continuation: continuation)
+            return false
+        }
+        if cancelled {
+            continuation.resume(throwing: CancellationError())
+        } else {
+            task.resume()
+        }
+    }
+
+    /// Cancels `task` and answers its call with `CancellationError`, whether or not `start` has run yet.
+    func cancel(_ task: URLSessionDataTask) {
+        let call = state.withLock { state -> Call? in
+            guard let call = state.calls.removeValue(forKey: task.taskIdentifier) else {
+                state.cancelledEarly.insert(task.taskIdentifier)
+                return nil
+            }
+            return call
+        }
+        task.cancel()
+        call?.continuation.resume(throwing: CancellationError())
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
-        let overflow = calls.withLock { calls -> Bool in
+        let overflow = state.withLock { state -> Bool in
             // In place, through the dictionary: a copy of the call would make each chunk copy the whole body.
-            guard calls[id]?.overflow == false else { return false }
-            calls[id]?.body.append(data)
-            guard let call = calls[id], call.body.count > call.limit else { return false }
-            calls[id]?.overflow = true
-            calls[id]?.body = Data()
+            guard state.calls[id]?.overflow == false else { return false }
+            state.calls[id]?.body.append(data)
+            guard let call = state.calls[id], call.body.count > call.limit else { return false }
+            state.calls[id]?.overflow = true
+            state.calls[id]?.body = Data()
             return true
         }
         if overflow { dataTask.cancel() }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let call = calls.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
+        guard let call = state.withLock({ $0.calls.removeValue(forKey: task.taskIdentifier) }) else { return }
         if call.overflow {
             call.continuation.resume(throwing: SystemHTTP.Failure(description: "the answer's body is larger than \(call.limit) bytes"))
         } else if let error {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Hummingbird
 import HummingbirdTesting
 import KeelTestSupport
@@ -93,6 +96,23 @@ struct SystemHTTPTests {
         }
         let waited = ContinuousClock.now - started
         #expect(waited >= .milliseconds(500) && waited < .seconds(3), "waited \(waited)")
+    }
+
+    /// A call cancelled before its task starts still ends. Linux's URLSession may report the end of a task cancelled
+    /// before `resume()` before the call is registered, and then never again: the call, and the deadline's task group
+    /// around it, waited for ever (a CI run of December 4 hung until its limit).
+    @Test func aTaskCancelledBeforeItStartsEndsItsCall() async throws {
+        let calls = SystemHTTPCalls()
+        let session = URLSession(configuration: .ephemeral, delegate: calls, delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
+        let task = session.dataTask(with: try #require(URL(string: "http://127.0.0.1:9/")))
+        calls.cancel(task)
+        // Time for URLSession to report the cancelled task's end, as it can when the caller is slow to start it.
+        try await Task.sleep(for: .milliseconds(300))
+        let call = Task { try await withCheckedThrowingContinuation { calls.start(task, limit: 1, continuation: $0) } }
+        let ended = await Deadline.result(within: .seconds(5)) { _ = await call.result; return true }
+        try #require(ended == true, "the call never ended")
+        await #expect(throws: CancellationError.self) { try await call.value }
     }
 }
 
