@@ -32,13 +32,13 @@ struct BrowserClientTests {
             let site = NSTemporaryDirectory() + "keel-browser-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: site) }
-            try bundle(into: site, apiURL: "http://127.0.0.1:\(port)")
+            try await bundle(into: site, apiURL: "http://127.0.0.1:\(port)")
 
             let server = try await StaticSite.start(folder: site, port: 3000)
             let dom: String
             do {
-                dom = try chromium(["--dump-dom", server.origin + "/index.html"])
-                _ = try chromium(["--screenshot=\(Self.screenshot)", "--window-size=1100,900", server.origin + "/index.html"])
+                dom = try await chromium(["--dump-dom", server.origin + "/index.html"])
+                _ = try await chromium(["--screenshot=\(Self.screenshot)", "--window-size=1100,900", server.origin + "/index.html"])
             } catch {
                 await server.stop()
                 throw error
@@ -65,13 +65,13 @@ struct BrowserClientTests {
 
     /// Type-checks the page (esbuild only strips types), then bundles it as a React app's build would:
     /// `REACT_APP_API_URL` baked in, React from Debian's packages.
-    private func bundle(into site: String, apiURL: String) throws {
-        let check = try ProcessRunner.run("/usr/bin/tsc", ["-p", Self.browserFolder + "/tsconfig.json"])
+    private func bundle(into site: String, apiURL: String) async throws {
+        let check = try await ProcessRunner.run("/usr/bin/tsc", ["-p", Self.browserFolder + "/tsconfig.json"])
         try #require(check.status == 0, "tsc on the page: \(check.output)")
         func literal(_ text: String) -> String {
             String(decoding: try! JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed, .withoutEscapingSlashes]), as: UTF8.self)
         }
-        let result = try ProcessRunner.run("/usr/bin/esbuild", [
+        let result = try await ProcessRunner.run("/usr/bin/esbuild", [
             Self.browserFolder + "/app.tsx", "--bundle", "--outfile=\(site)/app.js", "--jsx=automatic", "--log-level=warning",
             "--define:process.env.REACT_APP_API_URL=\(literal(apiURL))", "--define:process.env.NODE_ENV=\(literal("production"))",
             "--define:ADMIN_EMAIL=\(literal(ShopHarness.adminEmail))", "--define:ADMIN_PASSWORD=\(literal(ShopHarness.adminPassword))",
@@ -81,10 +81,10 @@ struct BrowserClientTests {
     }
 
     /// Headless Chromium with `arguments`; the virtual time budget lets the page's requests and renders finish first.
-    private func chromium(_ arguments: [String]) throws -> String {
+    private func chromium(_ arguments: [String]) async throws -> String {
         let profile = NSTemporaryDirectory() + "keel-chromium-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: profile) }
-        let result = try ProcessRunner.run("/usr/bin/chromium", [
+        let result = try await ProcessRunner.run("/usr/bin/chromium", [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)", "--virtual-time-budget=30000",
         ] + arguments)
         try #require(result.status == 0, "chromium: \(result.output)")

@@ -1,6 +1,7 @@
 import ExampleService
 import Foundation
 import KeelRuntime
+import KeelTestSupport
 import Testing
 
 /// `/healthz` follows the database without a restart, and `/metrics` counts the traffic.
@@ -11,37 +12,39 @@ struct HealthTests {
         let directory = NSTemporaryDirectory() + "keel-health-\(UUID().uuidString.prefix(8))"
         let port = 55_439
 
-        /// Runs `scripts/db-servers.sh <command>` with posix_spawn: Foundation's `Process` would wait for the
+        /// Runs `scripts/db-servers.sh <command>` as a `ChildProcess`: Foundation's `Process` would wait for the
         /// server it starts, which inherits the descriptor `Process` watches for the script's exit.
-        func run(_ command: String) throws {
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            let script = root.appendingPathComponent("scripts/db-servers.sh").path
-            let environment = ProcessInfo.processInfo.environment.merging(["KEEL_DB_DIR": directory, "KEEL_TEST_POSTGRES_PORT": String(port)]) { _, new in new }
-            var arguments: [UnsafeMutablePointer<CChar>?] = [strdup(script), strdup(command), nil]
-            var variables: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { (arguments + variables).forEach { free($0) } }
-            var pid: pid_t = 0
-            guard posix_spawn(&pid, script, nil, nil, &arguments, &variables) == 0 else { throw HarnessError("cannot run \(script)") }
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            guard status == 0 else { throw HarnessError("db-servers.sh \(command) exited with status \(status)") }
+        func run(_ command: String) async throws {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+            let run = try await ChildProcess.run(["scripts/db-servers.sh", command], in: root,
+                                                 environment: ["KEEL_DB_DIR": directory, "KEEL_TEST_POSTGRES_PORT": String(port)])
+            guard run.status == 0 else { throw HarnessError("db-servers.sh \(command) exited with status \(run.status): \(run.output)") }
         }
     }
 
     @Test func healthFollowsTheDatabaseWithoutARestart() async throws {
         let postgres = PrivatePostgres()
-        try postgres.run("postgres-start")
-        defer { try? postgres.run("postgres-stop") }
+        try await postgres.run("postgres-start")
+        do {
+            try await Self.followTheDatabase(postgres)
+        } catch {
+            try? await postgres.run("postgres-stop")
+            throw error
+        }
+        try await postgres.run("postgres-stop")
+    }
+
+    static func followTheDatabase(_ postgres: PrivatePostgres) async throws {
         var environment = try await ShopHarness.environment(.sqlite, name: "shop_health")
         environment.merge(["DB_TYPE": "postgres", "DB_HOST": "127.0.0.1", "DB_PORT": String(postgres.port), "DB_USER": "postgres", "DB_PASS": "", "DB_NAME": "postgres"]) { _, new in new }
         try await ShopHarness.run(environment) { client in
             #expect((try await client.send(.get, "/healthz")).status == .ok)
-            try postgres.run("postgres-stop")
+            try await postgres.run("postgres-stop")
             let down = try await client.send(.get, "/healthz")
             #expect(down.status == .serviceUnavailable)
             #expect(down.object["status"] as? String == "unhealthy")
             #expect((try await client.send(.get, "/readyz")).status == .serviceUnavailable)
-            try postgres.run("postgres-start")
+            try await postgres.run("postgres-start")
             var back = try await client.send(.get, "/healthz")
             for _ in 0..<20 where back.status != .ok {
                 try await Task.sleep(for: .milliseconds(250))

@@ -25,7 +25,7 @@ struct StartupFailureTests {
     @Test func aBadSettingIsOneLineAndStatus1() async throws {
         var environment = try await ShopHarness.environment(.sqlite, name: "shop_bad_setting")
         environment["SHUTDOWN_TIMEOUT"] = "abc"
-        let run = try await ProcessRunner.runInBackground(Self.service, [], environment: environment)
+        let run = try await ProcessRunner.run(Self.service, [], environment: environment)
         #expect(run.status == 1, "\(run.output)")
         let lines = Self.lines(run.output)
         #expect(lines.count == 1, "\(run.output)")
@@ -38,7 +38,7 @@ struct StartupFailureTests {
         defer { listener.close() }
         var environment = try await ShopHarness.environment(.sqlite, name: "shop_port_in_use")
         environment.merge(["HOST": "127.0.0.1", "PORT": String(listener.port)]) { _, new in new }
-        let run = try await ProcessRunner.runInBackground(Self.service, [], environment: environment)
+        let run = try await ProcessRunner.run(Self.service, [], environment: environment)
         #expect(run.status == 1, "\(run.output)")
         // Start-up logs what it did before it tried to listen (migrations, the first admin); the failure is the
         // only critical line and the last one, with no crash report after it.

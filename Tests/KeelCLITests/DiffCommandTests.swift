@@ -1,4 +1,5 @@
 import Foundation
+import KeelTestSupport
 import Testing
 
 /// `keel diff` on a git repository made here: two commits of a spec, compared with `--from HEAD~1`.
@@ -9,17 +10,8 @@ struct DiffCommandTests {
         "keel: 1\nservice: { name: shop, version: \(version) }\ntables:\n  queues:\n    columns:\n      id: id\n\(columns)endpoints:\n  - resource: queues\n"
     }
 
-    /// Runs a program to its end on a dispatch thread, so the test's cooperative thread is never blocked.
-    static func run(_ arguments: [String], in directory: String) async throws -> (status: Int32, output: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try ChildProcess.run(arguments, in: directory) })
-            }
-        }
-    }
-
     static func git(_ arguments: [String], in directory: String) async throws {
-        let result = try await run(["git", "-c", "user.name=Keel Test", "-c", "user.email=test@keel.invalid", "-c", "commit.gpgsign=false"] + arguments, in: directory)
+        let result = try await ChildProcess.run(["git", "-c", "user.name=Keel Test", "-c", "user.email=test@keel.invalid", "-c", "commit.gpgsign=false"] + arguments, in: directory)
         try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.output)")
     }
 
@@ -40,7 +32,7 @@ struct DiffCommandTests {
     @Test func findsTheChangesSinceTheParentCommit() async throws {
         let root = try await Self.repository()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try await CLITests.keelInBackground(["diff", "--from", "HEAD~1"], in: root)
+        let run = try await CLITests.keel(["diff", "--from", "HEAD~1"], in: root)
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("spec.yaml:7:7: api-breaking API_FIELD_RENAMED@tables.queues.columns.name: field 'queues.title' renamed to 'name'"), "\(run.stdout)")
         #expect(run.stdout.contains("rollout-breaking ROLLOUT_COLUMN_RENAMED@tables.queues.columns.name"))
@@ -48,7 +40,7 @@ struct DiffCommandTests {
         #expect(run.stdout.contains("service.version 1.0.0 -> 2.0.0: a major bump is needed\n"))
         // The working tree was only read: nothing checked out.
         #expect(try String(contentsOfFile: root + "/spec.yaml", encoding: .utf8).contains("renamed_from"))
-        let same = try await CLITests.keelInBackground(["diff", "--from", "HEAD"], in: root)
+        let same = try await CLITests.keel(["diff", "--from", "HEAD"], in: root)
         #expect(same.status == 0)
         #expect(same.stdout.contains("0 changes"))
     }
@@ -62,12 +54,12 @@ struct DiffCommandTests {
 
         """
         try acknowledged.write(toFile: root + "/keel.yaml", atomically: true, encoding: .utf8)
-        let partly = try await CLITests.keelInBackground(["diff", "--from", "HEAD~1", "--format", "json"], in: root)
+        let partly = try await CLITests.keel(["diff", "--from", "HEAD~1", "--format", "json"], in: root)
         #expect(partly.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(partly.stdout.utf8)) as? [String: Any])
         let changes = try #require(json["changes"] as? [[String: Any]])
         #expect(changes.map { $0["acknowledged"] as? String } == ["the one client ships in the same release", nil])
-        let allowed = try await CLITests.keelInBackground(["diff", "--from", "HEAD~1", "--allow", "ROLLOUT_COLUMN_RENAMED@tables.queues.columns.name", "--format", "markdown"], in: root)
+        let allowed = try await CLITests.keel(["diff", "--from", "HEAD~1", "--allow", "ROLLOUT_COLUMN_RENAMED@tables.queues.columns.name", "--format", "markdown"], in: root)
         #expect(allowed.status == 0, "\(allowed.stdout)")
         #expect(allowed.stdout.hasPrefix("### ✅ keel diff: no unacknowledged breaking change"))
     }
@@ -75,10 +67,10 @@ struct DiffCommandTests {
     @Test func reportsAnUnknownRevision() async throws {
         let root = try await Self.repository()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try await CLITests.keelInBackground(["diff", "--from", "no-such-branch"], in: root)
+        let run = try await CLITests.keel(["diff", "--from", "no-such-branch"], in: root)
         #expect(run.status == 1)
         #expect(run.stderr.contains("'no-such-branch' is neither a file nor a git revision holding keel.yaml"), "\(run.stderr)")
-        let usage = try await CLITests.keelInBackground(["diff", "--from", "HEAD", "--format", "yaml"], in: root)
+        let usage = try await CLITests.keel(["diff", "--from", "HEAD", "--format", "yaml"], in: root)
         #expect(usage.status == 2)
     }
 }

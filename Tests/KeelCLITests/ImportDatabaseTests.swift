@@ -88,7 +88,7 @@ struct ImportDatabaseTests {
     func aPyDALDatabaseBecomesASpecWhoseMigrationsStartFromIt(_ dialect: DatabaseDialect) async throws {
         let (configuration, root) = try await database(dialect, Self.pyDAL(dialect))
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let package = root + "/legacy"
         let spec = try String(contentsOfFile: package + "/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
@@ -112,14 +112,14 @@ struct ImportDatabaseTests {
 
         // The package is current: generate writes nothing, and the only migration of this dialect is the baseline.
         let config = ["--config", "Sources/Legacy/keel.yaml"]
-        let generate = try CLITests.keel(["generate"] + config, in: package)
+        let generate = try await CLITests.keel(["generate"] + config, in: package)
         #expect(generate.status == 0 && generate.stdout.hasPrefix("keel: 0 files changed"), "\(generate.stdout)\(generate.stderr)")
         let migrations = package + "/Sources/Legacy/migrations"
         #expect(try FileManager.default.contentsOfDirectory(atPath: migrations + "/" + dialect.rawValue) == [MigrationBaseline.migrationName])
 
         // Migrating the database records the baseline and Keel's own tables, and leaves the PyDAL tables and rows as they were.
         let before = try await liveColumns("auth_user", configuration)
-        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
+        let migrate = try await CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stdout.contains("applied \(MigrationBaseline.migrationName)"))
         #expect(try await liveColumns("auth_user", configuration) == before)
@@ -145,13 +145,13 @@ struct ImportDatabaseTests {
                                                with: "      role: { type: string, max_length: 512, nullable: true }\n      sort_rank: { type: int, default: 0 }\n")
         #expect(edited != spec)
         try edited.write(toFile: package + "/Sources/Legacy/spec/legacy.yaml", atomically: true, encoding: .utf8)
-        #expect(try CLITests.keel(["generate"] + config, in: package).status == 0)
+        #expect(try await CLITests.keel(["generate"] + config, in: package).status == 0)
         let added = try FileManager.default.contentsOfDirectory(atPath: migrations + "/" + dialect.rawValue).filter { $0 != MigrationBaseline.migrationName }
         #expect(added.count == 1)
         let sql = try String(contentsOfFile: migrations + "/\(dialect.rawValue)/\(added.first ?? "")", encoding: .utf8)
         let statements = sql.split(separator: "\n").filter { !$0.hasPrefix("--") && !$0.isEmpty }
         #expect(statements == ["ALTER TABLE \(quote)auth_group\(quote) ADD COLUMN \(quote)sort_rank\(quote) BIGINT NOT NULL DEFAULT 0;"])
-        let again = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
+        let again = try await CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
         #expect(again.status == 0 && again.stdout.contains("keel: applied 1 migration"), "\(again.stdout)\(again.stderr)")
         #expect(try await liveColumns("auth_group", configuration) == ["id", "role", "description", "sort_rank"])
     }
@@ -179,7 +179,7 @@ struct ImportDatabaseTests {
     func reservedNamesImportAsTheyAre(_ dialect: DatabaseDialect) async throws {
         let (configuration, root) = try await database(dialect, Self.reserved(dialect))
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let package = root + "/legacy"
         let spec = try String(contentsOfFile: package + "/Sources/Legacy/spec/legacy.yaml", encoding: .utf8)
@@ -195,9 +195,9 @@ struct ImportDatabaseTests {
         #expect(run.stderr.contains("keel: warning: user: its names would clash with those every Keel service gives its own types and endpoints; the spec calls its model UserRecord\n"))
 
         let config = ["--config", "Sources/Legacy/keel.yaml"]
-        let generate = try CLITests.keel(["generate"] + config, in: package)
+        let generate = try await CLITests.keel(["generate"] + config, in: package)
         #expect(generate.status == 0 && generate.stdout.hasPrefix("keel: 0 files changed"), "\(generate.stdout)\(generate.stderr)")
-        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
+        let migrate = try await CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: package)
         #expect(migrate.status == 0, "\(migrate.stderr)")
         let quote = dialect == .mysql ? "`" : "\""
         let selected = try generatedSelect(model: "Order", package: package, dialect: dialect)
@@ -226,7 +226,7 @@ struct ImportDatabaseTests {
             "CREATE TRIGGER priced_stamp BEFORE UPDATE ON priced FOR EACH ROW EXECUTE FUNCTION stamp()",
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").map(String.init) == [
             "keel: warning: loose: has no primary key; Keel's tables need a 64-bit integer id; the table is left out",
@@ -275,7 +275,7 @@ struct ImportDatabaseTests {
             "INSERT INTO misc (doc, price) VALUES ('{\"a\": 1}', 2.5)",
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").map(String.init) == [
             "keel: warning: misc: CHECK `price` > 0 is not in the spec; the database still enforces it",
@@ -305,7 +305,7 @@ struct ImportDatabaseTests {
                   - { columns: [flag, kind], unique: true }
 
             """))
-        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: package)
+        let migrate = try await CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: package)
         #expect(migrate.status == 0, "\(migrate.stderr)")
         let selected = try generatedSelect(model: "Misc", package: package, dialect: .mysql)
         let row = try #require(try await DatabaseConnector.withDatabase(configuration) { try await $0.query("SELECT \(selected) FROM `misc`") }.first)
@@ -325,7 +325,7 @@ struct ImportDatabaseTests {
             "INSERT INTO authors (name) VALUES ('Ursula')",
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "keel: warning: authors: CHECK (active IN (0, 1)) is not in the spec; the database still enforces it\n"
             + "keel: warning: books: Keel's migrations name these constraints and indexes otherwise (books_published -> books_published_idx); a later migration that changes or drops one fails until it is renamed to Keel's name\n")
@@ -356,7 +356,7 @@ struct ImportDatabaseTests {
                   owner: { type: ref, table: people, on_delete: cascade, nullable: true }
 
             """))
-        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: root + "/legacy")
+        let migrate = try await CLITests.keel(["migrate", "--url", Self.url(configuration), "--config", "Sources/Legacy/keel.yaml"], in: root + "/legacy")
         #expect(migrate.status == 0 && migrate.stdout.contains("applied \(MigrationBaseline.migrationName)"), "\(migrate.stdout)\(migrate.stderr)")
         #expect(try await liveColumns("authors", configuration) == ["id", "name", "bio", "active"])
     }
@@ -421,7 +421,7 @@ struct ImportDatabaseTests {
     func theBaselineCreatesTheLiveTablesInAnEmptyDatabase(_ dialect: DatabaseDialect) async throws {
         let (configuration, root) = try await database(dialect, dialect == .sqlite ? Self.sqliteTables : Self.pyDAL(dialect))
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let live = try await catalog(configuration)
         let liveKeys = try await foreignKeys(configuration)
@@ -430,18 +430,18 @@ struct ImportDatabaseTests {
 
         let empty = try await TestDatabases.fresh(dialect, name: "keel_import_empty_\(dialect.rawValue)")
         let config = ["--config", "Sources/Legacy/keel.yaml"]
-        let fresh = try CLITests.keel(["migrate", "--url", Self.url(empty)] + config, in: root + "/legacy")
+        let fresh = try await CLITests.keel(["migrate", "--url", Self.url(empty)] + config, in: root + "/legacy")
         #expect(fresh.status == 0, "\(fresh.stdout)\(fresh.stderr)")
         #expect(try await catalog(empty) == live)
         #expect(try await foreignKeys(empty) == liveKeys)
 
-        let migrate = try CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: root + "/legacy")
+        let migrate = try await CLITests.keel(["migrate", "--url", Self.url(configuration)] + config, in: root + "/legacy")
         #expect(migrate.status == 0 && migrate.stdout.contains("applied \(MigrationBaseline.migrationName)"), "\(migrate.stdout)\(migrate.stderr)")
         #expect(try await catalog(configuration) == live)
         #expect(try await foreignKeys(configuration) == liveKeys)
         #expect(try await DatabaseConnector.withDatabase(configuration) { try await $0.query("SELECT * FROM \(dialect == .sqlite ? "authors" : "auth_user")").count } == rowsBefore)
         // The generated service's tests and a new environment run the same migrations: the baseline's checksum holds.
-        let again = try CLITests.keel(["migrate", "--url", Self.url(empty)] + config, in: root + "/legacy")
+        let again = try await CLITests.keel(["migrate", "--url", Self.url(empty)] + config, in: root + "/legacy")
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
     }
 
@@ -451,28 +451,28 @@ struct ImportDatabaseTests {
     func theBaselineCreatesTablesThatReferToEachOther(_ dialect: DatabaseDialect) async throws {
         let (configuration, root) = try await database(dialect, Self.cyclic(dialect))
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "legacy", "--from-database", Self.url(configuration), "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let live = try await catalog(configuration), liveKeys = try await foreignKeys(configuration)
         #expect(liveKeys == ["teams.captain_id -> players", "players.team_id -> teams"])
         let empty = try await TestDatabases.fresh(dialect, name: "keel_import_empty_\(dialect.rawValue)")
         let config = ["--config", "Sources/Legacy/keel.yaml"]
         for target in [empty, configuration] {
-            let migrate = try CLITests.keel(["migrate", "--url", Self.url(target)] + config, in: root + "/legacy")
+            let migrate = try await CLITests.keel(["migrate", "--url", Self.url(target)] + config, in: root + "/legacy")
             #expect(migrate.status == 0, "\(migrate.stdout)\(migrate.stderr)")
             #expect(try await catalog(target) == live)
             #expect(try await foreignKeys(target) == liveKeys)
         }
     }
 
-    @Test func anUnreadableDatabaseWritesNothing() throws {
+    @Test func anUnreadableDatabaseWritesNothing() async throws {
         let root = NSTemporaryDirectory() + "keel-import-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let missing = try CLITests.keel(["init", "legacy", "--from-database", "sqlite:missing.db"], in: root)
+        let missing = try await CLITests.keel(["init", "legacy", "--from-database", "sqlite:missing.db"], in: root)
         #expect(missing.status == 1)
         #expect(missing.stderr == "keel: error: cannot read the database: no SQLite database at missing.db\n")
-        let both = try CLITests.keel(["init", "legacy", "--from-database", "sqlite:missing.db", "--spec", "x.yaml"], in: root)
+        let both = try await CLITests.keel(["init", "legacy", "--from-database", "sqlite:missing.db", "--spec", "x.yaml"], in: root)
         #expect(both.status == 2 && both.stderr.contains("--spec and --from-database both give the spec; pass one"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KeelTestSupport
 import KeelGenerator
 import KeelRuntime
 import Testing
@@ -14,10 +15,10 @@ struct InitCommandTests {
         return root
     }
 
-    @Test func starterPackageHasEveryPart() throws {
+    @Test func starterPackageHasEveryPart() async throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "inventory", "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "inventory", "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("created inventory: package inventory, service 'inventory', Keel from \(PluginPackageTests.repository)\n"))
         let package = root + "/inventory"
@@ -40,14 +41,14 @@ struct InitCommandTests {
         let dockerfile = try String(contentsOfFile: package + "/Dockerfile", encoding: .utf8)
         #expect(dockerfile.contains("USER inventory") && dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/healthz"))
         // What init wrote is what generate writes: the package starts current.
-        #expect(try CLITests.keel(["check", "--config", "Sources/Inventory/keel.yaml"], in: package).status == 0)
+        #expect(try await CLITests.keel(["check", "--config", "Sources/Inventory/keel.yaml"], in: package).status == 0)
     }
 
     /// --database names Keel's traits, so the package compiles only those drivers, and keel.yaml's dialects.
-    @Test func databaseOptionChoosesTheDrivers() throws {
+    @Test func databaseOptionChoosesTheDrivers() async throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try CLITests.keel(["init", "shop", "--database", "postgres", "--keel", PluginPackageTests.repository], in: root)
+        let run = try await CLITests.keel(["init", "shop", "--database", "postgres", "--keel", PluginPackageTests.repository], in: root)
         #expect(run.status == 0, "\(run.stderr)")
         let manifest = try String(contentsOfFile: root + "/shop/Package.swift", encoding: .utf8)
         #expect(manifest.hasPrefix("// swift-tools-version: 6.1\n"))
@@ -60,22 +61,22 @@ struct InitCommandTests {
         #expect(!dockerfile.contains("libsqlite3") && !dockerfile.contains("libmariadb") && dockerfile.contains("ENV DB_TYPE=postgres PORT=8080"))
         #expect(try String(contentsOfFile: root + "/shop/Tests/ShopTests/ServiceTests.swift", encoding: .utf8).contains(#""DB_TYPE": "postgres""#))
 
-        let two = try CLITests.keel(["init", "two", "--database", "mysql,sqlite", "--keel", PluginPackageTests.repository], in: root)
+        let two = try await CLITests.keel(["init", "two", "--database", "mysql,sqlite", "--keel", PluginPackageTests.repository], in: root)
         #expect(two.status == 0, "\(two.stderr)")
         #expect(try String(contentsOfFile: root + "/two/Package.swift", encoding: .utf8).contains(#"traits: ["SQLite", "MySQL"]"#))
 
-        let bad = try CLITests.keel(["init", "bad", "--database", "postgres,oracle"], in: root)
+        let bad = try await CLITests.keel(["init", "bad", "--database", "postgres,oracle"], in: root)
         #expect(bad.status == 2 && bad.stderr.contains("--database postgres,oracle: list one or more of sqlite, postgres, mysql, comma-separated"), "\(bad.stderr)")
     }
 
     /// A spec of many tables is scaffolded with table modules, a dozen tables each, each with its folder; a small one,
     /// or `--table-modules 0`, keeps every table in the service's module.
-    @Test func tableModulesFollowTheSpecsSize() throws {
+    @Test func tableModulesFollowTheSpecsSize() async throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let tables = (0..<30).map { "  t\($0): { columns: { id: id, name: string } }\n" }.joined()
         try "keel: 1\nservice: { name: big, version: 1.0.0 }\ntables:\n\(tables)".write(toFile: root + "/big.yaml", atomically: true, encoding: .utf8)
-        #expect(try CLITests.keel(["init", "big", "--spec", "big.yaml", "--keel", PluginPackageTests.repository], in: root).status == 0)
+        #expect(try await CLITests.keel(["init", "big", "--spec", "big.yaml", "--keel", PluginPackageTests.repository], in: root).status == 0)
         let manifest = try String(contentsOfFile: root + "/big/Package.swift", encoding: .utf8)
         #expect(manifest.contains("\nlet tableModules = 2\n"))
         #expect(manifest.contains("] + (0..<tableModules).map { .target(name: \"BigTables\\($0)\") },\n"))
@@ -86,58 +87,58 @@ struct InitCommandTests {
         #expect(!FileManager.default.fileExists(atPath: root + "/big/Sources/BigTables/2"))
         #expect(try String(contentsOfFile: root + "/big/README.md", encoding: .utf8).contains("The tables compile as 2 modules of their own\n(`Sources/BigTables/`"))
 
-        #expect(try CLITests.keel(["init", "one", "--spec", "big.yaml", "--table-modules", "0", "--keel", PluginPackageTests.repository], in: root).status == 0)
+        #expect(try await CLITests.keel(["init", "one", "--spec", "big.yaml", "--table-modules", "0", "--keel", PluginPackageTests.repository], in: root).status == 0)
         #expect(try !String(contentsOfFile: root + "/one/Package.swift", encoding: .utf8).contains("tableModules"))
         #expect(!FileManager.default.fileExists(atPath: root + "/one/Sources/OneTables"))
         // The default: none under 24 tables, then a dozen tables per module, at most 32.
         #expect([11, 12, 23, 24, 35, 36, 200, 383, 384, 1000].map(PackageScaffold.tableModules(forTables:)) == [0, 0, 0, 2, 2, 3, 16, 31, 32, 32])
-        let tooMany = try CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "65"], in: root)
+        let tooMany = try await CLITests.keel(["init", "many", "--spec", "big.yaml", "--table-modules", "65"], in: root)
         #expect(tooMany.status != 0 && tooMany.stderr.contains("--table-modules 65: pass 0 to 64"), "\(tooMany.stderr)")
     }
 
-    @Test func specConfigVariablesAreListed() throws {
+    @Test func specConfigVariablesAreListed() async throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let spec = CLITests.validSpec + "config:\n  smtp_host: { env: SMTP_HOST, category: email, type: string }\n"
         try spec.write(toFile: root + "/shop.yaml", atomically: true, encoding: .utf8)
-        #expect(try CLITests.keel(["init", "shop", "--spec", "shop.yaml", "--keel", PluginPackageTests.repository], in: root).status == 0)
+        #expect(try await CLITests.keel(["init", "shop", "--spec", "shop.yaml", "--keel", PluginPackageTests.repository], in: root).status == 0)
         let environment = try String(contentsOfFile: root + "/shop/.env.example", encoding: .utf8)
         #expect(environment.contains("\nSMTP_HOST=\n"))
         #expect(FileManager.default.fileExists(atPath: root + "/shop/Sources/Shop/spec/shop.yaml"))
     }
 
-    @Test func refusesANonEmptyDirectory() throws {
+    @Test func refusesANonEmptyDirectory() async throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try "mine\n".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
-        let run = try CLITests.keel(["init", "shop", "--dir", root], in: root)
+        let run = try await CLITests.keel(["init", "shop", "--dir", root], in: root)
         #expect(run.status == 1)
         #expect(run.stderr == "keel: error: \(root) is not empty; keel init writes only into a new or empty directory: pass another --dir\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["notes.txt"])
     }
 
-    @Test func aBadSpecWritesNothing() throws {
+    @Test func aBadSpecWritesNothing() async throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try CLITests.validSpec.replacingOccurrences(of: "title: string", with: "title: strin").write(toFile: root + "/shop.yaml", atomically: true, encoding: .utf8)
-        let run = try CLITests.keel(["init", "shop", "--spec", "shop.yaml"], in: root)
+        let run = try await CLITests.keel(["init", "shop", "--spec", "shop.yaml"], in: root)
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("shop.yaml:4:38: error: the type of column 'items.title' must be one of"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["shop.yaml"])
     }
 
-    @Test func badNameIsAUsageError() throws {
-        let run = try CLITests.keel(["init", "My Shop"], in: NSTemporaryDirectory())
+    @Test func badNameIsAUsageError() async throws {
+        let run = try await CLITests.keel(["init", "My Shop"], in: NSTemporaryDirectory())
         #expect(run.status == 2)
         #expect(run.stderr.contains("'My Shop' is not a valid name: use lowercase letters, digits and dashes"))
     }
 
     /// The build plugin's files: always the same set, written only when their bytes change.
-    @Test func pluginSourcesAreAFixedSet() throws {
+    @Test func pluginSourcesAreAFixedSet() async throws {
         let fixture = try PluginTargetFixture(spec: CLITests.validSpec)
         defer { fixture.remove() }
         let (target, output) = (fixture.target, fixture.output)
-        let first = try fixture.generate()
+        let first = try await fixture.generate()
         #expect(first.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == PluginSourceSet.fileNames)
         #expect(first.stderr == "\(target)/keel.yaml:1:1: warning: this build embeds migration 0001_initial, which is not in \(target)/migrations yet; "
@@ -149,13 +150,13 @@ struct InitCommandTests {
         #expect(try String(contentsOfFile: items, encoding: .utf8).contains("public struct Item: ResourceModel"))
 
         let modified = try FileManager.default.attributesOfItem(atPath: items)[.modificationDate] as? Date
-        Thread.sleep(forTimeInterval: 0.05)
-        #expect(try fixture.generate().status == 0)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(try await fixture.generate().status == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: items)[.modificationDate] as? Date == modified, "unchanged files are not rewritten")
 
         // The Swift must not also land in the target's own sources.
         try "spec: spec\noutputs: { migrations: migrations }\n".write(toFile: target + "/keel.yaml", atomically: true, encoding: .utf8)
-        let clash = try fixture.generate()
+        let clash = try await fixture.generate()
         #expect(clash.status == 1)
         #expect(clash.stderr.hasPrefix("\(target)/keel.yaml:1:1: error: outputs.swift puts generated Swift into this target, which KeelPlugin already compiles it into; set `swift: null` under `outputs:`"))
     }

@@ -14,7 +14,7 @@ struct MarchProxyPushTests {
     static let credentials = ["MARCHPROXY_USER": "admin", "MARCHPROXY_PASSWORD": "proxy-password"]
 
     func push(_ server: FakeMarchProxy, cluster: Int = 1, _ extra: [String] = [], environment: [String: String] = credentials) async throws -> CLITests.Run {
-        try await CLITests.keelInBackground(["marchproxy", "push", "--config", Self.exampleConfig, "--api", server.url, "--cluster-id", String(cluster)] + extra,
+        try await CLITests.keel(["marchproxy", "push", "--config", Self.exampleConfig, "--api", server.url, "--cluster-id", String(cluster)] + extra,
                           in: NSTemporaryDirectory(), environment: environment)
     }
 
@@ -135,7 +135,7 @@ struct MarchProxyPushTests {
         #expect(missingCluster.stderr.contains("MarchProxy refused to create shop-api: 404 Cluster not found"))
         #expect(server.writes == 0)
 
-        let unset = try await CLITests.keelInBackground(["marchproxy", "push", "--config", Self.exampleConfig, "--api", server.url, "--cluster-id", "1"],
+        let unset = try await CLITests.keel(["marchproxy", "push", "--config", Self.exampleConfig, "--api", server.url, "--cluster-id", "1"],
                                       in: NSTemporaryDirectory(), environment: ["MARCHPROXY_USER": ""])
         #expect(unset.status == 2)
         #expect(unset.stderr.contains("MARCHPROXY_USER is not set"))

@@ -61,7 +61,7 @@ struct PluginPackageTests {
         let started = Date()
 
         // The package, from the spec with custom endpoints, depending on this checkout; SQLite's driver only; two table modules.
-        let initRun = try ChildProcess.run([CLITests.keel, "init", "notes", "--spec", specPath, "--dir", package, "--keel", Self.repository,
+        let initRun = try await ChildProcess.run([CLITests.keel, "init", "notes", "--spec", specPath, "--dir", package, "--keel", Self.repository,
                                             "--database", "sqlite", "--table-modules", "2"], in: root)
         try #require(initRun.status == 0, "\(initRun.output)")
         let packageSpec = package + "/Sources/Notes/spec/notes.yaml"
@@ -69,11 +69,11 @@ struct PluginPackageTests {
         #expect(FileManager.default.fileExists(atPath: package + "/Sources/Notes/migrations/sqlite/0001_initial.sql"))
 
         // The first build compiles the package and its test.
-        let firstBuild = try build(package)
+        let firstBuild = try await build(package)
         try #require(firstBuild.status == 0, "\(firstBuild.output.suffix(4000))")
         #if os(Linux)
         // The scaffold's debug build links with lld (its Package.swift's `fastLinker`), which names itself in .comment.
-        let comment = try ChildProcess.run(["readelf", "-p", ".comment", Self.scratch + "/debug/notes"], in: package)
+        let comment = try await ChildProcess.run(["readelf", "-p", ".comment", Self.scratch + "/debug/notes"], in: package)
         #expect(comment.status == 0 && comment.output.contains("Linker: LLD"), "\(comment.output)")
         #endif
         // Without the ServiceClients trait the service links no HTTP client or TLS stack of its own: the runtime's
@@ -90,7 +90,7 @@ struct PluginPackageTests {
         print("figure: keel init to first served request: \(String(format: "%.1f", firstServed.timeIntervalSince(started))) s (first build \(String(format: "%.1f", firstBuild.seconds)) s)")
 
         // Built without the PostgreSQL trait, the service refuses a PostgreSQL database at start-up and names the trait.
-        let noDriver = try ChildProcess.run([Self.scratch + "/debug/notes"], in: package, environment: [
+        let noDriver = try await ChildProcess.run([Self.scratch + "/debug/notes"], in: package, environment: [
             "PORT": "0", "DB_TYPE": "postgres", "DB_USER": "notes", "DB_NAME": "notes", "LICENSE_CACHE_PATH": database + ".license.json",
         ])
         #expect(noDriver.status == 1 && noDriver.output.contains("DB_TYPE=postgres: this service was built without the PostgreSQL driver; add the"), "\(noDriver.output)")
@@ -115,10 +115,10 @@ struct PluginPackageTests {
         // would show the command line, but it adds `-v` to every compiler command too, so everything would rebuild).
         // SwiftPM 6.3 builds the plugin's tool once more in the second build (its plugin-tools step and the build
         // proper keep separate records of the same files), so the generator may run there; from then on it may not.
-        let settling = try build(package)
+        let settling = try await build(package)
         #expect(settling.status == 0)
         print("figure: second build: \(String(format: "%.1f", settling.seconds)) s, generator ran: \(settling.output.contains(Self.generating))")
-        let noOp = try build(package)
+        let noOp = try await build(package)
         #expect(noOp.status == 0)
         #expect(!noOp.output.contains(Self.generating), "a no-op build ran the generator:\n\(noOp.output.suffix(4000))")
         print("figure: no-op build with KeelPlugin: \(String(format: "%.1f", noOp.seconds)) s")
@@ -126,7 +126,7 @@ struct PluginPackageTests {
         // A spec error fails the build at its place, by absolute path.
         let original = try String(contentsOfFile: packageSpec, encoding: .utf8)
         try original.replacingOccurrences(of: "pinned: { type: bool", with: "pinned: { type: boolean").write(toFile: packageSpec, atomically: true, encoding: .utf8)
-        let broken = try build(package)
+        let broken = try await build(package)
         #expect(broken.status != 0)
         #expect(broken.output.contains("\(packageSpec):8:23: error: the type of column 'notes.pinned' must be one of"), "\(broken.output.suffix(4000))")
 
@@ -135,7 +135,7 @@ struct PluginPackageTests {
                                           with: "      pinned: { type: bool, default: false }\n      colour: { type: string, max_length: 20, nullable: true }\n")
             .write(toFile: packageSpec, atomically: true, encoding: .utf8)
         let kept = try await service.send("POST", "/api/v1/notes", ["title": "Kept"])
-        let rebuilt = try build(package)
+        let rebuilt = try await build(package)
         try #require(rebuilt.status == 0, "\(rebuilt.output.suffix(4000))")
         #expect(rebuilt.output.contains(Self.generating))
         // Note's shard is odd and Notification's even: the edit rebuilds NotesTables1 and leaves NotesTables0 alone.
@@ -152,25 +152,25 @@ struct PluginPackageTests {
         #expect(coloured.status == 201 && coloured.object["colour"] as? String == "red")
 
         // The command plugins: keel-check finds the migration missing, keel-generate writes it, and then it is current.
-        let stale = try ChildProcess.run(["swift", "package", "--scratch-path", Self.scratch, "keel-check"], in: package)
+        let stale = try await ChildProcess.run(["swift", "package", "--scratch-path", Self.scratch, "keel-check"], in: package)
         #expect(stale.status != 0 && stale.output.contains("missing: Sources/Notes/migrations/sqlite/0002_add_notes_colour.sql"), "\(stale.output.suffix(4000))")
-        let command = try ChildProcess.run(["swift", "package", "--scratch-path", Self.scratch, "--allow-writing-to-package-directory", "keel-generate"], in: package)
+        let command = try await ChildProcess.run(["swift", "package", "--scratch-path", Self.scratch, "--allow-writing-to-package-directory", "keel-generate"], in: package)
         #expect(command.status == 0, "\(command.output.suffix(4000))")
         #expect(FileManager.default.fileExists(atPath: package + "/Sources/Notes/migrations/sqlite/0002_add_notes_colour.sql"))
-        let check = try ChildProcess.run(["swift", "package", "--scratch-path", Self.scratch, "keel-check"], in: package)
+        let check = try await ChildProcess.run(["swift", "package", "--scratch-path", Self.scratch, "keel-check"], in: package)
         #expect(check.status == 0, "\(check.output.suffix(4000))")
 
         // The scaffold's own test passes. It runs last: `swift test` builds the plugin's tool its own way, so the
         // next `swift build` would build the tool again and rerun the generator, spoiling the no-op check above.
-        let ownTest = try ChildProcess.run(["swift", "test", "--scratch-path", Self.scratch], in: package)
+        let ownTest = try await ChildProcess.run(["swift", "test", "--scratch-path", Self.scratch], in: package)
         #expect(ownTest.status == 0, "\(ownTest.output.suffix(4000))")
     }
 
     /// `swift build --build-tests` of the package in the shared scratch folder, timed. Every build builds the tests:
     /// they compile with `-enable-testing`, so a build without them would recompile everything.
-    func build(_ package: String) throws -> (status: Int32, output: String, seconds: Double) {
+    func build(_ package: String) async throws -> (status: Int32, output: String, seconds: Double) {
         let start = Date()
-        let run = try ChildProcess.run(["swift", "build", "--build-tests", "--scratch-path", Self.scratch], in: package)
+        let run = try await ChildProcess.run(["swift", "build", "--build-tests", "--scratch-path", Self.scratch], in: package)
         return (run.status, run.output, Date().timeIntervalSince(start))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KeelTestSupport
 
 /// A target folder as the build plugin sees it (`<root>/Sources/Shop` with keel.yaml and spec/main.yaml), and the
 /// `keel-plugin-tool plugin-sources` arguments that write its Swift into `<root>/out`.
@@ -19,8 +20,8 @@ struct PluginTargetFixture {
     }
 
     /// Runs the tool on the target.
-    func generate() throws -> CLITests.Run {
-        try CLITests.keel(arguments, in: root, executable: CLITests.pluginTool)
+    func generate() async throws -> CLITests.Run {
+        try await CLITests.keel(arguments, in: root, executable: CLITests.pluginTool)
     }
 
     func remove() {

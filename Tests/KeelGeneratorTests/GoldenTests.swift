@@ -59,13 +59,13 @@ struct GoldenTests {
     }
 
     /// openapi-spec-validator (PyPI) is the referee; the test script installs it.
-    @Test func openAPIPassesTheValidator() throws {
+    @Test func openAPIPassesTheValidator() async throws {
         let generation = try example()
         let openapi = try #require(generation.files.first { $0.path.hasSuffix("openapi.yaml") })
         let file = NSTemporaryDirectory() + "keel-openapi-\(UUID().uuidString).yaml"
         try openapi.contents.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let result = try ProcessRunner.run("/usr/bin/env", ["python3", "-m", "openapi_spec_validator", file])
+        let result = try await ProcessRunner.run("/usr/bin/env", ["python3", "-m", "openapi_spec_validator", file])
         #expect(result.status == 0, "openapi-spec-validator: \(result.output)")
     }
 }

@@ -14,8 +14,8 @@ struct ReservedSpecTests {
         #expect(stale.isEmpty, "run `swift run keel generate --config specs/reserved/keel.yaml`: \(stale)")
     }
 
-    @Test func reservedClientCompiles() throws {
-        try TypeScriptCompileTests().expectCompiles(configPath: Self.root + "/keel.yaml")
+    @Test func reservedClientCompiles() async throws {
+        try await TypeScriptCompileTests().expectCompiles(configPath: Self.root + "/keel.yaml")
     }
 
     /// Reserved words are escaped where they become Swift or TypeScript identifiers, and kept as written on the wire.

@@ -6,7 +6,7 @@ import Testing
 /// The generated client, compiled by `tsc` and run by node against a fetch that answers like a rate-limited
 /// service: the `ApiError` it throws carries the 429, `RATE_LIMITED` and `Retry-After` in seconds.
 struct TypeScriptRateLimitTests {
-    @Test func aRefusalByTheRateLimitTellsWhenToRetry() throws {
+    @Test func aRefusalByTheRateLimitTellsWhenToRetry() async throws {
         let generation = try Generation.run(configPath: GoldenTests.exampleRoot + "/keel.yaml", displayRelativeTo: GoldenTests.exampleRoot).get()
         let directory = NSTemporaryDirectory() + "keel-ts-429-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -14,7 +14,7 @@ struct TypeScriptRateLimitTests {
         for file in generation.files where ["client.ts", "types.ts"].contains((file.path as NSString).lastPathComponent) {
             try file.contents.write(toFile: directory + "/" + (file.path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
         }
-        let compiled = try ProcessRunner.run("/usr/bin/tsc", ["--strict", "--target", "ES2020", "--module", "commonjs", "--lib", "ES2020,DOM",
+        let compiled = try await ProcessRunner.run("/usr/bin/tsc", ["--strict", "--target", "ES2020", "--module", "commonjs", "--lib", "ES2020,DOM",
                                                              "--typeRoots", directory + "/none", "--outDir", directory + "/js", directory + "/client.ts", directory + "/types.ts"])
         #expect(compiled.status == 0, "tsc: \(compiled.output)")
         let script = """
@@ -27,7 +27,7 @@ struct TypeScriptRateLimitTests {
                                                       retryAfter: error.retryAfter, tooManyRequests: error.tooManyRequests, message: error.message })));
             """
         try script.write(toFile: directory + "/run.js", atomically: true, encoding: .utf8)
-        let run = try ProcessRunner.run("/usr/bin/node", [directory + "/run.js"], in: directory)
+        let run = try await ProcessRunner.run("/usr/bin/node", [directory + "/run.js"], in: directory)
         #expect(run.status == 0, "node: \(run.output)")
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any], "node printed: \(run.output)")
         #expect(answer["isApiError"] as? Bool == true)

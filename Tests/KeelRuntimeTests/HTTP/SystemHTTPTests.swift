@@ -95,7 +95,8 @@ struct SystemHTTPTests {
             try await SystemHTTP.send("GET", url, headers: [:], timeout: .milliseconds(500), limit: 1024)
         }
         let waited = ContinuousClock.now - started
-        #expect(waited >= .milliseconds(500) && waited < .seconds(3), "waited \(waited)")
+        // URLSession alone would wait 60 s; the bound leaves room for a test run that keeps both cores busy.
+        #expect(waited >= .milliseconds(500) && waited < .seconds(30), "waited \(waited)")
     }
 
     /// A call cancelled before its task starts still ends. Linux's URLSession may report the end of a task cancelled
