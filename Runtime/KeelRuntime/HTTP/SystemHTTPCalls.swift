@@ -40,12 +40,12 @@ final class SystemHTTPCalls: NSObject, URLSessionDataDelegate, Sendable {
 
     /// Cancels `task` and answers its call with `CancellationError`, whether or not `start` has run yet.
     func cancel(_ task: URLSessionDataTask) {
+        // A call already answered (cancelled on its way out) is remembered by no one: only a task not yet started is.
+        let unstarted = task.state == .suspended
         let call = state.withLock { state -> Call? in
-            guard let call = state.calls.removeValue(forKey: task.taskIdentifier) else {
-                state.cancelledEarly.insert(task.taskIdentifier)
-                return nil
-            }
-            return call
+            if let call = state.calls.removeValue(forKey: task.taskIdentifier) { return call }
+            if unstarted { state.cancelledEarly.insert(task.taskIdentifier) }
+            return nil
         }
         task.cancel()
         call?.continuation.resume(throwing: CancellationError())
