@@ -6,6 +6,10 @@
 #   KEEL=path         the keel that generates the "after" sources (default .build/debug/keel, built if missing)
 #   KEEL_BEFORE=path  a second keel (its templates bundle beside it): its sources are compiled too, before and after
 #                     alternate ROUNDS times (default 2), so both are measured side by side in one run
+#   FLOOR=1           compiles two more source sets in each round, written by bench/api_floor.py from the "after"
+#                     output: "api" (only the models' stored properties, memberwise initializers, enums and Codable and
+#                     Equatable: what the generated API makes Swift emit whatever the bodies) and "bare" (the same
+#                     declarations without any conformance)
 #   COMPILE_PROFILE=1 one more compile of each with -debug-time-function-bodies and -stats-output-dir: the slowest
 #                     bodies, grouped by declaration (table numbers folded), and the frontend's time per phase
 #   COMPILE_ROOT      (default /tmp/keel-compile) holds the bench package; its .build keeps KeelRuntime, built once
@@ -116,6 +120,13 @@ generate after "$keel"
 if [ -n "${KEEL_BEFORE:-}" ]; then
   labels=(before after)
   generate before "$KEEL_BEFORE"
+fi
+if [ -n "${FLOOR:-}" ]; then
+  labels+=(api bare)
+  for label in api bare; do
+    rm -rf "$root/src-$label"
+    python3 bench/api_floor.py $([ $label = bare ] && echo --bare) "$root/src-after" "$root/src-$label"
+  done
 fi
 # KeelRuntime and its dependencies (not timed).
 use_runtime '' after
