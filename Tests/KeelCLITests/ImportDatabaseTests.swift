@@ -73,15 +73,31 @@ struct ImportDatabaseTests {
         }
     }
 
-    /// The `selected` column list of the generated model's TableSQL for `dialect` (what the service's reads select).
+    /// The `selected` column list that the runtime writes for `dialect` from the generated model's `TableLayout`
+    /// (what the service's reads select).
     func generatedSelect(model: String, package: String, dialect: DatabaseDialect) throws -> String {
         var settings = try ProjectLoader.load(configPath: package + "/Sources/Legacy/keel.yaml").get()
         settings.outputs.swift = package + "/.generated-swift"
         let generation = try Generation.run(settings: settings).get()
         let source = try #require(generation.files.first { $0.path.hasSuffix("/Models/\(model).swift") }).contents
-        let branch = try #require(source.range(of: "case .\(dialect.rawValue):"))
-        let line = try #require(source[branch.upperBound...].split(separator: "\n").first { $0.contains("selected: #\"") })
-        return String(line.split(separator: "#\"")[1].split(separator: "\"#")[0])
+        let layout = try #require(source.range(of: "TableLayout(\n")).upperBound
+        let lines = source[layout...].split(separator: "\n").prefix { !$0.contains(")") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        func strings(_ line: String) -> [String] { line.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) } }
+        func argument(_ label: String) -> String { lines.first { $0.hasPrefix(label + ": ") } ?? "" }
+        let name = try #require(strings(lines[0]).first)
+        let id = try #require(strings(argument("id")).first)
+        // `postgres: ["details": .json, "price": .decimal]`
+        var postgres: [String: TableLayout.PostgresKind] = [:]
+        for pair in argument("postgres").dropFirst("postgres: [".count).dropLast().split(separator: ", ") {
+            let parts = pair.split(separator: ": .")
+            postgres[String(parts[0].dropFirst().dropLast())] = switch parts[1] {
+            case "decimal": .decimal
+            case "date": .date
+            default: .json
+            }
+        }
+        let columns = strings(argument("columns"))
+        return TableLayout(name, id: id, columns: columns, postgres: postgres).sql(dialect).selected
     }
 
     @Test(arguments: [DatabaseDialect.postgres, .mysql])

@@ -60,7 +60,7 @@ public struct SwiftModelEmitter: Emitter {
             // The API's JSON has its keys sorted, as `JSONResponse.encoder()` sorts them.
             "jsonFields": fields.sorted { ($0["column"] as? String ?? "").utf8.lexicographicallyPrecedes(($1["column"] as? String ?? "").utf8) },
             "hasNullable": writable.contains { $0.nullable },
-            "dialects": Dialect.allCases.sorted { $0.rawValue > $1.rawValue }.map { SwiftTableSQL(table: table, dialect: $0).context },
+            "layout": SwiftTableLayout.arguments(of: table).joined(separator: ",\n            "),
         ])
     }
 }

@@ -15,7 +15,7 @@ enum SwiftReservedNames {
         "DatabaseDialect", "DatabaseRow", "DecimalValue", "FieldRule", "JSONResponse", "JSONValue", "JSONWritable",
         "JSONWriter", "KeelRequestContext", "KeelServer", "LicensingModel", "Migration", "MigrationError",
         "ModelRepository", "Principal", "QueryParameters", "ResourceDefinition", "ResourceModel", "ResourceRoutes",
-        "ServiceContext", "ServiceDescription", "ServiceIdentity", "TableRepository", "TableSQL", "Tier", "Feature",
+        "ServiceContext", "ServiceDescription", "ServiceIdentity", "TableLayout", "TableRepository", "TableSQL", "Tier", "Feature",
         "RateLimit", "EndpointRateLimit", "EndpointRoutes",
     ]
 

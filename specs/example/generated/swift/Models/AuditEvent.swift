@@ -198,52 +198,15 @@ extension AuditEvent {
         ]
     }
 
-    /// The SQL of `audit_events` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""audit_events""#,
-                selected: #""id", "actor_email", "kind", "entity", "entity_id", "details", "request_id", "occurred_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "audit_events""#,
-                insertDefaults: #"INSERT INTO "audit_events" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "actor_email", "kind", "entity", "entity_id", "details", "request_id", "occurred_at""#,
-                update: #"UPDATE "audit_events" SET "#,
-                delete: #"DELETE FROM "audit_events" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""audit_events""#,
-                selected: #""id", "actor_email", "kind", "entity", "entity_id", "details"::TEXT AS "details", "request_id", "occurred_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "audit_events""#,
-                insertDefaults: #"INSERT INTO "audit_events" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "actor_email", "kind", "entity", "entity_id", "details"::TEXT AS "details", "request_id", "occurred_at""#,
-                update: #"UPDATE "audit_events" SET "#,
-                delete: #"DELETE FROM "audit_events" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "actor_email": #""actor_email""#, "kind": #""kind""#, "entity": #""entity""#, "entity_id": #""entity_id""#, "details": #""details""#, "request_id": #""request_id""#, "occurred_at": #""occurred_at""#],
-                casts: ["details": #"::JSONB"#]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`audit_events`"#,
-                selected: #"`id`, `actor_email`, `kind`, `entity`, `entity_id`, `details`, `request_id`, `occurred_at`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `audit_events`"#,
-                insertDefaults: #"INSERT INTO `audit_events` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `audit_events` SET "#,
-                delete: #"DELETE FROM `audit_events` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "actor_email": #"`actor_email`"#, "kind": #"`kind`"#, "entity": #"`entity`"#, "entity_id": #"`entity_id`"#, "details": #"`details`"#, "request_id": #"`request_id`"#, "occurred_at": #"`occurred_at`"#],
-                casts: [:]
-            )
-        }
+    /// `audit_events` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "audit_events",
+            id: "id",
+            columns: ["id", "actor_email", "kind", "entity", "entity_id", "details", "request_id", "occurred_at"],
+            postgres: ["details": .json]
+        )
     }
 }
 

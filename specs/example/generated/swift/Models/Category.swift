@@ -110,52 +110,14 @@ extension Category {
         ]
     }
 
-    /// The SQL of `categories` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""categories""#,
-                selected: #""id", "name", "sort_rank""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "categories""#,
-                insertDefaults: #"INSERT INTO "categories" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "name", "sort_rank""#,
-                update: #"UPDATE "categories" SET "#,
-                delete: #"DELETE FROM "categories" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "name": #""name""#, "sort_rank": #""sort_rank""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""categories""#,
-                selected: #""id", "name", "sort_rank""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "categories""#,
-                insertDefaults: #"INSERT INTO "categories" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "name", "sort_rank""#,
-                update: #"UPDATE "categories" SET "#,
-                delete: #"DELETE FROM "categories" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "name": #""name""#, "sort_rank": #""sort_rank""#],
-                casts: [:]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`categories`"#,
-                selected: #"`id`, `name`, `sort_rank`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `categories`"#,
-                insertDefaults: #"INSERT INTO `categories` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `categories` SET "#,
-                delete: #"DELETE FROM `categories` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "name": #"`name`"#, "sort_rank": #"`sort_rank`"#],
-                casts: [:]
-            )
-        }
+    /// `categories` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "categories",
+            id: "id",
+            columns: ["id", "name", "sort_rank"]
+        )
     }
 }
 

@@ -174,52 +174,15 @@ extension Customer {
         ]
     }
 
-    /// The SQL of `customers` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""customers""#,
-                selected: #""id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "customers""#,
-                insertDefaults: #"INSERT INTO "customers" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
-                update: #"UPDATE "customers" SET "#,
-                delete: #"DELETE FROM "customers" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""customers""#,
-                selected: #""id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "customers""#,
-                insertDefaults: #"INSERT INTO "customers" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at""#,
-                update: #"UPDATE "customers" SET "#,
-                delete: #"DELETE FROM "customers" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "email": #""email""#, "full_name": #""full_name""#, "birth_date": #""birth_date""#, "marketing_opt_in": #""marketing_opt_in""#, "loyalty_points": #""loyalty_points""#, "created_at": #""created_at""#],
-                casts: ["birth_date": #"::DATE"#]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`customers`"#,
-                selected: #"`id`, `email`, `full_name`, `birth_date`, `marketing_opt_in`, `loyalty_points`, `created_at`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `customers`"#,
-                insertDefaults: #"INSERT INTO `customers` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `customers` SET "#,
-                delete: #"DELETE FROM `customers` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "email": #"`email`"#, "full_name": #"`full_name`"#, "birth_date": #"`birth_date`"#, "marketing_opt_in": #"`marketing_opt_in`"#, "loyalty_points": #"`loyalty_points`"#, "created_at": #"`created_at`"#],
-                casts: [:]
-            )
-        }
+    /// `customers` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "customers",
+            id: "id",
+            columns: ["id", "email", "full_name", "birth_date", "marketing_opt_in", "loyalty_points", "created_at"],
+            postgres: ["birth_date": .date]
+        )
     }
 }
 

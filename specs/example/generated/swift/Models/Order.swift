@@ -230,52 +230,15 @@ extension Order {
         ]
     }
 
-    /// The SQL of `orders` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""orders""#,
-                selected: #""id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "orders""#,
-                insertDefaults: #"INSERT INTO "orders" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
-                update: #"UPDATE "orders" SET "#,
-                delete: #"DELETE FROM "orders" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""orders""#,
-                selected: #""id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "orders""#,
-                insertDefaults: #"INSERT INTO "orders" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address""#,
-                update: #"UPDATE "orders" SET "#,
-                delete: #"DELETE FROM "orders" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "public_id": #""public_id""#, "customer_id": #""customer_id""#, "status": #""status""#, "placed_at": #""placed_at""#, "delivery_due": #""delivery_due""#, "total_cents": #""total_cents""#, "currency": #""currency""#, "exchange_rate": #""exchange_rate""#, "shipping_address": #""shipping_address""#],
-                casts: ["delivery_due": #"::DATE"#, "exchange_rate": #"::NUMERIC"#]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`orders`"#,
-                selected: #"`id`, `public_id`, `customer_id`, `status`, `placed_at`, `delivery_due`, `total_cents`, `currency`, `exchange_rate`, `shipping_address`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `orders`"#,
-                insertDefaults: #"INSERT INTO `orders` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `orders` SET "#,
-                delete: #"DELETE FROM `orders` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "public_id": #"`public_id`"#, "customer_id": #"`customer_id`"#, "status": #"`status`"#, "placed_at": #"`placed_at`"#, "delivery_due": #"`delivery_due`"#, "total_cents": #"`total_cents`"#, "currency": #"`currency`"#, "exchange_rate": #"`exchange_rate`"#, "shipping_address": #"`shipping_address`"#],
-                casts: [:]
-            )
-        }
+    /// `orders` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "orders",
+            id: "id",
+            columns: ["id", "public_id", "customer_id", "status", "placed_at", "delivery_due", "total_cents", "currency", "exchange_rate", "shipping_address"],
+            postgres: ["delivery_due": .date, "exchange_rate": .decimal]
+        )
     }
 }
 

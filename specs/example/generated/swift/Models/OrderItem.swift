@@ -157,52 +157,15 @@ extension OrderItem {
         ]
     }
 
-    /// The SQL of `order_items` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""order_items""#,
-                selected: #""id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "order_items""#,
-                insertDefaults: #"INSERT INTO "order_items" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
-                update: #"UPDATE "order_items" SET "#,
-                delete: #"DELETE FROM "order_items" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""order_items""#,
-                selected: #""id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "order_items""#,
-                insertDefaults: #"INSERT INTO "order_items" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate""#,
-                update: #"UPDATE "order_items" SET "#,
-                delete: #"DELETE FROM "order_items" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "order_id": #""order_id""#, "product_id": #""product_id""#, "quantity": #""quantity""#, "unit_price_cents": #""unit_price_cents""#, "discount_rate": #""discount_rate""#],
-                casts: ["discount_rate": #"::NUMERIC"#]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`order_items`"#,
-                selected: #"`id`, `order_id`, `product_id`, `quantity`, `unit_price_cents`, `discount_rate`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `order_items`"#,
-                insertDefaults: #"INSERT INTO `order_items` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `order_items` SET "#,
-                delete: #"DELETE FROM `order_items` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "order_id": #"`order_id`"#, "product_id": #"`product_id`"#, "quantity": #"`quantity`"#, "unit_price_cents": #"`unit_price_cents`"#, "discount_rate": #"`discount_rate`"#],
-                casts: [:]
-            )
-        }
+    /// `order_items` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "order_items",
+            id: "id",
+            columns: ["id", "order_id", "product_id", "quantity", "unit_price_cents", "discount_rate"],
+            postgres: ["discount_rate": .decimal]
+        )
     }
 }
 

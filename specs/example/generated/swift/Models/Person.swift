@@ -222,52 +222,15 @@ extension Person {
         ]
     }
 
-    /// The SQL of `people` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""people""#,
-                selected: #""id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "people""#,
-                insertDefaults: #"INSERT INTO "people" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
-                update: #"UPDATE "people" SET "#,
-                delete: #"DELETE FROM "people" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""people""#,
-                selected: #""id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "people""#,
-                insertDefaults: #"INSERT INTO "people" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id""#,
-                update: #"UPDATE "people" SET "#,
-                delete: #"DELETE FROM "people" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "team_id": #""team_id""#, "display_name": #""display_name""#, "work_email": #""work_email""#, "phone": #""phone""#, "avatar": #""avatar""#, "hourly_rate": #""hourly_rate""#, "hired_on": #""hired_on""#, "is_active": #""is_active""#, "badge_id": #""badge_id""#],
-                casts: ["hired_on": #"::DATE"#]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`people`"#,
-                selected: #"`id`, `team_id`, `display_name`, `work_email`, `phone`, `avatar`, `hourly_rate`, `hired_on`, `is_active`, `badge_id`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `people`"#,
-                insertDefaults: #"INSERT INTO `people` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `people` SET "#,
-                delete: #"DELETE FROM `people` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "team_id": #"`team_id`"#, "display_name": #"`display_name`"#, "work_email": #"`work_email`"#, "phone": #"`phone`"#, "avatar": #"`avatar`"#, "hourly_rate": #"`hourly_rate`"#, "hired_on": #"`hired_on`"#, "is_active": #"`is_active`"#, "badge_id": #"`badge_id`"#],
-                casts: [:]
-            )
-        }
+    /// `people` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "people",
+            id: "id",
+            columns: ["id", "team_id", "display_name", "work_email", "phone", "avatar", "hourly_rate", "hired_on", "is_active", "badge_id"],
+            postgres: ["hired_on": .date]
+        )
     }
 }
 

@@ -245,52 +245,14 @@ extension Product {
         ]
     }
 
-    /// The SQL of `products` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""products""#,
-                selected: #""id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "products""#,
-                insertDefaults: #"INSERT INTO "products" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
-                update: #"UPDATE "products" SET "#,
-                delete: #"DELETE FROM "products" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""products""#,
-                selected: #""id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "products""#,
-                insertDefaults: #"INSERT INTO "products" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg""#,
-                update: #"UPDATE "products" SET "#,
-                delete: #"DELETE FROM "products" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "sku": #""sku""#, "name": #""name""#, "price_cents": #""price_cents""#, "in_stock": #""in_stock""#, "notes": #""notes""#, "status": #""status""#, "category_id": #""category_id""#, "created_at": #""created_at""#, "title": #""title""#, "weight_kg": #""weight_kg""#],
-                casts: [:]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`products`"#,
-                selected: #"`id`, `sku`, `name`, `price_cents`, `in_stock`, `notes`, `status`, `category_id`, `created_at`, `title`, `weight_kg`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `products`"#,
-                insertDefaults: #"INSERT INTO `products` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `products` SET "#,
-                delete: #"DELETE FROM `products` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "sku": #"`sku`"#, "name": #"`name`"#, "price_cents": #"`price_cents`"#, "in_stock": #"`in_stock`"#, "notes": #"`notes`"#, "status": #"`status`"#, "category_id": #"`category_id`"#, "created_at": #"`created_at`"#, "title": #"`title`"#, "weight_kg": #"`weight_kg`"#],
-                casts: [:]
-            )
-        }
+    /// `products` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "products",
+            id: "id",
+            columns: ["id", "sku", "name", "price_cents", "in_stock", "notes", "status", "category_id", "created_at", "title", "weight_kg"]
+        )
     }
 }
 

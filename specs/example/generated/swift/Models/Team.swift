@@ -109,52 +109,14 @@ extension Team {
         ]
     }
 
-    /// The SQL of `teams` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""teams""#,
-                selected: #""id", "name", "created_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "teams""#,
-                insertDefaults: #"INSERT INTO "teams" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "name", "created_at""#,
-                update: #"UPDATE "teams" SET "#,
-                delete: #"DELETE FROM "teams" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "name": #""name""#, "created_at": #""created_at""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""teams""#,
-                selected: #""id", "name", "created_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "teams""#,
-                insertDefaults: #"INSERT INTO "teams" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "name", "created_at""#,
-                update: #"UPDATE "teams" SET "#,
-                delete: #"DELETE FROM "teams" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "name": #""name""#, "created_at": #""created_at""#],
-                casts: [:]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`teams`"#,
-                selected: #"`id`, `name`, `created_at`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `teams`"#,
-                insertDefaults: #"INSERT INTO `teams` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `teams` SET "#,
-                delete: #"DELETE FROM `teams` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "name": #"`name`"#, "created_at": #"`created_at`"#],
-                casts: [:]
-            )
-        }
+    /// `teams` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "teams",
+            id: "id",
+            columns: ["id", "name", "created_at"]
+        )
     }
 }
 

@@ -183,52 +183,14 @@ extension Group {
         ]
     }
 
-    /// The SQL of `group` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""group""#,
-                selected: #""id", "self", "enum", "import", "func", "let", "var""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "group""#,
-                insertDefaults: #"INSERT INTO "group" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "self", "enum", "import", "func", "let", "var""#,
-                update: #"UPDATE "group" SET "#,
-                delete: #"DELETE FROM "group" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "self": #""self""#, "enum": #""enum""#, "import": #""import""#, "func": #""func""#, "let": #""let""#, "var": #""var""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""group""#,
-                selected: #""id", "self", "enum", "import", "func", "let", "var""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "group""#,
-                insertDefaults: #"INSERT INTO "group" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "self", "enum", "import", "func", "let", "var""#,
-                update: #"UPDATE "group" SET "#,
-                delete: #"DELETE FROM "group" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "self": #""self""#, "enum": #""enum""#, "import": #""import""#, "func": #""func""#, "let": #""let""#, "var": #""var""#],
-                casts: [:]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`group`"#,
-                selected: #"`id`, `self`, `enum`, `import`, `func`, `let`, `var`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `group`"#,
-                insertDefaults: #"INSERT INTO `group` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `group` SET "#,
-                delete: #"DELETE FROM `group` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "self": #"`self`"#, "enum": #"`enum`"#, "import": #"`import`"#, "func": #"`func`"#, "let": #"`let`"#, "var": #"`var`"#],
-                casts: [:]
-            )
-        }
+    /// `group` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "group",
+            id: "id",
+            columns: ["id", "self", "enum", "import", "func", "let", "var"]
+        )
     }
 }
 

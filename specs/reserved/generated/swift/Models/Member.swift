@@ -214,52 +214,14 @@ extension Member {
         ]
     }
 
-    /// The SQL of `user` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""user""#,
-                selected: #""id", "internal", "order", "default", "key", "group", "limit", "offset", "select""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "user""#,
-                insertDefaults: #"INSERT INTO "user" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "internal", "order", "default", "key", "group", "limit", "offset", "select""#,
-                update: #"UPDATE "user" SET "#,
-                delete: #"DELETE FROM "user" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "internal": #""internal""#, "order": #""order""#, "default": #""default""#, "key": #""key""#, "group": #""group""#, "limit": #""limit""#, "offset": #""offset""#, "select": #""select""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""user""#,
-                selected: #""id", "internal", "order", "default", "key", "group", "limit", "offset", "select""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "user""#,
-                insertDefaults: #"INSERT INTO "user" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "internal", "order", "default", "key", "group", "limit", "offset", "select""#,
-                update: #"UPDATE "user" SET "#,
-                delete: #"DELETE FROM "user" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "internal": #""internal""#, "order": #""order""#, "default": #""default""#, "key": #""key""#, "group": #""group""#, "limit": #""limit""#, "offset": #""offset""#, "select": #""select""#],
-                casts: [:]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`user`"#,
-                selected: #"`id`, `internal`, `order`, `default`, `key`, `group`, `limit`, `offset`, `select`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `user`"#,
-                insertDefaults: #"INSERT INTO `user` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `user` SET "#,
-                delete: #"DELETE FROM `user` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "internal": #"`internal`"#, "order": #"`order`"#, "default": #"`default`"#, "key": #"`key`"#, "group": #"`group`"#, "limit": #"`limit`"#, "offset": #"`offset`"#, "select": #"`select`"#],
-                casts: [:]
-            )
-        }
+    /// `user` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "user",
+            id: "id",
+            columns: ["id", "internal", "order", "default", "key", "group", "limit", "offset", "select"]
+        )
     }
 }
 

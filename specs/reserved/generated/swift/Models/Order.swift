@@ -204,52 +204,15 @@ extension Order {
         ]
     }
 
-    /// The SQL of `order` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""order""#,
-                selected: #""id", "from", "where", "is", "return", "public", "class", "protocol", "user""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "order""#,
-                insertDefaults: #"INSERT INTO "order" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "from", "where", "is", "return", "public", "class", "protocol", "user""#,
-                update: #"UPDATE "order" SET "#,
-                delete: #"DELETE FROM "order" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "from": #""from""#, "where": #""where""#, "is": #""is""#, "return": #""return""#, "public": #""public""#, "class": #""class""#, "protocol": #""protocol""#, "user": #""user""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""order""#,
-                selected: #""id", "from", "where", "is", "return", "public", "class", "protocol", "user""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "order""#,
-                insertDefaults: #"INSERT INTO "order" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "from", "where", "is", "return", "public", "class", "protocol", "user""#,
-                update: #"UPDATE "order" SET "#,
-                delete: #"DELETE FROM "order" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "from": #""from""#, "where": #""where""#, "is": #""is""#, "return": #""return""#, "public": #""public""#, "class": #""class""#, "protocol": #""protocol""#, "user": #""user""#],
-                casts: ["from": #"::DATE"#, "return": #"::NUMERIC"#]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`order`"#,
-                selected: #"`id`, `from`, `where`, `is`, `return`, `public`, `class`, `protocol`, `user`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `order`"#,
-                insertDefaults: #"INSERT INTO `order` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `order` SET "#,
-                delete: #"DELETE FROM `order` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "from": #"`from`"#, "where": #"`where`"#, "is": #"`is`"#, "return": #"`return`"#, "public": #"`public`"#, "class": #"`class`"#, "protocol": #"`protocol`"#, "user": #"`user`"#],
-                casts: [:]
-            )
-        }
+    /// `order` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "order",
+            id: "id",
+            columns: ["id", "from", "where", "is", "return", "public", "class", "protocol", "user"],
+            postgres: ["from": .date, "return": .decimal]
+        )
     }
 }
 

@@ -110,52 +110,14 @@ extension ShelfView {
         ]
     }
 
-    /// The SQL of `shelf_views` in each dialect.
-    public static func sql(_ dialect: DatabaseDialect) -> TableSQL {
-        switch dialect {
-        case .sqlite:
-            TableSQL(
-                placeholders: .question,
-                table: #""shelf_views""#,
-                selected: #""id", "product_id", "viewed_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "shelf_views""#,
-                insertDefaults: #"INSERT INTO "shelf_views" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "product_id", "viewed_at""#,
-                update: #"UPDATE "shelf_views" SET "#,
-                delete: #"DELETE FROM "shelf_views" WHERE "id" = ?"#,
-                columns: ["id": #""id""#, "product_id": #""product_id""#, "viewed_at": #""viewed_at""#],
-                casts: [:]
-            )
-        case .postgres:
-            TableSQL(
-                placeholders: .numbered,
-                table: #""shelf_views""#,
-                selected: #""id", "product_id", "viewed_at""#,
-                id: #""id""#,
-                insert: #"INSERT INTO "shelf_views""#,
-                insertDefaults: #"INSERT INTO "shelf_views" DEFAULT VALUES"#,
-                returning: #" RETURNING "id", "product_id", "viewed_at""#,
-                update: #"UPDATE "shelf_views" SET "#,
-                delete: #"DELETE FROM "shelf_views" WHERE "id" = $1"#,
-                columns: ["id": #""id""#, "product_id": #""product_id""#, "viewed_at": #""viewed_at""#],
-                casts: [:]
-            )
-        case .mysql:
-            TableSQL(
-                placeholders: .question,
-                table: #"`shelf_views`"#,
-                selected: #"`id`, `product_id`, `viewed_at`"#,
-                id: #"`id`"#,
-                insert: #"INSERT INTO `shelf_views`"#,
-                insertDefaults: #"INSERT INTO `shelf_views` () VALUES ()"#,
-                returning: nil,
-                update: #"UPDATE `shelf_views` SET "#,
-                delete: #"DELETE FROM `shelf_views` WHERE `id` = ?"#,
-                columns: ["id": #"`id`"#, "product_id": #"`product_id`"#, "viewed_at": #"`viewed_at`"#],
-                casts: [:]
-            )
-        }
+    /// `shelf_views` as the runtime writes its SQL in each dialect (`sql(_:)`): its columns in table order, and the
+    /// ones PostgreSQL exchanges through a cast.
+    public static var table: TableLayout {
+        TableLayout(
+            "shelf_views",
+            id: "id",
+            columns: ["id", "product_id", "viewed_at"]
+        )
     }
 }
 
