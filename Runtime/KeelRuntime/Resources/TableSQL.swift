@@ -1,4 +1,4 @@
-/// The SQL of one table in one dialect, written by the generator. The runtime only joins these fragments
+/// The SQL of one table in one dialect, written from its model's `TableLayout`. The runtime only joins these fragments
 /// (a patch sets the columns it has, a list filters on the parameters it was given); every identifier comes
 /// from here and every value is bound.
 public struct TableSQL: Sendable {
